@@ -1,0 +1,32 @@
+"""Score a stage against a gold set: seed, extraction, events, places, time, incidents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sitrep import eval as scorers
+from sitrep.cli.output import emit
+
+NAME = "eval"
+
+
+def command(
+    name: Annotated[str, typer.Argument(help=f"Gold set: {', '.join(scorers.SCORERS)}.")],
+    gold: Annotated[Path | None, typer.Option(help="Gold data in the layout of ../shared/eval/NAME.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+) -> None:
+    result = scorers.run(name, gold)
+    if as_json:
+        typer.echo(json.dumps(result.to_json()))
+        return
+    if result.rows:
+        emit(result.rows, "table", title=f"{name}: {result.gold}")
+    emit(
+        [{"metric": k, "value": v} for k, v in result.metrics.items()],
+        "table",
+        title=f"{name} (n={result.n})",
+    )

@@ -1,0 +1,32 @@
+"""The ``sitrep`` command: registers each command module and turns sitrep's errors into one line."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from sitrep.cli import demo, events, export, ingest, show
+from sitrep.cli import eval as eval_cmd
+from sitrep.errors import SitrepError
+
+app = typer.Typer(
+    name="sitrep",
+    help="News articles in; sourced, geolocated, dated event data out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+for module in (ingest, events, show, export, eval_cmd, demo):
+    app.command(module.NAME, help=module.__doc__)(module.command)
+
+
+def main() -> None:
+    try:
+        app()
+    except SitrepError as exc:
+        print(f"sitrep: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("sitrep: interrupted", file=sys.stderr)
+        sys.exit(130)

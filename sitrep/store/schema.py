@@ -1,0 +1,77 @@
+"""The tables of DESIGN.md as DuckDB DDL, and the schema version the code migrates to.
+
+Nested facts (evidence spans, aliases, roles, cuts) are JSON text so that DuckDB, Parquet and Spark hold
+the same flat columns.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, str] = {
+    "articles": """
+        id VARCHAR PRIMARY KEY, url VARCHAR, source_ref VARCHAR, publisher VARCHAR,
+        publisher_evidence VARCHAR, original_outlet VARCHAR, original_start INTEGER, original_end INTEGER,
+        is_repost BOOLEAN, repost_of VARCHAR, title VARCHAR, published_at VARCHAR,
+        published_precision VARCHAR, published_source VARCHAR, published_month VARCHAR, language VARCHAR,
+        text VARCHAR, cuts VARCHAR, story_id VARCHAR, ingested_at VARCHAR, pipeline_version VARCHAR
+    """,
+    "rejects": """
+        source VARCHAR, reason VARCHAR, raw_ref VARCHAR, seen_at VARCHAR
+    """,
+    "times": """
+        article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR, value VARCHAR,
+        precision VARCHAR, rule VARCHAR
+    """,
+    "mentions": """
+        article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, kind VARCHAR, actor_id VARCHAR,
+        place_id VARCHAR, role VARCHAR, corefers_with INTEGER
+    """,
+    "actors": """
+        id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, code VARCHAR, country VARCHAR,
+        sector VARCHAR, aliases VARCHAR, parent_id VARCHAR, roles VARCHAR, sources VARCHAR,
+        provisional BOOLEAN
+    """,
+    "places": """
+        id VARCHAR PRIMARY KEY, geonames_id BIGINT, name VARCHAR, country VARCHAR, admin1 VARCHAR,
+        lat DOUBLE, lon DOUBLE, feature_class VARCHAR, feature_code VARCHAR, population BIGINT
+    """,
+    "events": """
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, plover_type VARCHAR, plover_mode VARCHAR,
+        cameo VARCHAR, trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+        source_actor_id VARCHAR, source_text VARCHAR, source_code VARCHAR, source_country VARCHAR,
+        source_sector VARCHAR, target_actor_id VARCHAR, target_text VARCHAR, target_code VARCHAR,
+        target_country VARCHAR, target_sector VARCHAR, place_id VARCHAR, place_name VARCHAR,
+        place_country VARCHAR, lat DOUBLE, lon DOUBLE, place_flag VARCHAR, date VARCHAR,
+        date_precision VARCHAR, date_flag VARCHAR, killed INTEGER, injured INTEGER, arrested INTEGER,
+        quantity INTEGER, weapon VARCHAR, modality VARCHAR, confidence DOUBLE, rule VARCHAR,
+        evidence VARCHAR, quote_id VARCHAR, incident_id VARCHAR, published_month VARCHAR,
+        pipeline_version VARCHAR
+    """,
+    "quotes": """
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
+        kind VARCHAR, speaker_start INTEGER, speaker_end INTEGER, speaker_description VARCHAR,
+        speaker_actor_id VARCHAR, anonymous BOOLEAN, cue VARCHAR, cue_start INTEGER, cue_end INTEGER,
+        via_outlet VARCHAR, parent_quote_id VARCHAR
+    """,
+    "incidents": """
+        id VARCHAR PRIMARY KEY, plover_type VARCHAR, place_id VARCHAR, place_name VARCHAR,
+        lat DOUBLE, lon DOUBLE, date_from VARCHAR, date_to VARCHAR, event_count INTEGER,
+        article_count INTEGER, outlet_count INTEGER
+    """,
+}
+
+# Tables whose rows belong to one article: rewriting an article replaces exactly these rows.
+PER_ARTICLE = ("times", "mentions", "events", "quotes")
+
+
+def ddl() -> list[str]:
+    return [f"CREATE TABLE IF NOT EXISTS {name} ({cols.strip()})" for name, cols in TABLES.items()]
+
+
+def columns(table: str) -> list[str]:
+    """Column names of a table, in order, without quotes."""
+    names = []
+    for part in TABLES[table].split(","):
+        names.append(part.split()[0].strip('"'))
+    return names
