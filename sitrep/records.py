@@ -40,6 +40,7 @@ class Source:
     title: str | None = None
     published: str | None = None  # ISO-8601 date or datetime, as given by the input or the caller
     publisher: str | None = None  # outlet name given by the input or the caller
+    published_source: str | None = None  # where ``published`` came from: "metadata", "feed"; None = caller
 
 
 @dataclass(frozen=True, slots=True)
