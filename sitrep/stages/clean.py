@@ -1,6 +1,10 @@
-"""Clean: the main text of a Source, without repost chrome; what was cut is recorded.
+"""Clean: the main text of a Source, without repost chrome, with its title and publication date.
 
-Placeholder until the ingest/clean work lands: normalises whitespace only.
+HTML goes through the same extraction ``sitrep eval extraction`` scores. Then a line filter removes the
+chrome extractors leave or never see (plain text gets no help from trafilatura): a doubled title, share
+lines, a trailing site signature. Every removal is a ``Cut`` so nothing is silently lost; provenance
+reads ``Cut(kind="signature")`` to name the publisher. A leading attribution ("Islam News- ...") stays in
+the text: provenance reads it there.
 """
 
 from __future__ import annotations
@@ -8,10 +12,33 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from sitrep.context import Context
 from sitrep.errors import InputError
-from sitrep.records import Article, Source
+from sitrep.readers import dates
+from sitrep.readers.html import page
+from sitrep.records import Article, Cut, Precision, Source
+
+CHROME = Path(__file__).resolve().parents[1] / "data" / "clean" / "chrome.yaml"
+HEADLINE_WORDS = 30
+SIGNATURE_WORDS = 5
+_SENTENCE_END = re.compile(r"[.!:;,\"”’)]$")
+
+
+@dataclass(frozen=True)
+class Chrome:
+    share: re.Pattern[str]
+    signature_words: frozenset[str]
+
+
+def load_chrome(path: Path = CHROME) -> Chrome:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    share = "|".join(f"(?:{p})" for p in data["share_lines"])
+    return Chrome(re.compile(rf"\s*(?:{share})\s*", re.I), frozenset(data["signature_words"]))
 
 
 def article_id(text: str) -> str:
@@ -20,13 +47,100 @@ def article_id(text: str) -> str:
     return hashlib.sha256(norm.encode()).hexdigest()[:16]
 
 
+def _norm(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= HEADLINE_WORDS and not _SENTENCE_END.search(line) and line[:1].isupper()
+
+
+def _title(lines: list[str], given: str | None, cuts: list[Cut]) -> str | None:
+    """Take the headline off the body (it becomes the title); a second copy of it is chrome."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 2:
+        return given
+    first, second = filled[0], filled[1]
+    head = lines[first]
+    doubled = _norm(lines[second]) == _norm(head)
+    if given:
+        if _norm(head) != _norm(given):
+            return given
+    elif not (_is_headline(head) and (doubled or second > first + 1)):
+        return given  # a headline stands alone, followed by a blank line or by its own copy
+    cuts.append(Cut("title", head.strip()))
+    lines[first] = ""
+    if doubled:
+        cuts.append(Cut("doubled-title", lines[second].strip()))
+        lines[second] = ""
+    return given or head.strip()
+
+
+def _signature(lines: list[str], chrome: Chrome, cuts: list[Cut]) -> None:
+    """A short outlet name as the last line, signed off again ("Islam News" after "Islam News- ...")."""
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
+    if last is None:
+        return
+    line = lines[last].strip()
+    words = line.split()
+    if not (0 < len(words) <= SIGNATURE_WORDS and _is_headline(line)) or last == 0:
+        return
+    body = "\n".join(lines[:last])
+    attributed = re.search(rf"(?m)^\s*{re.escape(line)}\s*[-–—:|]", body) is not None
+    if attributed or words[-1].casefold() in chrome.signature_words:
+        cuts.append(Cut("signature", line))
+        lines[last] = ""
+
+
+def strip_chrome(text: str, title: str | None, chrome: Chrome) -> tuple[str, str | None, list[Cut]]:
+    """(body, title, cuts) for a text: headline and doubled title, share lines, trailing signature."""
+    cuts: list[Cut] = []
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    title = _title(lines, title, cuts)
+    for i, line in enumerate(lines):
+        if line.strip() and chrome.share.fullmatch(line):
+            cuts.append(Cut("share-line", line.strip()))
+            lines[i] = ""
+    _signature(lines, chrome, cuts)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return body, title, cuts
+
+
+def _published(
+    source: Source, page_date: str | None, body: str
+) -> tuple[str | None, Precision | None, str | None]:
+    """The caller's date, else the input's metadata or feed, else the URL, else a dateline; else unknown."""
+    if source.published and source.published_source != "default":
+        return source.published, _precision(source.published), source.published_source or "caller"
+    if page_date:
+        return page_date, _precision(page_date), "metadata"
+    if source.published:
+        return source.published, _precision(source.published), "caller"
+    if found := dates.from_url(source.url):
+        return found[0], "day" if found[1] == "day" else "month", "url"
+    if dateline := dates.from_dateline(body):
+        return dateline, "day", "text"
+    return None, None, None
+
+
+def _precision(value: str) -> Precision:
+    return "minute" if "T" in value and len(value) > 13 else "month" if len(value) == 7 else "day"
+
+
 def run(source: Source, ctx: Context) -> Article:
-    text = re.sub(r"\n{3,}", "\n\n", source.text.replace("\r\n", "\n")).strip()
-    if not text:
-        raise InputError("empty text")
+    chrome = ctx.resource("clean.chrome", load_chrome)
+    text, title, url, site, page_date = source.text, source.title, source.url, None, None
+    if source.content_type == "html":
+        found = page(source.text)
+        text, title = found.text, title or found.title
+        url, site, page_date = url or found.url, found.site, found.date
+    body, title, cuts = strip_chrome(text, title, chrome)
+    if not body:
+        raise InputError("no main text" if source.content_type == "html" else "empty text")
+    published, precision, how = _published(source, page_date, body)
     return Article(
-        id=article_id(text), text=text, source_ref=source.ref, url=source.url, title=source.title,
-        publisher=source.publisher, published_at=source.published,
-        published_precision="day" if source.published else None,
-        published_source="caller" if source.published else None,
+        id=article_id(body), text=body, source_ref=source.ref, url=url, title=title,
+        publisher=source.publisher or site, published_at=published, published_precision=precision,
+        published_source=how, cuts=tuple(cuts),
     )  # fmt: skip

@@ -1,0 +1,181 @@
+"""Readers: any input → ``Source`` records; an item that cannot be read → a ``Reject``, never an exception.
+
+One module per kind of input (text, table, html, feed, warc). ``read`` walks paths (files, folders
+recursively, globs, ``-`` for stdin), picks the reader by suffix or, failing that, by the first bytes,
+and stamps the caller's publication date and outlet on items that carry none.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import glob
+import gzip
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from sitrep.errors import InputError
+from sitrep.readers.base import MAX_BYTES, decode, looks_binary, read_capped, reject
+from sitrep.readers.feed import read_feed
+from sitrep.readers.html import read_html
+from sitrep.readers.table import read_csv, read_jsonl, read_parquet
+from sitrep.readers.text import read_text
+from sitrep.readers.warc import read_warc
+from sitrep.records import Reject, Source
+
+__all__ = ["count", "files", "read", "read_path"]
+
+STDIN = "-"
+_STREAMED: dict[str, Callable[[Path], Iterator[Source | Reject]]] = {
+    ".csv": read_csv, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".parquet": read_parquet,
+    ".warc": read_warc, ".arc": read_warc, ".warc.gz": read_warc, ".arc.gz": read_warc,
+}  # fmt: skip
+_HTML = (".html", ".htm", ".xhtml", ".shtml")
+_FEED = (".rss", ".atom", ".xml")
+_ROWS = (".csv", ".jsonl", ".ndjson")
+
+
+def _suffix(path: Path) -> str:
+    """The suffix that decides the reader; a double one for compressed archives and pages."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if len(suffixes) == 2 and suffixes[1] == ".gz":
+        return "".join(suffixes)
+    return suffixes[-1] if suffixes else ""
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf")):
+        return ".xml" if b"<rss" in head or b"<feed" in head or b"<rdf" in head else ".html"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return ".html"
+    if head.startswith(b"{"):
+        return ".jsonl"
+    return ".txt"
+
+
+def _gunzip(path: Path) -> bytes:
+    """A gzipped page or text, inflated no further than the size cap."""
+    with gzip.open(read_capped_path(path), "rb") as fh:
+        data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError("too large once decompressed")
+    return data
+
+
+def read_capped_path(path: Path) -> Path:
+    read_capped(path, MAX_BYTES)  # refuses vanished, special and oversized files before gzip opens it
+    return path
+
+
+def _from_bytes(ref: str, data: bytes, kind: str, path: Path) -> Iterator[Source | Reject]:
+    if looks_binary(data):
+        raise InputError("binary file, not text")
+    if kind in _HTML:
+        yield from read_html(ref, data)
+    elif kind in _FEED:
+        yield from read_feed(path, data)
+    elif kind == ".jsonl":
+        from sitrep.readers.table import row_source
+
+        for i, line in enumerate(decode(data).splitlines()):
+            if line.strip():
+                yield _json_row(f"{ref}#{i}", line, row_source)
+    else:
+        yield from read_text(ref, data)
+
+
+def _json_row(ref: str, line: str, row_source: Callable[[str, dict], Source | Reject]) -> Source | Reject:
+    import json
+
+    try:
+        return row_source(ref, json.loads(line))
+    except ValueError as exc:
+        return reject(ref, f"bad JSON row: {exc}")
+
+
+def read_path(path: Path) -> Iterator[Source | Reject]:
+    """Every item of one file; whatever goes wrong becomes a Reject and the caller goes on."""
+    kind = _suffix(path)
+    try:
+        if kind in _STREAMED:
+            yield from _STREAMED[kind](path)
+        elif kind.endswith(".gz"):
+            inner = kind.removesuffix(".gz")
+            data = _gunzip(path)
+            yield from _from_bytes(str(path), data, inner if inner else _sniff(data), path)
+        else:
+            data = read_capped(path)
+            known = kind in _HTML or kind in _FEED or kind in (".txt", ".text", ".md")
+            yield from _from_bytes(str(path), data, kind if known else _sniff(data), path)
+    except InputError as exc:
+        yield reject(path, str(exc))
+    except (OSError, EOFError, ValueError, RecursionError, MemoryError) as exc:
+        yield reject(path, f"unreadable: {type(exc).__name__}: {str(exc)[:200]}")
+
+
+def read_stdin() -> Iterator[Source | Reject]:
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    try:
+        if len(data) > MAX_BYTES:
+            raise InputError("too large")
+        yield from _from_bytes("<stdin>", data, _sniff(data), Path("."))
+    except InputError as exc:
+        yield reject("<stdin>", str(exc))
+
+
+def files(names: Iterable[str]) -> Iterator[Path]:
+    """Files named by paths, folders (recursively, sorted) and glob patterns; '-' passes through."""
+    for name in names:
+        if name == STDIN:
+            yield Path(STDIN)
+            continue
+        matches = sorted(glob.glob(name, recursive=True)) if glob.has_magic(name) else [name]
+        for match in matches:
+            path = Path(match)
+            if path.is_dir():
+                yield from sorted(p for p in path.rglob("*") if not p.is_dir() and not p.name.startswith("."))
+            else:
+                yield path
+
+
+def count(names: Iterable[str]) -> int | None:
+    """How many items the paths hold, when that is cheap to know (None when an archive or feed is in)."""
+    total = 0
+    for path in files(names):
+        kind = _suffix(path)
+        if path.name == STDIN or kind in _STREAMED or kind in _FEED:
+            if kind not in _ROWS:
+                return None
+            total += _rows(path, kind)
+        else:
+            total += 1
+    return total
+
+
+def _rows(path: Path, kind: str) -> int:
+    """Rows of a CSV (fields may span lines) or JSONL file; a file that cannot be counted counts once."""
+    try:
+        with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+            if kind == ".csv":
+                csv.field_size_limit(MAX_BYTES)
+                return max(0, sum(1 for _ in csv.reader(fh)) - 1)
+            return sum(1 for line in fh if line.strip())
+    except (OSError, csv.Error):
+        return 1
+
+
+def read(
+    names: Iterable[str], published: str | None = None, publisher: str | None = None
+) -> Iterator[Source | Reject]:
+    """Every item under the paths. The caller's date is a default (``published_source="default"``): an
+    item's own date wins, including one that clean later finds in a page's metadata."""
+    for path in files(names):
+        items = read_stdin() if path.name == STDIN else read_path(path)
+        for item in items:
+            if isinstance(item, Source) and published and not item.published:
+                item = dataclasses.replace(item, published=published, published_source="default")
+            if isinstance(item, Source) and publisher and not item.publisher:
+                item = dataclasses.replace(item, publisher=publisher)
+            yield item
