@@ -1,0 +1,44 @@
+"""Serve the store over HTTP: the JSON API and the offline page (map, timeline, incidents, articles)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sitrep.errors import UserError
+from sitrep.store.db import DEFAULT_DB
+
+NAME = "serve"
+
+
+def command(
+    db: Annotated[str | None, typer.Option(help=f"The store (DuckDB file); default {DEFAULT_DB}.")] = None,
+    parquet: Annotated[
+        str | None,
+        typer.Option(help="Serve a folder of Parquet tables (as written by 'sitrep spark') instead."),
+    ] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="SITREP_TOKEN", help="Bearer token that allows POST /api/articles; read-only without."
+        ),
+    ] = None,
+) -> None:
+    import uvicorn
+
+    from sitrep.web.app import create_app
+    from sitrep.web.store import Store
+
+    if db and parquet:
+        raise UserError("give --db or --parquet, not both")
+    store = (
+        Store.from_parquet(parquet) if parquet else Store.from_duckdb(db or DEFAULT_DB, create=bool(token))
+    )
+    mode = "read-write with token" if token and store.writable else "read-only"
+    typer.echo(
+        f"sitrep: serving {store.backend} store {store.path} ({mode}) on http://{host}:{port}/", err=True
+    )
+    uvicorn.run(create_app(store, token), host=host, port=port, log_level="warning", access_log=False)

@@ -1,0 +1,1 @@
+"""``sitrep serve``: the HTTP API and the offline page over a DuckDB or Parquet store."""

@@ -1,0 +1,163 @@
+"""The read endpoints: one resource per table, each with the filters an analyst asks for and pagination."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from sitrep.errors import UserError
+from sitrep.records import Modality
+from sitrep.web import lookups, models, queries
+from sitrep.web.stats import stats as compute_stats
+from sitrep.web.store import Store
+
+router = APIRouter(prefix="/api")
+
+Text = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[date | None, Query(description="ISO date, inclusive.")]
+Id = Annotated[str, Path(max_length=200)]
+BBOX_HELP = "west,south,east,north in degrees, e.g. 38,29,49,38 for Iraq."
+
+
+def store_of(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def connection(store: Annotated[Store, Depends(store_of)]) -> Iterator[duckdb.DuckDBPyConnection]:
+    with store.read() as con:
+        yield con
+
+
+Con = Annotated[duckdb.DuckDBPyConnection, Depends(connection)]
+
+
+def page(
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+) -> queries.Page:
+    return queries.Page(limit=limit, offset=offset)
+
+
+PageQ = Annotated[queries.Page, Depends(page)]
+
+
+def parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
+    if bbox is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in bbox.split(","))
+    except ValueError:
+        raise UserError(f"bbox must be {BBOX_HELP}") from None
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise UserError(f"bbox out of range or inverted; it must be {BBOX_HELP}")
+    return west, south, east, north
+
+
+Bbox = Annotated[str | None, Query(max_length=100, description=BBOX_HELP)]
+
+
+def event_filter(
+    type: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. ASSAULT.")] = None,
+    mode: Annotated[str | None, Query(max_length=40, description="PLOVER mode, e.g. aerial.")] = None,
+    modality: Annotated[Modality | None, Query()] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Actor id, code or name words.")] = None,
+    country: Annotated[
+        str | None, Query(max_length=3, description="ISO-2 of the place or ISO-3 of an actor.")
+    ] = None,
+    place: Annotated[str | None, Query(max_length=200, description="Place id or name.")] = None,
+    bbox: Bbox = None,
+    since: Day = None,
+    until: Day = None,
+    outlet: Annotated[str | None, Query(max_length=200, description="Publisher or original outlet.")] = None,
+    text: Annotated[
+        str | None, Query(max_length=200, description="Words of the trigger, actors, place or title.")
+    ] = None,
+    article: Annotated[str | None, Query(max_length=200)] = None,
+    incident: Annotated[str | None, Query(max_length=200)] = None,
+) -> queries.EventFilter:
+    return queries.EventFilter(type=type, mode=mode, modality=modality, actor=actor, country=country, place=place,
+                               bbox=parse_bbox(bbox), since=since, until=until, outlet=outlet, text=text,
+                               article=article, incident=incident)  # fmt: skip
+
+
+Events = Annotated[queries.EventFilter, Depends(event_filter)]
+
+
+@router.get("/events", response_model=models.page_of(models.EventOut), summary="Events, filtered")
+def list_events(con: Con, f: Events, p: PageQ) -> dict[str, Any]:
+    return queries.events(con, f, p)
+
+
+@router.get("/stats", response_model=models.StatsOut, summary="Event counts by type, week, country, modality")
+def get_stats(con: Con, f: Events, store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
+    return {**compute_stats(con, f), "store": asdict(store.state())}
+
+
+@router.get("/status", response_model=models.StoreInfo, summary="The store's generation, cheap to poll")
+def get_status(store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
+    return asdict(store.state())
+
+
+@router.get("/articles", response_model=models.page_of(models.ArticleSummary), summary="Articles, filtered")
+def list_articles(
+    con: Con, p: PageQ, outlet: Text = None, since: Day = None, until: Day = None, text: Text = None,
+    language: Annotated[str | None, Query(max_length=10)] = None,
+) -> dict[str, Any]:  # fmt: skip
+    f = queries.ArticleFilter(outlet=outlet, since=since, until=until, text=text, language=language)
+    return queries.articles(con, f, p)
+
+
+@router.get(
+    "/articles/{article_id}", response_model=models.ArticleDetail, summary="An article with every fact"
+)
+def get_article(con: Con, article_id: Id) -> dict[str, Any]:
+    return queries.article(con, article_id)
+
+
+@router.get("/incidents", response_model=models.page_of(models.IncidentOut), summary="Incidents, filtered")
+def list_incidents(
+    con: Con, p: PageQ, type: Annotated[str | None, Query(max_length=40)] = None,
+    country: Annotated[str | None, Query(max_length=2)] = None, bbox: Bbox = None, since: Day = None,
+    until: Day = None, text: Text = None,
+) -> dict[str, Any]:  # fmt: skip
+    f = lookups.IncidentFilter(type=type, country=country, bbox=parse_bbox(bbox), since=since, until=until,
+                               text=text)  # fmt: skip
+    return lookups.incidents(con, f, p)
+
+
+@router.get(
+    "/incidents/{incident_id}", response_model=models.IncidentDetail, summary="An incident and its reports"
+)
+def get_incident(con: Con, incident_id: Id) -> dict[str, Any]:
+    return lookups.incident(con, incident_id)
+
+
+@router.get("/actors", response_model=models.page_of(models.ActorOut), summary="Actors, filtered")
+def list_actors(
+    con: Con, p: PageQ, text: Text = None, country: Annotated[str | None, Query(max_length=3)] = None,
+    kind: Annotated[str | None, Query(max_length=20)] = None,
+) -> dict[str, Any]:  # fmt: skip
+    return lookups.actors(con, lookups.ActorFilter(text=text, country=country, kind=kind), p)
+
+
+@router.get("/places", response_model=models.page_of(models.PlaceOut), summary="Places, filtered")
+def list_places(
+    con: Con, p: PageQ, text: Text = None, country: Annotated[str | None, Query(max_length=2)] = None,
+    bbox: Bbox = None,
+) -> dict[str, Any]:  # fmt: skip
+    return lookups.places(con, lookups.PlaceFilter(text=text, country=country, bbox=parse_bbox(bbox)), p)
+
+
+@router.get("/quotes", response_model=models.page_of(models.QuoteOut), summary="Quotes, filtered")
+def list_quotes(
+    con: Con, p: PageQ, article: Text = None, actor: Text = None, outlet: Text = None, text: Text = None,
+    anonymous: bool | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    f = lookups.QuoteFilter(article=article, actor=actor, outlet=outlet, text=text, anonymous=anonymous)
+    return lookups.quotes(con, f, p)

@@ -1,0 +1,145 @@
+"""Reads of the tables around events: incidents (with their reports), actors, places and quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from sitrep.errors import NotFound
+from sitrep.store.db import query
+from sitrep.web.queries import ARTICLE_SELECT, EVENT_SELECT, EventFilter, Page, Where, decode, paged
+
+INCIDENT_SELECT = "SELECT i.*, p.country AS country FROM incidents i LEFT JOIN places p ON p.id = i.place_id"
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    type: str | None = None
+    country: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+
+    def where(self) -> Where:
+        w = Where()
+        if self.type:
+            w.add("upper(i.plover_type) = upper(?)", self.type)
+        if self.country:
+            w.add("p.country = upper(?)", self.country)
+        if self.bbox:
+            west, south, east, north = self.bbox
+            w.add("i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?", west, east, south, north)
+        if self.since:
+            w.add("TRY_CAST(substr(coalesce(i.date_to, i.date_from), 1, 10) AS DATE) >= ?", self.since)
+        if self.until:
+            w.add("TRY_CAST(substr(i.date_from, 1, 10) AS DATE) <= ?", self.until)
+        if self.text:
+            w.add("(i.place_name ILIKE ? OR i.plover_type ILIKE ?)", *[f"%{self.text}%"] * 2)
+        return w
+
+
+def incidents(con: duckdb.DuckDBPyConnection, f: IncidentFilter, page: Page) -> dict[str, Any]:
+    order = (
+        "i.article_count DESC NULLS LAST, i.outlet_count DESC NULLS LAST, i.date_from DESC NULLS LAST, i.id"
+    )
+    return paged(con, INCIDENT_SELECT, f.where(), order, page)
+
+
+def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict[str, Any]:
+    """An incident with its reports: the events merged into it and the articles they come from."""
+    rows = query(con, f"{INCIDENT_SELECT} WHERE i.id = ?", [incident_id])
+    if not rows:
+        raise NotFound(f"no incident with id {incident_id!r}")
+    where = EventFilter(incident=incident_id).where()
+    record = rows[0]
+    record["events"] = [decode(r) for r in query(con, f"{EVENT_SELECT}{where.sql()} ORDER BY e.date, a.publisher",
+                                                 where.params)]  # fmt: skip
+    record["articles"] = query(
+        con,
+        f"{ARTICLE_SELECT} WHERE a.id IN (SELECT article_id FROM events WHERE incident_id = ?)"
+        " ORDER BY a.published_at NULLS LAST, a.publisher",
+        [incident_id],
+    )
+    return record
+
+
+@dataclass(frozen=True)
+class ActorFilter:
+    text: str | None = None
+    country: str | None = None
+    kind: str | None = None
+
+    def where(self) -> Where:
+        w = Where()
+        if self.text:
+            like = f"%{self.text}%"
+            w.add("(ac.name ILIKE ? OR ac.aliases ILIKE ? OR ac.code = upper(?) OR ac.id = ?)",
+                  like, like, self.text, self.text)  # fmt: skip
+        if self.country:
+            w.add("ac.country = upper(?)", self.country)
+        if self.kind:
+            w.add("ac.kind = lower(?)", self.kind)
+        return w
+
+
+def actors(con: duckdb.DuckDBPyConnection, f: ActorFilter, page: Page) -> dict[str, Any]:
+    select = "SELECT ac.*, (SELECT count(*) FROM mentions m WHERE m.actor_id = ac.id) AS mention_count FROM actors ac"
+    return paged(con, select, f.where(), "mention_count DESC, ac.name, ac.id", page)
+
+
+@dataclass(frozen=True)
+class PlaceFilter:
+    text: str | None = None
+    country: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    def where(self) -> Where:
+        w = Where()
+        if self.text:
+            w.add("(p.name ILIKE ? OR p.id = ?)", f"%{self.text}%", self.text)
+        if self.country:
+            w.add("p.country = upper(?)", self.country)
+        if self.bbox:
+            west, south, east, north = self.bbox
+            w.add("p.lon BETWEEN ? AND ? AND p.lat BETWEEN ? AND ?", west, east, south, north)
+        return w
+
+
+def places(con: duckdb.DuckDBPyConnection, f: PlaceFilter, page: Page) -> dict[str, Any]:
+    select = (
+        "SELECT p.*, (SELECT count(*) FROM mentions m WHERE m.place_id = p.id) AS mention_count,"
+        " (SELECT count(*) FROM events e WHERE e.place_id = p.id) AS event_count FROM places p"
+    )
+    return paged(con, select, f.where(), "event_count DESC, mention_count DESC, p.name, p.id", page)
+
+
+@dataclass(frozen=True)
+class QuoteFilter:
+    article: str | None = None
+    actor: str | None = None
+    outlet: str | None = None
+    text: str | None = None
+    anonymous: bool | None = None
+
+    def where(self) -> Where:
+        w = Where()
+        if self.article:
+            w.add("q.article_id = ?", self.article)
+        if self.actor:
+            w.add("(q.speaker_actor_id = ? OR q.speaker_description ILIKE ?)", self.actor, f"%{self.actor}%")
+        if self.outlet:
+            w.add("(q.via_outlet ILIKE ? OR a.publisher ILIKE ?)", self.outlet, self.outlet)
+        if self.text:
+            w.add("q.text ILIKE ?", f"%{self.text}%")
+        if self.anonymous is not None:
+            w.add("q.anonymous = ?", self.anonymous)
+        return w
+
+
+def quotes(con: duckdb.DuckDBPyConnection, f: QuoteFilter, page: Page) -> dict[str, Any]:
+    select = "SELECT q.*, a.title, a.publisher, a.published_at FROM quotes q LEFT JOIN articles a ON a.id = q.article_id"
+    return paged(con, select, f.where(), "a.published_at DESC NULLS LAST, q.article_id, q.start", page)

@@ -1,0 +1,182 @@
+"""The API's reads as SQL over the store's tables: filters, pagination, and the nested article record.
+
+Every user value goes in as a bound parameter; only fixed fragments of this module become SQL text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from sitrep.errors import NotFound
+from sitrep.store.db import query
+
+# The day an event is placed on the timeline: its own date when known to the day, else its article's.
+EVENT_DAY = (
+    "coalesce(TRY_CAST(substr(e.date, 1, 10) AS DATE), TRY_CAST(substr(a.published_at, 1, 10) AS DATE))"
+)
+EVENT_FROM = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
+EVENT_SELECT = f"SELECT e.*, a.title, a.publisher, a.url, a.published_at {EVENT_FROM}"
+ARTICLE_SELECT = (
+    "SELECT a.id, a.url, a.title, a.publisher, a.original_outlet, a.is_repost, a.repost_of, a.published_at,"
+    " a.published_precision, a.language, a.story_id, a.ingested_at, a.pipeline_version,"
+    " (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS event_count FROM articles a"
+)
+JSON_COLUMNS = ("evidence", "cuts", "aliases", "roles", "sources")
+
+
+@dataclass(frozen=True)
+class Page:
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass
+class Where:
+    """A conjunction of SQL conditions and their parameters."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    type: str | None = None
+    mode: str | None = None
+    modality: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    place: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    text: str | None = None
+    article: str | None = None
+    incident: str | None = None
+
+    def where(self) -> Where:
+        w = Where()
+        if self.type:
+            w.add("upper(e.plover_type) = upper(?)", self.type)
+        if self.mode:
+            w.add("lower(e.plover_mode) = lower(?)", self.mode)
+        if self.modality:
+            w.add("e.modality = lower(?)", self.modality)
+        if self.actor:
+            w.add(
+                "(? IN (e.source_actor_id, e.target_actor_id, e.source_code, e.target_code)"
+                " OR e.source_text ILIKE ? OR e.target_text ILIKE ?)",
+                self.actor, *[f"%{self.actor}%"] * 2,
+            )  # fmt: skip
+        if self.country:
+            w.add("upper(?) IN (e.place_country, e.source_country, e.target_country)", self.country)
+        if self.place:
+            w.add("(e.place_id = ? OR e.place_name ILIKE ?)", self.place, self.place)
+        if self.bbox:
+            west, south, east, north = self.bbox
+            w.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", west, east, south, north)
+        if self.since:
+            w.add(f"{EVENT_DAY} >= ?", self.since)
+        if self.until:
+            w.add(f"{EVENT_DAY} <= ?", self.until)
+        if self.outlet:
+            w.add("(a.publisher ILIKE ? OR a.original_outlet ILIKE ?)", self.outlet, self.outlet)
+        if self.text:
+            like = f"%{self.text}%"
+            w.add(
+                "(e.trigger_text ILIKE ? OR e.source_text ILIKE ? OR e.target_text ILIKE ?"
+                " OR e.place_name ILIKE ? OR a.title ILIKE ?)",
+                *[like] * 5,
+            )  # fmt: skip
+        if self.article:
+            w.add("e.article_id = ?", self.article)
+        if self.incident:
+            w.add("e.incident_id = ?", self.incident)
+        return w
+
+
+def paged(
+    con: duckdb.DuckDBPyConnection, select: str, where: Where, order: str, page: Page
+) -> dict[str, Any]:
+    """One page of rows and the total matching, in the API's list shape."""
+    total = con.execute(f"SELECT count(*) FROM ({select}{where.sql()})", where.params).fetchone()
+    rows = query(con, f"{select}{where.sql()} ORDER BY {order} LIMIT ? OFFSET ?",
+                 [*where.params, page.limit, page.offset])  # fmt: skip
+    return {"items": [decode(r) for r in rows], "total": total[0] if total else 0, **vars(page)}
+
+
+def decode(row: dict[str, Any]) -> dict[str, Any]:
+    """JSON-text columns (evidence, aliases, ...) back to lists for the API."""
+    for col in JSON_COLUMNS:
+        if isinstance(row.get(col), str):
+            row[col] = json.loads(row[col])
+    return row
+
+
+def events(con: duckdb.DuckDBPyConnection, f: EventFilter, page: Page) -> dict[str, Any]:
+    return paged(con, EVENT_SELECT, f.where(), "e.date NULLS LAST, e.article_id, e.trigger_start", page)
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    outlet: str | None = None
+    since: date | None = None
+    until: date | None = None
+    text: str | None = None
+    language: str | None = None
+
+    def where(self) -> Where:
+        w = Where()
+        day = "TRY_CAST(substr(a.published_at, 1, 10) AS DATE)"
+        if self.outlet:
+            w.add("(a.publisher ILIKE ? OR a.original_outlet ILIKE ?)", self.outlet, self.outlet)
+        if self.since:
+            w.add(f"{day} >= ?", self.since)
+        if self.until:
+            w.add(f"{day} <= ?", self.until)
+        if self.text:
+            w.add("(a.title ILIKE ? OR a.text ILIKE ?)", *[f"%{self.text}%"] * 2)
+        if self.language:
+            w.add("a.language = ?", self.language)
+        return w
+
+
+def articles(con: duckdb.DuckDBPyConnection, f: ArticleFilter, page: Page) -> dict[str, Any]:
+    return paged(con, ARTICLE_SELECT, f.where(), "a.published_at DESC NULLS LAST, a.id", page)
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any]:
+    """The article's text and every fact with its spans, joined to the actor and place it names."""
+    rows = query(con, "SELECT * FROM articles WHERE id = ?", [article_id])
+    if not rows:
+        raise NotFound(f"no article with id {article_id!r}")
+    record = decode(rows[0])
+    by_article = [article_id]
+    record["times"] = query(con, 'SELECT * EXCLUDE (article_id) FROM times WHERE article_id = ? ORDER BY start',
+                            by_article)  # fmt: skip
+    record["mentions"] = query(
+        con,
+        "SELECT m.* EXCLUDE (article_id), ac.name AS actor_name, ac.code AS actor_code,"
+        " p.name AS place_name, p.country AS place_country, p.lat, p.lon FROM mentions m"
+        " LEFT JOIN actors ac ON ac.id = m.actor_id LEFT JOIN places p ON p.id = m.place_id"
+        " WHERE m.article_id = ? ORDER BY m.start, m.kind",
+        by_article,
+    )
+    record["events"] = [decode(r) for r in query(
+        con, "SELECT * EXCLUDE (article_id) FROM events WHERE article_id = ? ORDER BY trigger_start", by_article
+    )]  # fmt: skip
+    record["quotes"] = query(con, 'SELECT * EXCLUDE (article_id) FROM quotes WHERE article_id = ? ORDER BY start',
+                             by_article)  # fmt: skip
+    return record

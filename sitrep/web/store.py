@@ -1,0 +1,208 @@
+"""Read access to a store for the web app: one class, two backends (a DuckDB file or Spark's Parquet).
+
+Both backends hand out a DuckDB connection on which the tables of ``sitrep.store.schema`` exist by name,
+so every query in ``sitrep.web.queries`` runs unchanged on either.
+
+A DuckDB file is written by ``sitrep ingest`` in chunks, each under DuckDB's exclusive file lock; a
+reader that held the file open would block the writer. So the file is opened read-only per request and
+closed after it, retrying while a chunk is being written, and the store's *generation* (the file's size
+and modification time) tells the page when what it shows is stale.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+
+from sitrep.errors import UserError
+from sitrep.store import db
+from sitrep.store.schema import TABLES, ddl
+
+READ_WAIT = 5.0  # seconds a request waits for a chunk write to finish before answering 503
+
+
+@dataclass(frozen=True)
+class StoreState:
+    """What the page polls: a change of ``generation`` means the data it shows is stale."""
+
+    backend: Literal["duckdb", "parquet"]
+    path: str
+    generation: str
+    modified_at: str | None
+    writing: bool
+    writable: bool
+
+
+class _SharedExclusive:
+    """Many readers or one writer within this process (DuckDB refuses a read-write open of a file
+    that this same process holds read-only)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer = False
+
+    @contextlib.contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writer)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writer and self._readers == 0)
+            self._writer = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writer = False
+                self._cond.notify_all()
+
+
+class Store:
+    """A store the API reads: ``Store.from_duckdb(path)`` or ``Store.from_parquet(folder)``."""
+
+    def __init__(self, backend: Literal["duckdb", "parquet"], path: Path) -> None:
+        self.backend = backend
+        self.path = path
+        self._lock = _SharedExclusive()
+        self._memory: duckdb.DuckDBPyConnection | None = None
+
+    @classmethod
+    def from_duckdb(cls, path: str | os.PathLike[str], create: bool = False) -> Store:
+        path = Path(path)
+        if not path.exists():
+            if not create:
+                raise UserError(f"no store at {path}: run 'sitrep ingest' first")
+            with db.writer_lock(path):
+                db.connect(path).close()
+        return cls("duckdb", path)
+
+    @classmethod
+    def from_parquet(cls, folder: str | os.PathLike[str]) -> Store:
+        path = Path(folder)
+        if not path.is_dir():
+            raise UserError(f"no Parquet folder at {path}")
+        store = cls("parquet", path)
+        store._memory = _parquet_views(path)
+        return store
+
+    @property
+    def writable(self) -> bool:
+        return self.backend == "duckdb"
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one request, closed after it."""
+        if self._memory is not None:
+            cursor = self._memory.cursor()
+            try:
+                yield cursor
+            finally:
+                cursor.close()
+            return
+        with self._lock.shared():
+            con = db.connect(self.path, read_only=True, wait=READ_WAIT)
+            try:
+                yield con
+            finally:
+                con.close()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection under sitrep's writer lock, with this process's readers held off."""
+        if not self.writable:
+            raise UserError("a Parquet store is read-only")
+        with self._lock.exclusive(), db.writer_lock(self.path):
+            con = db.connect(self.path)
+            try:
+                yield con
+            finally:
+                con.close()
+
+    def state(self) -> StoreState:
+        files = _files(self.path) if self.backend == "parquet" else _duckdb_files(self.path)
+        stats = [f.stat() for f in files if f.exists()]
+        newest = max((s.st_mtime for s in stats), default=None)
+        generation = (
+            f"{len(stats)}-{sum(s.st_size for s in stats)}-{max((s.st_mtime_ns for s in stats), default=0)}"
+        )
+        return StoreState(
+            backend=self.backend,
+            path=str(self.path),
+            generation=generation,
+            modified_at=datetime.fromtimestamp(newest, UTC).isoformat(timespec="seconds") if newest else None,
+            writing=self.backend == "duckdb" and _writer_active(self.path),
+            writable=self.writable,
+        )
+
+
+def _duckdb_files(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + ".wal")]
+
+
+def _writer_active(path: Path) -> bool:
+    """Whether a ``sitrep ingest`` holds the writer lock now (without taking it from anyone)."""
+    lock = f"{path}.lock"
+    if not os.path.exists(lock):
+        return False
+    fd = os.open(lock, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing releases the shared lock if it was taken
+    return False
+
+
+def _files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*.parquet") if p.is_file()]
+
+
+def _table_source(folder: Path, table: str) -> str | None:
+    """Spark writes ``OUTPUT/<table>/`` (maybe partitioned ``key=value/``); an export writes
+    ``OUTPUT/<table>.parquet``."""
+    sub = folder / table
+    if sub.is_dir() and any(sub.rglob("*.parquet")):
+        return f"{sub.as_posix()}/**/*.parquet"
+    single = folder / f"{table}.parquet"
+    return single.as_posix() if single.is_file() else None
+
+
+def _parquet_views(folder: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB whose tables are views over the Parquet files; a table with no files is an
+    empty table of the schema, so every query still runs."""
+    con = duckdb.connect(":memory:")
+    found = 0
+    for table, stmt in zip(TABLES, ddl(), strict=True):
+        source = _table_source(folder, table)
+        if source is None:
+            con.execute(stmt)
+            continue
+        found += 1
+        quoted = source.replace("'", "''")
+        con.execute(
+            f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{quoted}', hive_partitioning = true, "
+            "hive_types_autocast = false, union_by_name = true)"
+        )
+    if not found:
+        raise UserError(f"no Parquet tables ({', '.join(TABLES)}) under {folder}")
+    return con
