@@ -1,13 +1,21 @@
 """A batch ingest into the store: read, run the line, commit in chunks.
 
-Chunks are committed whole, and articles already stored with the same pipeline version are skipped, so a
-batch killed at any moment and run again ends with the rows of an uninterrupted run.
+The chunk is the unit of everything: the parent reads ``chunk`` inputs, the line runs over them (here or
+in a worker process), and their rows are written in one transaction. Articles already stored with the
+same pipeline version are skipped (ids are content hashes), and rejects are replaced by (ref, reason), so
+a batch killed at any moment and run again ends with exactly the rows of an uninterrupted run.
+
+Workers (``workers > 1``) are spawned processes that each load the model once; only the parent writes.
 """
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from sitrep.context import Context, default_context
@@ -19,6 +27,8 @@ from sitrep.stages.language import now
 from sitrep.store import db
 
 CHUNK = 32
+Item = Source | Reject
+Result = Article | Reject
 
 
 @dataclass
@@ -27,6 +37,8 @@ class Summary:
     rejected: int = 0
     not_english: int = 0
     reasons: list[str] = field(default_factory=list)
+    read: int = 0  # input items seen (articles, rows, entries, records; rejects included)
+    sources: int = 0  # input items that could be read
 
 
 def ingest(
@@ -37,10 +49,11 @@ def ingest(
     ctx: Context | None = None,
     on_item: Callable[[Article | Reject], None] | None = None,
     chunk: int = CHUNK,
+    workers: int = 1,
+    on_progress: Callable[[int], None] | None = None,
 ) -> Summary:
-    return ingest_sources(
-        readers.read(paths, published=published, publisher=outlet), store, ctx, on_item, chunk
-    )
+    sources = readers.read(paths, published=published, publisher=outlet)
+    return ingest_sources(sources, store, ctx, on_item, chunk, workers, on_progress)
 
 
 def ingest_sources(
@@ -49,40 +62,109 @@ def ingest_sources(
     ctx: Context | None = None,
     on_item: Callable[[Article | Reject], None] | None = None,
     chunk: int = CHUNK,
+    workers: int = 1,
+    on_progress: Callable[[int], None] | None = None,
 ) -> Summary:
+    """Run the line over the sources and store the results; ``on_progress(n)`` after each chunk of n inputs."""
     ctx = ctx or default_context()
     summary = Summary()
     with db.writer_lock(store):
         con = db.connect(store)
         known = db.known_articles(con)
         con.close()
-        articles: list[Article] = []
-        rejects: list[Reject] = []
-
-        def flush() -> None:
-            con = db.connect(store)
-            try:
-                summary.written += db.write(con, articles, rejects, ingested_at=now())
-            finally:
-                con.close()
-            articles.clear()
-            rejects.clear()
-
-        for item in process_sources(sources, ctx, known=known):
-            if isinstance(item, Reject):
-                rejects.append(item)
-                summary.rejected += 1
-                summary.reasons.append(f"{item.source}: {item.reason}")
-            else:
-                articles.append(item)
-                known[item.id] = item.pipeline_version
-                summary.not_english += item.language != "en"
-            if on_item:
-                on_item(item)
-            if len(articles) + len(rejects) >= chunk:
-                flush()
-        flush()
+        chunks = _chunks(sources, chunk, summary)
+        results = _in_workers(chunks, ctx, known, workers) if workers > 1 else _here(chunks, ctx, known)
+        for inputs, outputs in results:
+            articles, rejects = _tally(outputs, known, summary, on_item)
+            summary.written += _commit(store, articles, rejects)
+            if on_progress:
+                on_progress(inputs)
     return summary
+
+
+def _chunks(sources: Iterable[Item], size: int, summary: Summary) -> Iterator[list[Item]]:
+    it = iter(sources)
+    while batch := list(itertools.islice(it, size)):
+        summary.read += len(batch)
+        summary.sources += sum(isinstance(s, Source) for s in batch)
+        yield batch
+
+
+def _here(
+    chunks: Iterable[list[Item]], ctx: Context, known: Mapping[str, str]
+) -> Iterator[tuple[int, list[Result]]]:
+    for batch in chunks:
+        yield len(batch), list(process_sources(batch, ctx, known=known))
+
+
+def _tally(outputs: list[Result], known: dict[str, str], summary: Summary,
+           on_item: Callable[[Result], None] | None) -> tuple[list[Article], list[Reject]]:  # fmt: skip
+    """Split a chunk's results; an article a worker made twice in this run (same text) is kept once."""
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    for item in outputs:
+        if isinstance(item, Reject):
+            rejects.append(item)
+            summary.rejected += 1
+            summary.reasons.append(f"{item.source}: {item.reason}")
+        elif known.get(item.id) == item.pipeline_version:
+            continue
+        else:
+            articles.append(item)
+            known[item.id] = item.pipeline_version
+            summary.not_english += item.language != "en"
+        if on_item:
+            on_item(item)
+    return articles, rejects
+
+
+def _commit(store: str | os.PathLike[str], articles: list[Article], rejects: list[Reject]) -> int:
+    """One chunk, one transaction: after a kill, either all of its rows are stored or none."""
+    con = db.connect(store)
+    try:
+        written = db.write(con, articles, rejects, ingested_at=now())
+        # Cross-article linking (reposts, incidents) of this chunk's articles goes here, on `con`, after
+        # the chunk's own rows are committed; it must be idempotent like the write above.
+    finally:
+        con.close()
+    return written
+
+
+# --- worker processes -------------------------------------------------------------------------------
+
+_worker_ctx: Context | None = None
+_worker_known: Mapping[str, str] = {}
+
+
+def _init_worker(disabled: frozenset[str], batch_size: int, known: Mapping[str, str]) -> None:
+    """Runs once per worker: one context, so the model and the data are loaded once per process."""
+    global _worker_ctx, _worker_known
+    _worker_ctx = Context(disabled=disabled, batch_size=batch_size)
+    _worker_known = known
+
+
+def _work(batch: list[Item]) -> list[Result]:
+    assert _worker_ctx is not None
+    return list(process_sources(batch, _worker_ctx, known=_worker_known))
+
+
+def _in_workers(chunks: Iterable[list[Item]], ctx: Context, known: Mapping[str, str],
+                workers: int) -> Iterator[tuple[int, list[Result]]]:  # fmt: skip
+    """Chunks in worker processes, results in input order, at most two chunks per worker in flight."""
+    mp = multiprocessing.get_context(
+        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    with ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
+                             initargs=(ctx.disabled, ctx.batch_size, dict(known))) as pool:  # fmt: skip
+        pending: deque[tuple[int, Future[list[Result]]]] = deque()
+        for batch in chunks:
+            pending.append((len(batch), pool.submit(_work, batch)))
+            if len(pending) >= 2 * workers:
+                n, future = pending.popleft()
+                yield n, future.result()
+        while pending:
+            n, future = pending.popleft()
+            yield n, future.result()
 
 
 def check_date(value: str | None) -> str | None:

@@ -1,4 +1,4 @@
-"""Read files or folders of articles, run the line, and store the results."""
+"""Read files, folders, globs, feeds, archives or stdin ('-'), run the line, and store the results."""
 
 from __future__ import annotations
 
@@ -6,44 +6,78 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
-from sitrep.batch import check_date, ingest
+from sitrep.batch import Summary, check_date, ingest
 from sitrep.errors import UserError
-from sitrep.records import Reject
+from sitrep.records import Article, Reject
+from sitrep.stages.ingest import count
 from sitrep.store.db import DEFAULT_DB
 
 NAME = "ingest"
 
 
+def run(paths: list[str], db: str, published: str | None = None, outlet: str | None = None,
+        workers: int = 1, quiet: bool = False) -> Summary:  # fmt: skip
+    """One batch with a progress bar (rate and ETA when the inputs can be counted) and a warning a reject."""
+    for p in paths:
+        if p != "-" and not Path(p).exists() and not any(c in p for c in "*?["):
+            raise UserError(f"no such file or folder: {p}")
+    if workers < 1:
+        raise UserError("--workers must be at least 1")
+    published = check_date(published)
+    total = None if quiet else count(paths)
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())  # fmt: skip
+    with Progress(*columns, console=Console(stderr=True), disable=quiet, transient=True) as bar:
+        task = bar.add_task("ingest", total=total, rate="")
+
+        def warn(item: Article | Reject) -> None:
+            if isinstance(item, Reject):
+                bar.console.print(
+                    f"sitrep: warning: {item.source}: {item.reason}", markup=False, highlight=False
+                )
+
+        def advance(n: int) -> None:
+            bar.advance(task, n)
+            speed = bar.tasks[0].speed
+            bar.update(task, rate=f"{speed:.1f} items/s" if speed else "")
+
+        summary = ingest(paths, store=db, published=published, outlet=outlet, on_item=warn,
+                         workers=workers, on_progress=advance)  # fmt: skip
+    return summary
+
+
+def report(summary: Summary, db: str) -> None:
+    typer.echo(f"{summary.written} articles stored, {summary.rejected} rejected, "
+               f"{summary.not_english} not English (stored, not coded) in {db}")  # fmt: skip
+    if summary.sources == 0:
+        typer.echo("sitrep: error: nothing could be read", err=True)
+        raise typer.Exit(1)
+
+
 def command(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (text, HTML, CSV, JSONL).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, globs or '-' (text, HTML, CSV, JSONL, Parquet, RSS/Atom, WARC)."
+        ),
+    ],
     published: Annotated[
         str | None, typer.Option(help="Publication date (ISO) for inputs that carry none.")
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Publishing outlet for inputs that carry none.")] = None,
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(help="Worker processes, each loading the model once.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    for p in paths:
-        if p != "-" and not Path(p).exists():
-            raise UserError(f"no such file or folder: {p}")
-    published = check_date(published)
-    with Progress(
-        TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(), disable=quiet, transient=True,
-    ) as bar:  # fmt: skip
-        task = bar.add_task("ingest", total=None, rate="")
-
-        def tick(item: object) -> None:
-            if isinstance(item, Reject):
-                typer.echo(f"sitrep: warning: {item.source}: {item.reason}", err=True)
-            bar.advance(task)
-            speed = bar.tasks[0].speed
-            bar.update(task, rate=f"{speed:.1f} art/s" if speed else "")
-
-        summary = ingest(paths, store=db, published=published, outlet=outlet, on_item=tick)
-    typer.echo(f"{summary.written} articles stored, {summary.rejected} rejected, "
-               f"{summary.not_english} not English (stored, not coded) in {db}")  # fmt: skip
-    if summary.written == 0 and summary.rejected > 0:
-        raise typer.Exit(1)
+    report(run(paths, db, published, outlet, workers, quiet), db)

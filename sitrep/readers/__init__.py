@@ -125,6 +125,11 @@ def read_stdin() -> Iterator[Source | Reject]:
         yield reject("<stdin>", str(exc))
 
 
+def _meta_file(path: Path) -> bool:
+    """Hidden files and a folder's README / LICENSE / NOTICE describe the corpus; they are not articles."""
+    return path.name.startswith(".") or path.stem.upper() in ("README", "LICENSE", "NOTICE", "COPYING")
+
+
 def files(names: Iterable[str]) -> Iterator[Path]:
     """Files named by paths, folders (recursively, sorted) and glob patterns; '-' passes through."""
     for name in names:
@@ -135,7 +140,7 @@ def files(names: Iterable[str]) -> Iterator[Path]:
         for match in matches:
             path = Path(match)
             if path.is_dir():
-                yield from sorted(p for p in path.rglob("*") if not p.is_dir() and not p.name.startswith("."))
+                yield from sorted(p for p in path.rglob("*") if not p.is_dir() and not _meta_file(p))
             else:
                 yield path
 
