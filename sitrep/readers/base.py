@@ -62,7 +62,9 @@ def read_capped(path: Path, cap: int = MAX_BYTES) -> bytes:
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB: an image, archive or executable."""
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
         return True
     return sum(b in _CONTROL for b in head) > max(8, len(head) // 100)
 

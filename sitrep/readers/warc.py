@@ -34,7 +34,8 @@ def read_warc(path: Path) -> Iterator[Source | Reject]:
             for record in records:
                 if not _is_html(record):
                     continue
-                ref = f"{path}@{records.get_record_offset()}"
+                # The record id, not the offset: warcio finds an offset by reading the record to its end.
+                ref = f"{path}@{record.rec_headers.get_header('WARC-Record-ID') or record.rec_headers.get_header('uri')}"
                 data = record.content_stream().read(MAX_BYTES + 1)
                 if len(data) > MAX_BYTES:
                     yield reject(ref, "record too large once decompressed; rest of the archive skipped")
