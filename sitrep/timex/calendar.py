@@ -1,0 +1,130 @@
+"""Calendar arithmetic and TIMEX3 value formats, free of language: the anchoring rules of news.
+
+Tense picks the direction: a past clause looks back from the publication date, a future one forward.
+A weekday equal to the publication's own weekday is that same day in either direction (dateparser's
+"a week back" for it is the commonest value error on news).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Literal
+
+from sitrep.records import Precision
+
+Direction = Literal["past", "future"]
+
+_PATTERNS: tuple[tuple[str, Precision], ...] = (
+    (r"P", "duration"),
+    (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "minute"),
+    (r"\d{4}-\d{2}-\d{2}T\d{2}", "hour"),
+    (r"\d{4}-\d{2}-\d{2}T[A-Z]{2}", "hour"),
+    (r"\d{4}-\d{2}-\d{2}", "day"),
+    (r"\d{4}-W\d{2}", "week"),
+    (r"\d{4}-\d{2}$", "month"),
+    (r"\d{4}-Q\d", "quarter"),
+    (r"\d{4}-(SP|SU|FA|WI)", "season"),
+    (r"\d{4}$", "year"),
+    (r"\d{3}$", "decade"),
+    (r"\d{2}$", "century"),
+)
+_PRECISION = tuple((re.compile(pattern), precision) for pattern, precision in _PATTERNS)
+
+
+def precision_of(value: str | None) -> Precision:
+    if not value:
+        return "unknown"
+    for pattern, precision in _PRECISION:
+        if pattern.match(value):
+            return precision
+    return "unknown"
+
+
+def parse_day(text: str | None) -> date | None:
+    """The calendar day of an ISO-8601 date or datetime, or None when there is none to read."""
+    if not text:
+        return None
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def week(day: date) -> str:
+    year, number, _ = day.isocalendar()
+    return f"{year:04d}-W{number:02d}"
+
+
+def month(year: int, number: int) -> str:
+    return f"{year:04d}-{number:02d}"
+
+
+def shift_month(year: int, number: int, by: int) -> tuple[int, int]:
+    index = year * 12 + number - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def weekday(anchor: date, iso_weekday: int, direction: Direction = "past") -> date:
+    """The nearest such weekday on or before (past) or on or after (future) the anchor."""
+    if direction == "future":
+        return anchor + timedelta(days=(iso_weekday - anchor.isoweekday()) % 7)
+    return anchor - timedelta(days=(anchor.isoweekday() - iso_weekday) % 7)
+
+
+def month_year(anchor: date, number: int, direction: Direction = "past") -> int:
+    """The year of the nearest such month on or before (past) or on or after (future) the anchor's."""
+    if direction == "future":
+        return anchor.year if number >= anchor.month else anchor.year + 1
+    return anchor.year if number <= anchor.month else anchor.year - 1
+
+
+def day_year(anchor: date, number: int, day: int, direction: Direction = "past") -> int:
+    """The year of the nearest such day of the year on or before / on or after the anchor."""
+    here = (anchor.month, anchor.day)
+    if direction == "future":
+        return anchor.year if (number, day) >= here else anchor.year + 1
+    return anchor.year if (number, day) <= here else anchor.year - 1
+
+
+def valid_day(year: int, number: int, day: int) -> date | None:
+    try:
+        return date(year, number, day)
+    except ValueError:
+        return None
+
+
+def shift_unit(anchor: date, unit: str, by: int) -> str | None:
+    """The value of the unit containing the anchor moved by ``by`` units (last week, next year ...)."""
+    if unit == "D":
+        return (anchor + timedelta(days=by)).isoformat()
+    if unit in ("W", "WE"):
+        value = week(anchor + timedelta(weeks=by))
+        return value + "-WE" if unit == "WE" else value
+    if unit == "M":
+        return month(*shift_month(anchor.year, anchor.month, by))
+    if unit == "Q":
+        year, number = shift_month(anchor.year, (anchor.month - 1) // 3 * 3 + 1, 3 * by)
+        return f"{year:04d}-Q{(number - 1) // 3 + 1}"
+    if unit == "Y":
+        return f"{anchor.year + by:04d}"
+    if unit == "DE":
+        return f"{anchor.year // 10 + by:03d}"
+    if unit == "CE":
+        return f"{anchor.year // 100 + by:02d}"
+    return None
+
+
+def season_year(anchor: date, season: str, by: int) -> str:
+    """This / last / next season: 'last summer' in March 2013 is 2012-SU, and in August 2013 too."""
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    if by < 0:
+        year = anchor.year if anchor.month >= start + 3 else anchor.year - 1
+    elif by > 0:
+        year = anchor.year if anchor.month < start else anchor.year + 1
+    else:
+        year = anchor.year
+    return f"{year:04d}-{season}"

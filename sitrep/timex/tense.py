@@ -1,0 +1,54 @@
+"""Which way a clause looks in time, read from the parse the language stage already made.
+
+"before he loses his power on 20 January" (published 2020-11-19) means the coming 20 January: the date
+hangs from "loses", a present tense verb under "before", itself under "could lash out". Walking up the
+dependency heads from the expression, the first verb that decides wins: a future or modal auxiliary,
+a forward-looking verb ("plans to"), a present verb under "before/until/if", or a progressive present
+("is meeting on Friday") look forward; a past tense or perfect looks back. Nothing decisive: None, and
+the readers take the news default (the past).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.timex.calendar import Direction
+from sitrep.timex.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_MAX_HOPS = 8
+
+
+def direction(doc: Doc, start: int, end: int, lex: Lexicon) -> Direction | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(_MAX_HOPS):
+        if token.tag_.startswith("VB") or token.tag_ == "MD":
+            found = _verb(token, lex)
+            if found is not None:
+                return found
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _verb(verb: Token, lex: Lexicon) -> Direction | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if words & lex.future_auxiliaries or "going" in words:
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return "past"  # "has visited", "a ceasefire declared on 11 October"
+    if present and (verb.lemma_ in lex.future_verbs or verb.tag_ == "VBG"):
+        return "future"  # "plans to", "is expected to", "is meeting on Friday"
+    if present and any(c.dep_ == "mark" and c.lower_ in lex.future_marks for c in verb.children):
+        return "future"
+    return None
