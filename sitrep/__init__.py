@@ -5,4 +5,4 @@ __version__ = "0.1.0"
 from sitrep.pipeline import process
 from sitrep.records import Article, Event, Quote
 
-__all__ = ["Article", "Event", "Quote", "__version__", "process"]
+__all__ = ["Article", "Event", "Quote", "__version__", "frames", "process"]
