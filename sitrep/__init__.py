@@ -2,6 +2,7 @@
 
 __version__ = "0.1.0"
 
+from sitrep.dataframes import frames
 from sitrep.pipeline import process
 from sitrep.records import Article, Event, Quote
 
