@@ -41,7 +41,9 @@ def connect(
             con = duckdb.connect(str(path), read_only=read_only)
             break
         except duckdb.IOException as exc:
-            if not _is_lock_error(exc) or time.monotonic() > deadline:
+            if not _is_lock_error(exc):
+                raise UserError(f"{path} is not a sitrep store: {exc}") from exc
+            if time.monotonic() > deadline:
                 raise StoreLocked(f"the store {path} is in use by another process") from exc
             time.sleep(0.2)
         except duckdb.Error as exc:
