@@ -51,9 +51,10 @@ def ingest(
     chunk: int = CHUNK,
     workers: int = 1,
     on_progress: Callable[[int], None] | None = None,
+    wait: float = 30.0,
 ) -> Summary:
     sources = readers.read(paths, published=published, publisher=outlet)
-    return ingest_sources(sources, store, ctx, on_item, chunk, workers, on_progress)
+    return ingest_sources(sources, store, ctx, on_item, chunk, workers, on_progress, wait)
 
 
 def ingest_sources(
@@ -64,11 +65,15 @@ def ingest_sources(
     chunk: int = CHUNK,
     workers: int = 1,
     on_progress: Callable[[int], None] | None = None,
+    wait: float = 30.0,
 ) -> Summary:
-    """Run the line over the sources and store the results; ``on_progress(n)`` after each chunk of n inputs."""
+    """Run the line over the sources and store the results; ``on_progress(n)`` after each chunk of n inputs.
+
+    Another writer on the same store makes this one wait up to ``wait`` seconds, then raise StoreLocked.
+    """
     ctx = ctx or default_context()
     summary = Summary()
-    with db.writer_lock(store):
+    with db.writer_lock(store, wait=wait):
         con = db.connect(store)
         known = db.known_articles(con)
         con.close()

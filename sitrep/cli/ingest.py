@@ -17,7 +17,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from sitrep.batch import Summary, check_date, ingest
+from sitrep.batch import CHUNK, Summary, check_date, ingest
 from sitrep.errors import UserError
 from sitrep.records import Article, Reject
 from sitrep.stages.ingest import count
@@ -27,13 +27,13 @@ NAME = "ingest"
 
 
 def run(paths: list[str], db: str, published: str | None = None, outlet: str | None = None,
-        workers: int = 1, quiet: bool = False) -> Summary:  # fmt: skip
+        workers: int = 1, quiet: bool = False, chunk: int = CHUNK, wait: float = 30.0) -> Summary:  # fmt: skip
     """One batch with a progress bar (rate and ETA when the inputs can be counted) and a warning a reject."""
     for p in paths:
         if p != "-" and not Path(p).exists() and not any(c in p for c in "*?["):
             raise UserError(f"no such file or folder: {p}")
-    if workers < 1:
-        raise UserError("--workers must be at least 1")
+    if workers < 1 or chunk < 1 or wait < 0:
+        raise UserError("--workers and --chunk must be at least 1, --wait at least 0")
     published = check_date(published)
     total = None if quiet else count(paths)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
@@ -53,7 +53,7 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
             bar.update(task, rate=f"{speed:.1f} items/s" if speed else "")
 
         summary = ingest(paths, store=db, published=published, outlet=outlet, on_item=warn,
-                         workers=workers, on_progress=advance)  # fmt: skip
+                         workers=workers, on_progress=advance, chunk=chunk, wait=wait)  # fmt: skip
     return summary
 
 
@@ -79,5 +79,11 @@ def command(
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
     workers: Annotated[int, typer.Option(help="Worker processes, each loading the model once.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    chunk: Annotated[
+        int, typer.Option(help="Inputs per commit: a killed batch loses at most one chunk's work.")
+    ] = CHUNK,
+    wait: Annotated[
+        float, typer.Option(help="Seconds to wait for another writer on the store before giving up.")
+    ] = 30.0,
 ) -> None:
-    report(run(paths, db, published, outlet, workers, quiet), db)
+    report(run(paths, db, published, outlet, workers, quiet, chunk, wait), db)

@@ -1,0 +1,153 @@
+"""Batch ingest: idempotent reruns, rejects, exit codes, workers, one writer at a time, kill -9 safety."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from sitrep.batch import check_date, ingest
+from sitrep.errors import StoreLocked, UserError
+from sitrep.store import db
+from sitrep.store.schema import TABLES
+from tests.conftest import SHARED
+
+SITREP = [str(Path(sys.executable).parent / "sitrep")]
+VOLATILE = {"ingested_at", "seen_at"}
+CITIES = ["Baghdad", "Paris", "Nairobi", "Lima", "Kabul", "Manila", "Dakar", "Quito"]
+
+
+def write_corpus(folder: Path, n: int) -> Path:
+    """n distinct short English articles, plus one binary file and one empty file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        city = CITIES[i % len(CITIES)]
+        (folder / f"a{i:03d}.txt").write_text(
+            f"Talks number {i} open in {city}\n\nThe foreign minister met officials in {city} on Tuesday, "
+            f"officials said. Police arrested {i + 2} protesters near the parliament.\n"
+        )
+    (folder / "zz.bin").write_bytes(b"\x00\xff" * 100)
+    (folder / "zz.txt").write_text("   \n")
+    return folder
+
+
+def rows(store: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows without the columns that record when they were written, sorted."""
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        out = {}
+        for table in TABLES:
+            cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall() if c[0] not in VOLATILE]
+            names = ", ".join(f'"{c}"' for c in cols)
+            out[table] = sorted(con.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
+        return out
+    finally:
+        con.close()
+
+
+def run_cli(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*SITREP, *args], capture_output=True, text=True, timeout=600, **kw)
+
+
+def test_ingest_rerun_same_rows_and_rejects(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 5)
+    store = tmp_path / "s.duckdb"
+    first = ingest([str(corpus)], store=store, published="2020-11-19", chunk=2)
+    assert (first.written, first.rejected, first.sources) == (5, 2, 5)
+    before = rows(store)
+    again = ingest([str(corpus)], store=store, published="2020-11-19", chunk=3)
+    assert again.written == 0 and rows(store) == before
+    reasons = {r[1] for r in before["rejects"]}
+    assert reasons == {"binary file, not text", "empty or whitespace only"}
+
+
+def test_ingest_second_writer_waits_then_fails_clearly(tmp_path: Path) -> None:
+    store = tmp_path / "s.duckdb"
+    corpus = write_corpus(tmp_path / "in", 1)
+    with db.writer_lock(store):
+        with pytest.raises(StoreLocked):
+            ingest([str(corpus)], store=store, wait=0.5)
+        result = run_cli("ingest", str(corpus), "--db", str(store), "--wait", "0.5", "-q")
+    assert result.returncode == 3 and "another sitrep process is writing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "code"), [({"e.txt": b""}, 1), ({"e.txt": b"", "a.txt": b"Some words here."}, 0)]
+)
+def test_ingest_cli_exit_code_nothing_readable(tmp_path: Path, files: dict[str, bytes], code: int) -> None:
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    result = run_cli("ingest", str(tmp_path), "--db", str(tmp_path / "s.duckdb"), "-q")
+    assert result.returncode == code, result.stderr
+    assert "warning" in result.stderr and "e.txt" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["2020-11-19", "2020-11-19T10:00:00", None])
+def test_check_date_accepts_iso(value: str | None) -> None:
+    assert check_date(value) == value
+
+
+@pytest.mark.parametrize("value", ["19/11/2020", "yesterday", "2020-13-01"])
+def test_check_date_rejects_other(value: str) -> None:
+    with pytest.raises(UserError):
+        check_date(value)
+
+
+@pytest.mark.slow
+def test_ingest_workers_same_rows_as_one_process(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 12)
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingest([str(corpus)], store=one, chunk=4)
+    summary = ingest([str(corpus)], store=two, chunk=4, workers=2)
+    assert summary.written == 12 and rows(one) == rows(two)
+
+
+@pytest.mark.slow
+def test_ingest_concurrent_cli_never_corrupts(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 10)
+    store, alone = tmp_path / "s.duckdb", tmp_path / "alone.duckdb"
+    args = ["ingest", str(corpus), "--db", str(store), "--chunk", "3", "-q"]
+    procs = [subprocess.Popen([*SITREP, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]  # fmt: skip
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    assert run_cli("ingest", str(corpus), "--db", str(alone), "-q").returncode == 0
+    assert rows(store) == rows(alone)
+
+
+@pytest.mark.slow
+def test_ingest_killed_at_random_moments_then_rerun_equals_uninterrupted(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 40)
+    clean_store, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
+    args = [str(corpus), "--chunk", "3", "-q", "--published", "2020-11-19"]
+    assert run_cli("ingest", *args, "--db", str(clean_store)).returncode == 0
+    rng = random.Random(7)
+    for _ in range(4):
+        proc = subprocess.Popen([*SITREP, "ingest", *args, "--db", str(crashed)],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        time.sleep(rng.uniform(0.5, 4.0))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert run_cli("ingest", *args, "--db", str(crashed)).returncode == 0
+    assert rows(crashed) == rows(clean_store)
+
+
+@pytest.mark.slow
+def test_ingest_wikinews_twice_same_rows(tmp_path: Path) -> None:
+    corpus = SHARED / "corpus" / "wikinews"
+    if not corpus.is_dir():
+        pytest.skip(f"the Wikinews sample is not at {corpus}")
+    store = tmp_path / "s.duckdb"
+    first = ingest([str(corpus)], store=store)
+    before = rows(store)
+    second = ingest([str(corpus)], store=store)
+    assert first.written > 250 and second.written == 0 and rows(store) == before
