@@ -1,0 +1,76 @@
+"""The command line as a user meets it: one-line errors, exit codes, and the listing commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def sitrep(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sitrep.cli", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "/no/such/file.txt"], "no such file"),
+        (["ingest", "--published", "19/11/2020", "-"], "--published"),
+        (["eval", "nonsense"], "unknown gold set"),
+        (["events", "--db", "/no/such.duckdb"], "no store"),
+        (["show", "abc", "--db", "/no/such.duckdb"], "no store"),
+    ],
+)
+def test_user_mistakes_get_one_line_and_nonzero_exit(args: list[str], message: str) -> None:
+    result = sitrep(*args)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli")
+    article = folder / "a.txt"
+    article.write_text(
+        "Police arrested 12 protesters in Nairobi on Monday, officials said.\n\n"
+        "Protesters had marched on parliament to demand lower taxes.\n",
+        encoding="utf-8",
+    )
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    db = folder / "s.duckdb"
+    result = sitrep("ingest", str(folder), "--published", "2021-06-10", "--db", str(db), "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "1 articles stored" in result.stdout or "1 article" in result.stdout
+    assert "empty.txt" in result.stderr  # the bad file is named in a warning and the batch went on
+    return db
+
+
+def test_events_json_is_a_list_of_rows(store: Path) -> None:
+    result = sitrep("events", "--db", str(store), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert isinstance(rows, list)
+    assert all({"plover_type", "modality", "date"} <= set(r) for r in rows)
+
+
+def test_show_prints_the_text(store: Path) -> None:
+    import duckdb
+
+    [(aid,)] = duckdb.connect(str(store), read_only=True).execute("SELECT id FROM articles").fetchall()
+    result = sitrep("show", aid[:8], "--db", str(store))
+    assert result.returncode == 0, result.stderr
+    assert "Nairobi" in result.stdout
+
+
+def test_export_csv(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "articles.csv"
+    result = sitrep("export", "articles", str(out), "--format", "csv", "--db", str(store))
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith("id,")
