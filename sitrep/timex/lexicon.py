@@ -49,6 +49,7 @@ class Lexicon:
     find_words: tuple[str, ...]
     future_auxiliaries: frozenset[str]
     future_marks: frozenset[str]
+    future_preps: frozenset[str]
     future_verbs: frozenset[str]
     rules: tuple[Rule, ...]
 
@@ -120,6 +121,7 @@ def build(data: dict[str, Any], rules: list[dict[str, str]]) -> Lexicon:
         find_words=tuple(data["find_words"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         future_marks=frozenset(data["future_marks"]),
+        future_preps=frozenset(data["future_preps"]),
         future_verbs=frozenset(data["future_verbs"]),
         rules=compiled,
     )

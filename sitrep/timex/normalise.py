@@ -86,6 +86,8 @@ def normalise(text: str, anchor: Anchor, lex: Lexicon) -> Reading | None:
 def _type(kind: str, value: str) -> str:
     if kind in ("set", "every"):
         return "SET"
+    if value.endswith("_REF"):
+        return "DATE"
     if value.startswith("P"):
         return "DURATION"
     return "TIME" if "T" in value else "DATE"

@@ -26,9 +26,13 @@ def direction(doc: Doc, start: int, end: int, lex: Lexicon) -> Direction | None:
     if span is None or len(span) == 0:
         return None
     token = span.root
+    forward = False  # passed "until" / "through": forward unless the verb is a simple past
     for _ in range(_MAX_HOPS):
+        forward = forward or (token.dep_ == "prep" and token.lower_ in lex.future_preps)
         if token.tag_.startswith("VB") or token.tag_ == "MD":
-            found = _verb(token, lex)
+            if forward and not _simple_past(token):
+                return "future"  # "has been postponed until Saturday"
+            found = "past" if _looks_back(token) else _verb(token, lex)
             if found is not None:
                 return found
         if token.head.i == token.i:
@@ -37,18 +41,34 @@ def direction(doc: Doc, start: int, end: int, lex: Lexicon) -> Direction | None:
     return None
 
 
+def _auxes(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _simple_past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxes(verb))
+
+
+def _looks_back(verb: Token) -> bool:
+    """Simple past, perfect, or a bare participle ("a ceasefire declared on 11 October")."""
+    auxes = _auxes(verb)
+    if any(a.lower_ in ("will", "'ll", "shall") for a in auxes):
+        return False
+    if _simple_past(verb):
+        return True
+    return verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes))
+
+
 def _verb(verb: Token, lex: Lexicon) -> Direction | None:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = _auxes(verb)
     words = {a.lower_ for a in auxes}
     present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     if words & lex.future_auxiliaries or "going" in words:
         return "future"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
-        return "past"  # "has visited", "a ceasefire declared on 11 October"
+    if "to" in words:  # "due to be published in May", but "decided to strike on Tuesday"
+        return "past" if _looks_back(verb.head) else "future"
     if present and (verb.lemma_ in lex.future_verbs or verb.tag_ == "VBG"):
-        return "future"  # "plans to", "is expected to", "is meeting on Friday"
+        return "future"  # "plans ...", "is expected ...", "is meeting on Friday"
     if present and any(c.dep_ == "mark" and c.lower_ in lex.future_marks for c in verb.children):
         return "future"
     return None
