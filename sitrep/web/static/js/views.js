@@ -1,0 +1,72 @@
+// The incident view (its reports) and the article view (the text with every fact beside the record).
+import { get } from "./api.js";
+import { el, route, isHttpUrl, ASSERTED } from "./dom.js";
+import { facts, highlighted, legend } from "./highlight.js";
+
+function table(rows, columns) {
+  return el("table", { className: "records" },
+    el("thead", {}, el("tr", {}, columns.map(([, label]) => el("th", {}, label)))),
+    el("tbody", {}, rows.map((r) => el("tr", {}, columns.map(([key]) =>
+      el("td", {}, typeof key === "function" ? key(r) : (r[key] ?? "")))))));
+}
+
+const articleLink = (a) => el("a", { href: route("article", a.article_id ?? a.id), className: "article-link" }, a.title || a.id);
+
+export async function incidentView(node, id) {
+  const inc = await get(`/api/incidents/${encodeURIComponent(id)}`);
+  const outlets = new Set(inc.articles.map((a) => a.publisher).filter(Boolean));
+  node.replaceChildren(
+    el("h2", {}, `Incident: ${inc.plover_type ?? "?"} — ${inc.place_name ?? "unknown place"}`),
+    el("p", { className: "meta" }, `${inc.date_from ?? "?"} to ${inc.date_to ?? "?"} · ${inc.events.length} reports in `
+      + `${inc.articles.length} articles from ${outlets.size} outlets`),
+    el("h3", {}, "Reports"),
+    el("ol", { className: "reports" }, inc.articles.map((a) => el("li", {}, articleLink(a),
+      ` — ${a.publisher ?? "unknown outlet"}, ${a.published_at ?? "undated"}`))),
+    el("h3", {}, "Events"),
+    table(inc.events, [["plover_type", "type"], ["modality", "modality"], ["trigger_text", "trigger"],
+      ["date", "date"], ["publisher", "outlet"], [articleLink, "article"]]),
+  );
+}
+
+function credit(article) {
+  if (!isHttpUrl(article.url)) return null;
+  const host = new URL(article.url).hostname;
+  const source = el("a", { href: article.url, rel: "noopener noreferrer", target: "_blank" }, host);
+  if (!host.endsWith("wikinews.org")) return el("p", { className: "credit" }, "Source: ", source);
+  return el("p", { className: "credit" }, "From ", el("a", { href: article.url, rel: "noopener noreferrer" }, "Wikinews"),
+    ", licensed ", el("a", { href: "https://creativecommons.org/licenses/by/2.5/", rel: "noopener noreferrer" }, "CC BY 2.5"), ".");
+}
+
+function record(article) {
+  const mod = (e) => el("span", { className: `mod mod-${ASSERTED.has(e.modality) ? "firm" : e.modality}` }, e.modality);
+  const actors = article.mentions.filter((m) => m.kind !== "place");
+  const places = article.mentions.filter((m) => m.kind === "place");
+  return el("div", { className: "record" },
+    el("h3", {}, `Events (${article.events.length})`),
+    table(article.events, [["plover_type", "type"], ["plover_mode", "mode"], [mod, "modality"],
+      ["trigger_text", "trigger"], ["source_text", "source"], ["target_text", "target"], ["place_name", "place"],
+      ["date", "date"], [(e) => ["killed", "injured", "arrested", "quantity"].filter((k) => e[k] !== null)
+        .map((k) => `${k} ${e[k]}`).join(", "), "counts"]]),
+    el("h3", {}, `Quotes (${article.quotes.length})`),
+    table(article.quotes, [["text", "quote"], ["speaker_description", "speaker"], ["cue", "cue"], ["via_outlet", "via"]]),
+    el("h3", {}, `Actors (${actors.length})`),
+    table(actors, [["text", "words"], ["actor_name", "actor"], ["actor_code", "code"]]),
+    el("h3", {}, `Places (${places.length})`),
+    table(places, [["text", "words"], ["place_name", "place"], ["place_country", "country"]]),
+    el("h3", {}, `Times (${article.times.length})`),
+    table(article.times, [["text", "words"], ["value", "value"], ["precision", "precision"]]),
+  );
+}
+
+export async function articleView(node, id) {
+  const article = await get(`/api/articles/${encodeURIComponent(id)}`);
+  node.replaceChildren(
+    el("h2", { className: "article-title" }, article.title || "(no title)"),
+    el("p", { className: "meta" }, `${article.publisher ?? "unknown outlet"}`,
+      article.original_outlet ? ` (originally ${article.original_outlet})` : "",
+      ` · published ${article.published_at ?? "?"} · id ${article.id}`),
+    credit(article),
+    legend(),
+    el("div", { className: "article" }, highlighted(article.text ?? "", facts(article)), record(article)),
+  );
+}
