@@ -1,0 +1,86 @@
+"""Indirect speech: reported words without quotation marks, found from a cue in the sentence.
+
+Three shapes cover most news attribution:
+- "Qaani warned (MEE) that <content>."         speaker and cue first, content after
+- "<content>, (as) Iraqi security sources said (to MEE)."   content first, attribution closes the sentence
+- "According to <speaker>, <content>." / "<content>, according to <speaker>."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sitrep.quotes import attribution as at
+from sitrep.records import Span
+
+MIN_CONTENT_TOKENS = 4
+MAX_TRAILING_ATTRIBUTION = 16  # tokens from the content's last comma to the sentence end
+
+
+def _inside(i: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in ranges)
+
+
+def _content(tokens: Sequence[Any]) -> Span | None:
+    words = [t for t in tokens if not t.is_space]
+    while words and (words[-1].is_punct or words[0].is_punct):
+        words = words[:-1] if words[-1].is_punct else words[1:]
+    if len([t for t in words if not t.is_punct]) < MIN_CONTENT_TOKENS:
+        return None
+    return at.span_of(words)
+
+
+def indirect_quotes(
+    doc: Any, cues: at.Cues, used: set[int], quoted: Sequence[tuple[int, int]]
+) -> Iterator[tuple[Span, at.Attribution]]:
+    for sent in doc.sents:
+        if _inside(sent.start_char, quoted) or any(_inside(t.idx, quoted) for t in sent):
+            continue  # a sentence with quoted words is attributed through its quote
+        found = _according(sent) or _cue_in(sent, cues, used)
+        if found:
+            yield found
+
+
+def _according(sent: Any) -> tuple[Span, at.Attribution] | None:
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks):
+        if not at.is_according(tok):
+            continue
+        rest = toks[k + 2 :]
+        speaker = at.until_stop(rest, at.MAX_SPEAKER_TOKENS)
+        if not speaker:
+            return None
+        attr = at.Attribution(speaker, [tok, toks[k + 1]], ())
+        # "According to X, content." or "content, according to X."
+        content = _content(rest[len(speaker) :]) if k == 0 else _content(toks[:k])
+        return (content, attr) if content else None
+    return None
+
+
+def _cue_in(sent: Any, cues: at.Cues, used: set[int]) -> tuple[Span, at.Attribution] | None:
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks):
+        if tok.i in used or not at.is_cue(tok, cues):
+            continue
+        attr = at.attribute(tok, toks[:k], cues)
+        if attr is None or not attr.speaker or attr.speaker[0].i > tok.i:
+            continue  # indirect speech names its speaker before the cue
+        after = k + 1 + len(attr.cue) - 1 + len(attr.recipient)
+        trailing = len(toks) - k <= MAX_TRAILING_ATTRIBUTION and all(
+            t.text in ".!?" or not t.is_punct for t in toks[after:]
+        )
+        if trailing and attr.speaker[0].i > toks[0].i:
+            # "content, as X told Y." — the content ends at the comma before the speaker
+            cut = attr.speaker[0].i - toks[0].i
+            while cut > 0 and toks[cut - 1].lower_ in ("as", "and", ","):
+                cut -= 1
+            content = _content(toks[:cut])
+        else:
+            rest = toks[after:]
+            if rest and rest[0].lower_ in ("that", ":"):
+                rest = rest[1:]
+            content = _content(rest)
+        if content:
+            return content, attr
+    return None

@@ -1,0 +1,125 @@
+"""Quotes: the seed's five quotes with speakers, anonymity, outlet and nesting; every quote-mark style."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.context import Context
+from sitrep.pipeline import process
+from sitrep.quotes.marks import find_quoted
+from sitrep.records import Article, Quote
+
+SEED_QUOTES = [
+    # starts, speaker, anonymous, via_outlet
+    (
+        "Qaani made it clear that Trump wants",
+        "a senior commander of a Shia armed faction",
+        True,
+        "Middle East Eye",
+    ),
+    ("If war breaks out between Iran and America", "Qaani", False, "Middle East Eye"),
+    (
+        "was aimed at confirming the Iranian side",
+        "A prominent Hashd al-Shaabi commander",
+        True,
+        "Middle East Eye",
+    ),
+    ("They see that the American mobilisation", "a key adviser of Kadhimi", True, "Middle East Eye"),
+    ("personally supervise", "three commanders", True, "Middle East Eye"),
+]
+
+
+def _quote(article: Article, starts: str) -> Quote:
+    matches = [q for q in article.quotes if q.text.startswith(starts)]
+    assert matches, f"no quote starts {starts!r}: {[q.text[:30] for q in article.quotes]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(("starts", "speaker", "anonymous", "via"), SEED_QUOTES)
+def test_quotes_seed_speaker_anonymity_outlet(seed_article: Article, starts: str, speaker: str,
+                                              anonymous: bool, via: str) -> None:  # fmt: skip
+    quote = _quote(seed_article, starts)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.anonymous is anonymous
+    assert quote.via_outlet == via
+    assert seed_article.text[quote.start : quote.end] == quote.text
+
+
+def test_quotes_seed_nesting_relayed_by_commander(seed_article: Article) -> None:
+    nested = _quote(seed_article, "If war breaks out")
+    parent = {q.id: q for q in seed_article.quotes}[nested.parent_quote_id or ""]
+    assert parent.speaker is not None
+    assert parent.speaker.text == "a senior commander of a Shia armed faction"
+
+
+def test_quotes_seed_indirect_speech_has_cue_and_speaker(seed_article: Article) -> None:
+    indirect = {q.speaker.text: q for q in seed_article.quotes if q.kind == "indirect" and q.speaker}
+    assert indirect["Iraqi security sources"].text.startswith("The attack killed a child")
+    assert indirect["Qaani"].cue is not None and indirect["Qaani"].cue.text == "warned"
+    assert indirect["paramilitary commanders"].via_outlet == "Middle East Eye"
+
+
+def test_quotes_ids_deterministic_and_unique(seed_article: Article, ctx: Context) -> None:
+    ids = [q.id for q in seed_article.quotes]
+    assert len(set(ids)) == len(ids)
+    from sitrep.stages import quotes
+
+    assert quotes.quote_id(seed_article, 1, 5) == quotes.quote_id(seed_article, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("He said “we will not retreat” on Monday.", "we will not retreat"),
+        ('He said "we will not retreat" on Monday.', "we will not retreat"),
+        ("He said ‘we will not retreat’ on Monday.", "we will not retreat"),
+        ("He said 'we will not retreat' on Monday.", "we will not retreat"),
+        ("Il a dit « nous resterons » hier.", " nous resterons "),
+        ("„Wir bleiben“, sagte er.", "Wir bleiben"),
+        ("Iran’s envoy said ‘no deal’ today.", "no deal"),
+    ],
+)
+def test_find_quoted_every_mark_style(text: str, quoted: str) -> None:
+    assert [text[q.start : q.end] for q in find_quoted(text)] == [quoted]
+
+
+@pytest.mark.parametrize("text", ["It's the boys' toys and Iran’s plans.", "The 1990s' boom.", ""])
+def test_find_quoted_apostrophes_are_not_quotes(text: str) -> None:
+    assert find_quoted(text) == []
+
+
+def test_find_quoted_runs_over_paragraphs() -> None:
+    text = "“The first part goes on.\n\n“The second part ends here,” he said."
+    (quoted,) = find_quoted(text)
+    assert text[quoted.start : quoted.end].startswith("The first part")
+    assert text[quoted.start : quoted.end].endswith("ends here,")
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker", "cue", "kind", "via"),
+    [
+        ("“We will respond to any attack on our forces,” the defence minister told Reuters.",
+         "We will respond", "the defence minister", "told", "direct", "Reuters"),
+        ("The spokesman said: “Talks will resume in Geneva next week after the holiday.”",
+         "Talks will resume", "The spokesman", "said", "direct", None),
+        ("The governor said the new bridge would open to traffic in the spring of next year.",
+         "the new bridge would open", "The governor", "said", "indirect", None),
+        ("Five soldiers were killed in the ambush near the border, according to local officials.",
+         "Five soldiers were killed", "local officials", "according to", "indirect", None),
+        ("The army will “respond firmly” to the attack, a senior officer told AFP.",
+         "respond firmly", "a senior officer", "told", "partial", "Agence France-Presse"),
+    ],
+)  # fmt: skip
+def test_quotes_attribution_forms(ctx: Context, text: str, starts: str, speaker: str, cue: str,
+                                  kind: str, via: str | None) -> None:  # fmt: skip
+    article = process(text, published="2024-05-01", ctx=ctx)
+    quote = _quote(article, starts)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.cue is not None and quote.cue.text == cue
+    assert quote.kind == kind
+    assert quote.via_outlet == via
+
+
+def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
+    article = process("The so-called “experts” arrived in the capital on Monday.", ctx=ctx)
+    assert article.quotes == ()
