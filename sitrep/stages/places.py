@@ -1,19 +1,193 @@
-"""Places: toponyms resolved to gazetteer entries.
+"""Places: toponyms found in the parsed Doc, resolved to gazetteer entries with the article's context.
 
-Placeholder until issue 5 lands: finds nothing yet.
+Spans come from spaCy's GPE/LOC/FAC/NORP entities (kept only where the gazetteer knows the name and,
+for LOC/FAC — which the model puts on people such as "Qaani" — only for places that are more than a
+hamlet), plus a matcher over proper-noun runs for names the model misses ("Green Zone", "Strait of
+Hormuz"). Resolution is in sitrep.gazetteer.resolve; roles (demonym, modifier, metonym) come from the
+parse here.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from sitrep.context import Context
-from sitrep.records import Article
+import yaml
+
+from sitrep.context import Context, default_context
+from sitrep.gazetteer import Candidate, Gazetteer
+from sitrep.gazetteer.resolve import clean_name, hint_after, lookup, resolve
+from sitrep.records import Article, Place, PlaceMention
 
 NAME = "places"
 NEEDS = ("text",)
 ADDS = "places"
 
+ROLES = Path(__file__).resolve().parents[1] / "data" / "places" / "roles.yaml"
+ENTITY_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+WEAK_LABELS = {"LOC", "FAC"}
+HAMLET = 10_000  # a LOC/FAC span naming only places smaller than this is more likely a person
+MATCH_MIN_POP = 100_000  # the matcher adds cities only from this size (and every non-city entry)
+MAX_WORDS = 5
+CONNECTORS = {"of", "al", "el", "de", "the", "and"}
+SPECIFIC = {"P": 3, "S": 4, "H": 2, "T": 2, "A": 1, "L": 0}  # feature class → how specific a place is
 
-def run(article: Article, doc: Any, ctx: Context) -> tuple[Any, ...]:
-    return ()
+
+def gazetteer() -> Gazetteer:
+    return default_context().resource("gazetteer", Gazetteer)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))
+    return frozenset(data["metonymy_verbs"]), frozenset(data["metonymy_heads"]), frozenset(data["not_places"])
+
+
+def _known(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    return () if name.lower() in _roles()[2] else lookup(gaz, name)
+
+
+def _entity_spans(doc: Any, gaz: Gazetteer) -> list[tuple[int, int, tuple[Candidate, ...]]]:
+    people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or ent.text in people:
+            continue
+        cands = _known(gaz, clean_name(ent.text))
+        if not cands:
+            continue
+        if ent.label_ in WEAK_LABELS and not any(
+            gaz.fclass[c.row] != b"P" or gaz.pop[c.row] >= HAMLET for c in cands
+        ):
+            continue
+        spans.append((ent.start, ent.end, cands))
+    return spans
+
+
+def _strong(gaz: Gazetteer, cands: tuple[Candidate, ...]) -> bool:
+    """A name worth taking without an entity label: a demonym, or the own name of a country, region,
+    feature or big city (alternate names such as "Quds" for Jerusalem stay with the entity spans)."""
+    return any(
+        c.demonym
+        or (c.primary and (gaz.fclass[c.row] != b"P" or gaz.pop[c.row] >= MATCH_MIN_POP))
+        or (gaz.code(c.row) in ("PCLI", "ADM1", "CONT") or gaz.gid[c.row] < 0)
+        for c in cands
+    )
+
+
+def _matched_spans(doc: Any, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int, tuple[Candidate, ...]]]:
+    """Longest proper-noun runs the gazetteer knows, outside spans already taken and outside people."""
+    blocked = set(taken)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            blocked.update(range(ent.start, ent.end))
+    spans = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in blocked or not tok.is_title or tok.pos_ not in ("PROPN", "ADJ") or tok.is_stop:
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + MAX_WORDS), i, -1):
+            last = doc[j - 1]
+            if last.lower_ in CONNECTORS or any(k in blocked for k in range(i, j)):
+                continue
+            cands = _known(gaz, doc[i:j].text)
+            if (
+                cands
+                and _strong(gaz, cands)
+                and (j - i > 1 or tok.pos_ == "PROPN" or any(c.demonym for c in cands))
+            ):
+                found = (i, j, cands)
+                break
+        if found:
+            spans.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return spans
+
+
+def _role(doc: Any, start: int, end: int, chosen: Candidate, gaz: Gazetteer) -> str:
+    span = doc[start:end]
+    root = span.root
+    if chosen.demonym:
+        return "demonym" if chosen.people else "modifier"
+    verbs, heads, _ = _roles()
+    if (
+        root.dep_ in ("nsubj", "nsubjpass")
+        and root.head.lemma_ in verbs
+        and gaz.fclass[chosen.row] in (b"A", b"P")
+    ):
+        return "metonym"
+    if root.dep_ == "poss" and root.head.lower_ in heads:
+        return "metonym"
+    if root.dep_ in ("compound", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= end:
+        return "modifier"
+    return "literal"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of the name itself: without "the", a possessive or punctuation around it."""
+    name = clean_name(text[start:end])
+    at = text.find(name, start, end) if name else -1
+    return (at, at + len(name)) if at >= 0 else (start, end)
+
+
+def mentions(doc: Any, text: str, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
+    spans = _entity_spans(doc, gaz)
+    taken = {k for s, e, _ in spans for k in range(s, e)}
+    spans = sorted(spans + _matched_spans(doc, gaz, taken))
+    chars = [_trim(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e, _ in spans]
+    names = [text[cs:ce] for cs, ce in chars]
+    choices = resolve(gaz, [c for _, _, c in spans], names, [hint_after(text, end) for _, end in chars])
+    out = []
+    for (s, e, _), (cs, ce), choice in zip(spans, chars, choices, strict=True):
+        if choice is None:
+            continue
+        role = _role(doc, s, e, choice.candidate, gaz)
+        place = gaz.place(choice.candidate.row)
+        out.append(PlaceMention(cs, ce, text[cs:ce], place, role, round(choice.score, 3)))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def run(article: Article, doc: Any, ctx: Context) -> tuple[PlaceMention, ...]:
+    return mentions(doc, article.text, ctx.resource("gazetteer", Gazetteer))
+
+
+def find(text: str, ctx: Context | None = None) -> tuple[PlaceMention, ...]:
+    """Parse a bare text and find its places (for the eval and callers without a Doc)."""
+    from sitrep.stages.language import nlp
+
+    ctx = ctx or default_context()
+    return mentions(nlp(ctx)(text), text, ctx.resource("gazetteer", Gazetteer))
+
+
+def _specific(place: Place) -> int:
+    return SPECIFIC.get(place.feature_class or "", 0) + (1 if place.feature_code == "ADM2" else 0)
+
+
+def focus(article: Article) -> Place | None:
+    """The place the article is about: the most mentioned, then the most specific, then the first."""
+    literal = [m.place for m in article.places if m.place is not None and m.role in ("literal", "modifier")]
+    if not literal:
+        return None
+    counts = Counter(p.key for p in literal)
+    first = {p.key: i for i, p in reversed(list(enumerate(literal)))}
+    return max(literal, key=lambda p: (counts[p.key], _specific(p), -first[p.key]))
+
+
+def place_in(article: Article, start: int, end: int) -> Place | None:
+    """The most specific place named inside [start, end): literal mentions before modifiers."""
+    inside = [
+        m
+        for m in article.places
+        if m.place is not None and start <= m.start and m.end <= end and m.role != "demonym"
+    ]
+    if not inside:
+        return None
+    best = max(inside, key=lambda m: (m.role == "literal", _specific(m.place), -m.start))  # type: ignore[arg-type]
+    return best.place

