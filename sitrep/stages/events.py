@@ -1,6 +1,7 @@
 """Events: PLOVER type and mode, CAMEO code, who did what to whom, where, when, counts, modality.
 
-Placeholder until issue 3 lands: finds nothing yet.
+A thin composer over sitrep.events: find the triggers in the parse, build one Event per trigger, merge
+the mentions of one happening. Reads the Doc made by the language stage; never parses again.
 """
 
 from __future__ import annotations
@@ -8,12 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.context import Context
-from sitrep.records import Article
+from sitrep.events import build, coref, countries, triggers
+from sitrep.events.lexicon import lexicon
+from sitrep.records import Article, Event
 
 NAME = "events"
 NEEDS = ("text", "times", "places", "mentions", "quotes")
 ADDS = "events"
 
 
-def run(article: Article, doc: Any, ctx: Context) -> tuple[Any, ...]:
-    return ()
+def run(article: Article, doc: Any, ctx: Context) -> tuple[Event, ...]:
+    if doc is None:
+        return ()
+    lex = lexicon(ctx)
+    names = countries.table(ctx)
+    found = [build.event(c, article, lex, names) for c in triggers.find(doc, lex)]
+    return coref.merge(found)

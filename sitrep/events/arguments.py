@@ -1,0 +1,158 @@
+"""Who did what to whom: source and target of a trigger from the dependency parse.
+
+Verbs: the subject (or the passive's agent) is the source, the object (or the passive subject, or the
+object of a type's preposition: "met with", "attack on") the target. Nouns: the possessor, a
+"by"/"from" phrase or a demonym ("Israeli air strike") is the source. A missing subject is borrowed from
+the governing clause (conjuncts, infinitives; "urged X to ..." gives X). The words then resolve to the
+actors stage's mentions; only when none covers them does a country reading of the words stand in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from sitrep.events.countries import alpha3, country_in
+from sitrep.events.lexicon import Lexicon
+from sitrep.events.triggers import Candidate, lemma, subject
+from sitrep.records import ActorMention, Article, EventActor, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+GROUP = frozenset({"they", "their", "them", "it", "its", "we", "our"})
+
+
+def _noun_source(tok: Token, lex: Lexicon, countries: dict[str, str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in lex.source_preps:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    for c in tok.lefts:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.text in countries):
+            return c
+    return None
+
+
+def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], events: set[int]) -> Token | None:
+    """The token heading the source's words, or None."""
+    tok = cand.token
+    if tok.pos_ in ("NOUN", "PROPN") and cand.verb is tok:
+        own = _noun_source(tok, lex, countries)
+        if own is not None or tok.dep_ not in ("dobj", "pobj", "attr"):
+            return own
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        return _subject_of(verb, lex, countries, events)
+    return _subject_of(cand.verb, lex, countries, events)
+
+
+def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: set[int]) -> Token | None:
+    if verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
+        if controller is not None and controller.i not in events:
+            return controller
+    subj = subject(verb)
+    if subj is None or subj.pos_ in ("VERB", "AUX"):
+        return None
+    if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    if subj.i in events or lemma(subj) in lex.weapons:
+        return _noun_source(subj, lex, countries)
+    return subj
+
+
+def target_token(cand: Candidate, lex: Lexicon, events: set[int]) -> Token | None:
+    preps = lex.target_preps.get(cand.type, lex.target_preps["default"])
+    own = {t.i for t in cand.tokens}
+    heads = [cand.verb, *(t for t in cand.tokens if t is not cand.verb)]
+    host = cand.token.head
+    if (
+        cand.token.pos_ == "NOUN"
+        and host.pos_ in ("VERB", "AUX")
+        and (lemma(host) in lex.light_verbs or lemma(host) == "be")
+    ):
+        heads.append(host)  # "a meeting was held with X", "explicit in his instructions to X"
+    for head in heads:
+        if head.pos_ in ("VERB", "AUX"):
+            passive = any(c.dep_ == "nsubjpass" for c in head.children)
+            for c in head.children:
+                is_obj = c.dep_ in ("dobj", "obj", "dative") or (passive and c.dep_ == "nsubjpass")
+                if is_obj and c.i not in own and c.i not in events and lemma(c) not in lex.weapons:
+                    return c
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i not in events:
+                    return pobj
+    return None
+
+
+def noun_phrase(tok: Token) -> tuple[int, int]:
+    """Character span of a noun and its modifiers (and an "of" phrase: "leaders of the factions")."""
+    left = min([tok.i, *(c.left_edge.i for c in tok.lefts if c.dep_ in NP_LEFT)])
+    right = tok.i
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        right = of.right_edge.i
+    doc = tok.doc
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The named subject of the clause a possessive sits in ("Qaani was explicit in his instructions")."""
+    cur = tok.head
+    for _ in range(5):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            return subj
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _antecedent(tok: Token, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The latest actor mention before a pronoun (persons for he/she, any for they/it)."""
+    want_person = tok.lower_ in PERSONAL
+    before = [m for m in mentions if m.end <= tok.idx and (not want_person or m.actor.kind == "person")]
+    return max(before, key=lambda m: m.end) if before else None
+
+
+def _entity_antecedent(tok: Token, doc: Doc) -> Span | None:
+    kinds = ("PERSON",) if tok.lower_ in PERSONAL else ("ORG", "GPE", "NORP", "PERSON")
+    before = [e for e in doc.ents if e.end_char <= tok.idx and e.label_ in kinds]
+    return Span(before[-1].start_char, before[-1].end_char, before[-1].text) if before else None
+
+
+def resolve(tok: Token, article: Article, countries: dict[str, str]) -> EventActor:
+    """The actor a head token's words name: an actors-stage mention, else the words and their country."""
+    mentions, text = article.mentions, article.text
+    start, end = noun_phrase(tok)
+    span = Span(start, end, text[start:end])
+    if tok.pos_ == "PRON" and tok.dep_ == "poss":
+        subj = _clause_subject(tok)
+        if subj is not None:
+            return dataclasses.replace(resolve(subj, article, countries), span=span)
+    if tok.pos_ == "PRON" and (tok.lower_ in PERSONAL or tok.lower_ in GROUP):
+        mention = _antecedent(tok, mentions)
+        if mention is None:
+            ent = _entity_antecedent(tok, tok.doc)
+            if ent is not None:
+                return EventActor(span, None, ent.text, country_in(ent.text, countries), None)
+            return EventActor(span, None, tok.text, None, None)
+    else:
+        inside = [m for m in mentions if m.start < end and m.end > start]
+        mention = next((m for m in inside if m.start <= tok.idx < m.end), inside[-1] if inside else None)
+    if mention is not None:
+        a = mention.actor
+        return EventActor(span, a.id, a.name, a.country, a.sector)
+    country = country_in(span.text, countries)
+    if country is None:  # a place named as a party: its country ("arrived to Baghdad" → IRQ)
+        place = next((p.place for p in article.places if p.place and start <= p.start < end), None)
+        country = alpha3(place.country) if place else None
+    return EventActor(span, None, span.text, country, None)

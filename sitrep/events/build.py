@@ -1,0 +1,138 @@
+"""One trigger → one Event record: type, mode, CAMEO, actors, place, date, counts, modality, evidence."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from typing import TYPE_CHECKING
+
+from sitrep.events import anchors, arguments, counts
+from sitrep.events.coref import Mention
+from sitrep.events.lexicon import Lexicon
+from sitrep.events.modality import Reading, clause_verb, read
+from sitrep.events.triggers import Candidate
+from sitrep.records import Article, Event, EventActor, Evidence, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+TEMPORAL_LINKS = frozenset({"after", "before", "since", "following", "until", "ahead", "when", "while"})
+
+
+def _span(tokens: list[Token]) -> Span:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    return Span(start, end, tokens[0].doc.text[start:end])
+
+
+def _clause_span(verb: Token) -> tuple[int, int]:
+    toks = list(counts.clause_tokens(verb))
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+def _own_date_scope(verb: Token) -> bool:
+    """False when the clause hangs off "after"/"before" etc.: the sentence's date is another event's."""
+    cur = verb
+    for _ in range(6):
+        if cur.head is cur:
+            return True
+        if cur.lower_ in TEMPORAL_LINKS and cur.dep_ in ("prep", "mark", "advmod"):
+            return False
+        if any(c.lower_ in TEMPORAL_LINKS and c.dep_ == "mark" for c in cur.children):
+            return False
+        cur = cur.head
+    return True
+
+
+def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | None:
+    """PLOVER: cooperation announced for the future is AGREE, a retreat announced for later is CONCEDE."""
+    if (
+        cand.frame_of is not None
+        or reading.modality != "future"
+        or reading.cue not in ("will", "shall", "would", "'ll")
+    ):
+        return None
+    new = "AGREE" if cand.type in COOPERATIVE else "CONCEDE" if cand.type == "RETREAT" else None
+    if new is None:
+        return None
+    return new, dataclasses.replace(reading, modality="asserted", cue=f"future-{cand.type.lower()}")
+
+
+def _actor(
+    tok: Token | None, article: Article, names: dict[str, str], role: str, ev: list[Evidence]
+) -> EventActor | None:
+    if tok is None:
+        return None
+    actor = arguments.resolve(tok, article, names)
+    ev.append(Evidence(role, actor.span.start, actor.span.end, actor.span.text))
+    return actor
+
+
+def event(cand: Candidate, article: Article, lex: Lexicon, names: dict[str, str]) -> Mention:
+    """The Event a trigger names, with what coreference needs (anaphoric words, where the date came from)."""
+    tok = cand.token
+    all_tokens = [*cand.tokens, *(t for a in cand.absorbed for t in a.tokens)]
+    reading = read(cand, lex, article.quotes)
+    type_, cameo, mode = cand.type, cand.cameo, cand.mode
+    intent = _future_intent(cand, reading)
+    rule = cand.rule
+    if intent is not None:
+        type_, reading = intent
+        cameo, mode, rule = "036" if cand.type == "CONSULT" else "030", None, f"{rule}|{reading.cue}"
+    trigger = _span(cand.tokens)
+    evidence = [Evidence("trigger", trigger.start, trigger.end, trigger.text)]
+    evidence += [
+        Evidence("trigger", s.start, s.end, s.text) for s in (_span(a.tokens) for a in cand.absorbed)
+    ]
+    events = {t.i for t in all_tokens}
+    source = _actor(arguments.source_token(cand, lex, names, events), article, names, "source", evidence)
+    target = _actor(arguments.target_token(cand, lex, events), article, names, "target", evidence)
+    verb = clause_verb(cand.verb)
+    clause = _clause_span(verb)
+    sent = (tok.sent.start_char, tok.sent.end_char)
+    place, place_flag, pmention = anchors.place_of(article, clause, sent, tok.idx)
+    if pmention is not None:
+        evidence.append(Evidence("place", pmention.start, pmention.end, pmention.text))
+    when = anchors.date_of(article, clause, sent if _own_date_scope(tok) else None, tok.idx)
+    if when.expr is not None:
+        evidence.append(Evidence("date", when.expr.start, when.expr.end, when.expr.text))
+    found: dict[str, int] = {}
+    for c in counts.casualties([t for t in all_tokens if t.pos_ == "VERB"], lex):
+        found.setdefault(c.kind, c.value)
+        evidence.append(Evidence(c.kind, c.start, c.end, c.text))
+    scope = sorted(
+        {*counts.clause_tokens(verb), *(t for a in cand.absorbed for t in a.token.subtree)}, key=lambda t: t.i
+    )
+    weapon = counts.weapon(scope, events, lex) if type_ in ("ASSAULT", "MOBILIZE", "THREATEN") else None
+    weapon_text = None
+    if weapon is not None:
+        weapon_text = weapon.text
+        evidence.append(Evidence("weapon", weapon.start, weapon.end, weapon.text))
+        if weapon.quantity is not None:
+            found["quantity"] = weapon.quantity.value
+            q = weapon.quantity
+            evidence.append(Evidence("quantity", q.start, q.end, q.text))
+        if type_ == "ASSAULT" and mode is None:
+            mode, cameo = weapon.mode, weapon.cameo
+    conf = min(0.95, cand.entry.conf + 0.1 * (source is not None) + 0.05 * (target is not None))
+    if reading.cue:
+        rule = f"{rule}|{reading.modality}:{reading.cue}"
+    digest = hashlib.sha1(f"{article.id}:{trigger.start}:{type_}".encode()).hexdigest()[:16]
+    dets = {
+        c.lower_
+        for t in (tok, *(a.token for a in cand.absorbed))
+        if t.pos_ == "NOUN"
+        for c in t.children
+        if c.dep_ == "det"
+    }
+    anaphoric = "the" if dets & {"the", "this", "that"} else "another" if "another" in dets else ""
+    own_date = when.expr is not None and clause[0] <= when.expr.start < clause[1]
+    return Mention(Event(
+        id=digest, plover_type=type_, plover_mode=mode, cameo=cameo, trigger=trigger, source=source,
+        target=target, place=place, place_flag=place_flag,  # type: ignore[arg-type]
+        date=when.value, date_precision=when.precision, date_flag=when.flag,  # type: ignore[arg-type]
+        killed=found.get("killed"), injured=found.get("injured"), arrested=found.get("arrested"),
+        quantity=found.get("quantity"), weapon=weapon_text, modality=reading.modality,
+        confidence=round(conf, 3), rule=rule, evidence=tuple(evidence), quote_id=reading.quote_id,
+    ), anaphoric, own_date)  # fmt: skip

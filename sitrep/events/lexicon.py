@@ -1,0 +1,140 @@
+"""The event lexicon: the data files of sitrep/data/events compiled once into lookup tables.
+
+Everything that decides which words are events, of which type and mode, lives in those YAML files; this
+module only indexes them (lemma → entries, verb+object → entry) so the stage does dict look-ups per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitrep.context import Context
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "events"
+TYPES = (
+    "AGREE", "ACCUSE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
+    "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One way a word (or a word pair) signals an event; ``rule`` names it in explanations."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    pos: str = "any"  # V, N or any
+    frame: str | None = None
+    needs: str | None = None
+    conf: float = 0.8
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    modality: str
+    modes: dict[str, str] = field(default_factory=dict)
+    cameo: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    alone: frozenset[str] = frozenset()
+    coerce_modes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Lexicon:
+    triggers: dict[str, list[Entry]]  # lemma (one or two words) → entries
+    verb_object: dict[tuple[str, str], Entry]
+    compounds: dict[tuple[str, str], Entry]  # (head, modifier)
+    adjectives: dict[tuple[str, str], Entry]
+    frames: dict[str, Frame]
+    classes: dict[str, frozenset[str]]
+    light_verbs: frozenset[str]
+    target_preps: dict[str, frozenset[str]]
+    source_preps: frozenset[str]
+    modality: dict[str, frozenset[str]]
+    weapons: dict[str, tuple[str, str]]  # word → (mode, cameo)
+    counts: dict[str, frozenset[str]]
+    numbers: dict[str, int]
+    vague: dict[str, int]
+    phrases: frozenset[str] = frozenset()  # two-word lemmas, for the matcher
+
+    def in_class(self, name: str, lemma: str) -> bool:
+        return lemma in self.classes.get(name, frozenset())
+
+
+def _read(name: str, data: Path) -> Any:
+    with open(data / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _entry(raw: dict[str, Any], type_: str, rule: str) -> Entry:
+    return Entry(
+        type=type_, mode=raw.get("mode"), cameo=str(raw["cameo"]) if raw.get("cameo") else None,
+        pos=raw.get("pos", "any"), frame=raw.get("frame"), needs=raw.get("needs"),
+        conf=float(raw.get("conf", 0.8)), rule=rule,
+    )  # fmt: skip
+
+
+def load(data: Path = DATA) -> Lexicon:
+    """Compile the lexicon from its files (once per process through :func:`lexicon`)."""
+    triggers: dict[str, list[Entry]] = {}
+    for type_, entries in _read("triggers.yaml", data).items():
+        if type_ not in TYPES:
+            raise ValueError(f"triggers.yaml: {type_} is not a PLOVER type")
+        for raw in entries:
+            for lemma in raw["lemmas"]:
+                entry = _entry(raw, type_, f"trigger:{type_}:{lemma}")
+                triggers.setdefault(lemma, []).append(entry)
+    pats = _read("patterns.yaml", data)
+    verb_object = {
+        (v, o): _entry(p, p["type"], f"verb-object:{v}+{o}")
+        for p in pats["verb_object"] for v in p["verbs"] for o in p["objects"]
+    }  # fmt: skip
+    compounds = {
+        (p["head"], m): _entry(p, p["type"], f"compound:{m}+{p['head']}")
+        for p in pats["compounds"] for m in p["modifiers"]
+    }  # fmt: skip
+    adjectives = {
+        (h, m): _entry(p, p["type"], f"adjective:{m}+{h}")
+        for p in pats["adjectives"] for h in p["head"] for m in p["modifiers"]
+    }  # fmt: skip
+    frames = {
+        name: Frame(
+            modality=f["modality"],
+            modes=f.get("modes", {}),
+            cameo=f.get("cameo", {}),
+            types=f.get("types", {}),
+            alone=frozenset(f.get("alone", ())),
+            coerce_modes=f.get("coerce_modes", {}),
+        )
+        for name, f in _read("frames.yaml", data).items()
+    }
+    weapons: dict[str, tuple[str, str]] = {}
+    for mode, spec in _read("weapons.yaml", data).items():
+        for word in spec["words"]:
+            weapons[str(word)] = (mode, str(spec["cameo"]))
+    counts = _read("counts.yaml", data)
+    phrases = {k for k in triggers if " " in k} | {v for v, _ in verb_object if " " in v}
+    return Lexicon(
+        triggers=triggers, verb_object=verb_object, compounds=compounds, adjectives=adjectives,
+        frames=frames,
+        classes={k: frozenset(map(str, v)) for k, v in _read("classes.yaml", data).items()},
+        light_verbs=frozenset(pats["light_verbs"]),
+        target_preps={k: frozenset(v) for k, v in pats["target_preps"].items()},
+        source_preps=frozenset(pats["source_preps"]),
+        modality={k: frozenset(map(str, v)) for k, v in _read("modality.yaml", data).items()},
+        weapons=weapons,
+        counts={k: frozenset(counts[k]) for k in ("killed", "injured", "arrested", "persons")},
+        numbers={str(k): int(v) for k, v in counts["numbers"].items()},
+        vague={str(k): int(v) for k, v in counts["vague"].items()},
+        phrases=frozenset(phrases),
+    )  # fmt: skip
+
+
+def lexicon(ctx: Context) -> Lexicon:
+    return ctx.resource("events.lexicon", load)

@@ -1,0 +1,137 @@
+"""Modality: is the event asserted, reported, hypothetical, conditional, negated, future or habitual?
+
+Read from the parse around the trigger's clause and up the chain of clauses that embed it, with the cue
+words of modality.yaml. When several cues apply the strongest wins (a reported hypothetical attack is
+hypothetical): conditional > negated > hypothetical > future > habitual > reported > asserted. A frame
+("threatened to", "called for", "refused to") gives its complement the frame's modality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from sitrep.events.lexicon import Lexicon
+from sitrep.events.triggers import Candidate, lemma
+from sitrep.records import Modality, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ORDER: tuple[Modality, ...] = (
+    "conditional", "negated", "hypothetical", "future", "habitual", "reported", "asserted",
+)  # fmt: skip
+EMBEDDING = frozenset({"ccomp", "xcomp", "advcl", "acl", "pcomp", "conj", "parataxis", "prep", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    modality: Modality
+    cue: str  # the word or rule that decided, for explanations
+    quote_id: str | None = None
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a trigger word sits in (itself when it is a verb)."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT" or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _own_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
+    """Cues on the clause itself: negation, modal and future auxiliaries, "if", habitual adverbs."""
+    cues = lex.modality
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for c in [*verb.children, *(g for a in aux for g in a.children)]:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
+            found.setdefault("negated", low)
+        elif c.dep_ == "aux" and low in cues["hypothetical_aux"]:
+            found.setdefault("hypothetical", low)
+        elif c.dep_ == "aux" and low in cues["future_aux"]:
+            found.setdefault("future", low)
+        elif c.dep_ == "mark" and low in cues["conditional_marks"]:
+            found.setdefault("conditional", low)
+        elif c.dep_ == "advmod" and low in cues["habitual_adverbs"]:
+            found.setdefault("habitual", low)
+        elif c.dep_ == "prep" and low == "for":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and lemma(pobj) in cues["habitual_durations"] and pobj.tag_ == "NNS":
+                found.setdefault("habitual", f"for {pobj.lower_}")
+
+
+def _is_purpose(verb: Token, lex: Lexicon) -> bool:
+    """An infinitive of purpose ("dispatched him to tell them") states an intention, not a fact."""
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    head = verb.head
+    return (
+        has_to
+        and verb.dep_ in ("advcl", "xcomp", "acl")
+        and lemma(head) not in lex.light_verbs
+        and lemma(head) not in lex.modality["future_governors"]
+        and lemma(head) not in lex.modality["mission_verbs"]
+    )
+
+
+def _chain_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
+    """Cues from the clauses that embed this one, up to the sentence root."""
+    cues = lex.modality
+    cur = verb
+    for _ in range(8):
+        if cur.dep_ in ("ROOT", "relcl") or cur.head is cur:
+            return
+        head, rel = cur.head, cur.dep_
+        hl = lemma(head)
+        if rel == "conj":
+            _own_cues(lex, head, found)
+        elif rel in ("ccomp", "xcomp", "advcl", "parataxis"):
+            if hl in cues["speech_verbs"] and rel in ("ccomp", "parataxis", "advcl"):
+                found.setdefault("reported", hl)
+            elif hl in cues["negating_governors"] and rel in ("xcomp", "ccomp"):
+                found.setdefault("negated", hl)
+            elif hl in cues["hypothetical_governors"] and rel in ("xcomp", "ccomp"):
+                found.setdefault("hypothetical", hl)
+            elif hl in cues["future_governors"] and rel == "xcomp":
+                found.setdefault("future", hl)
+            elif _is_purpose(cur, lex):
+                found.setdefault("future", f"to {cur.lower_}")
+        if rel not in EMBEDDING and rel not in ("dobj", "nsubj", "nsubjpass", "attr"):
+            return
+        if head.pos_ in ("VERB", "AUX") and rel != "conj" and hl in lex.light_verbs:
+            _own_cues(lex, head, found)
+        cur = head
+
+
+def _quote(quotes: Sequence[Quote], start: int) -> Quote | None:
+    inside = [q for q in quotes if q.start <= start < q.end]
+    return min(inside, key=lambda q: q.end - q.start) if inside else None
+
+
+def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0) -> Reading:
+    """The modality of one trigger; ``offset`` maps token offsets to article offsets."""
+    found: dict[Modality, str] = {}
+    verb = clause_verb(cand.verb)
+    _own_cues(lex, verb, found)
+    if cand.token is not verb:
+        _own_cues(lex, cand.token, found)
+    if lemma(verb) in lex.light_verbs and verb.dep_ == "xcomp":
+        _own_cues(lex, verb.head, found)
+    _chain_cues(lex, verb, found)
+    if cand.frame_of is not None:
+        name = cand.frame_of.entry.frame or ""
+        found.setdefault(cast(Modality, lex.frames[name].modality), f"frame:{lemma(cand.frame_of.token)}")
+    if cand.background:
+        found.setdefault("habitual", "argument-of-event")
+    quote = _quote(quotes, cand.token.idx + offset)
+    if quote is not None:
+        found.setdefault("reported", "quote")
+    if found.get("hypothetical") == "would" and "reported" in found:
+        found["future"] = found.pop("hypothetical")  # "said they would meet": future in the past
+    for modality in ORDER:
+        if modality in found:
+            return Reading(modality, found[modality], quote.id if quote else None)
+    return Reading("asserted", "", quote.id if quote else None)
