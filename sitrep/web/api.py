@@ -10,7 +10,6 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from sitrep.errors import UserError
 from sitrep.records import Modality
 from sitrep.web import lookups, models, queries
 from sitrep.web.stats import stats as compute_stats
@@ -47,19 +46,20 @@ def page(
 PageQ = Annotated[queries.Page, Depends(page)]
 
 
-def parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
+def parse_bbox(bbox: str | None) -> queries.BBox | None:
+    """Lenient on purpose: a box may cross the antimeridian (west > east); latitudes are put in order."""
     if bbox is None:
         return None
-    try:
-        west, south, east, north = (float(v) for v in bbox.split(","))
-    except ValueError:
-        raise UserError(f"bbox must be {BBOX_HELP}") from None
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise UserError(f"bbox out of range or inverted; it must be {BBOX_HELP}")
-    return west, south, east, north
+    west, south, east, north = (float(v) for v in bbox.split(","))
+    clamp = lambda v, lim: max(-lim, min(lim, v))  # noqa: E731
+    south, north = sorted((clamp(south, 90), clamp(north, 90)))
+    return clamp(west, 180), south, clamp(east, 180), north
 
 
-Bbox = Annotated[str | None, Query(max_length=100, description=BBOX_HELP)]
+NUMBER = r"-?[0-9]{1,3}(\.[0-9]{1,12})?"
+Bbox = Annotated[
+    str | None, Query(max_length=100, pattern=f"^{NUMBER}(,{NUMBER}){{3}}$", description=BBOX_HELP)
+]
 
 
 def event_filter(

@@ -10,7 +10,17 @@ import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
-from sitrep.web.queries import ARTICLE_SELECT, EVENT_SELECT, EventFilter, Page, Where, decode, paged
+from sitrep.web.queries import (
+    ARTICLE_SELECT,
+    EVENT_SELECT,
+    BBox,
+    EventFilter,
+    Page,
+    Where,
+    bbox_clause,
+    decode,
+    paged,
+)  # fmt: skip
 
 INCIDENT_SELECT = "SELECT i.*, p.country AS country FROM incidents i LEFT JOIN places p ON p.id = i.place_id"
 
@@ -19,7 +29,7 @@ INCIDENT_SELECT = "SELECT i.*, p.country AS country FROM incidents i LEFT JOIN p
 class IncidentFilter:
     type: str | None = None
     country: str | None = None
-    bbox: tuple[float, float, float, float] | None = None
+    bbox: BBox | None = None
     since: date | None = None
     until: date | None = None
     text: str | None = None
@@ -30,9 +40,7 @@ class IncidentFilter:
             w.add("upper(i.plover_type) = upper(?)", self.type)
         if self.country:
             w.add("p.country = upper(?)", self.country)
-        if self.bbox:
-            west, south, east, north = self.bbox
-            w.add("i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?", west, east, south, north)
+        bbox_clause(w, self.bbox, "i")
         if self.since:
             w.add("TRY_CAST(substr(coalesce(i.date_to, i.date_from), 1, 10) AS DATE) >= ?", self.since)
         if self.until:
@@ -95,7 +103,7 @@ def actors(con: duckdb.DuckDBPyConnection, f: ActorFilter, page: Page) -> dict[s
 class PlaceFilter:
     text: str | None = None
     country: str | None = None
-    bbox: tuple[float, float, float, float] | None = None
+    bbox: BBox | None = None
 
     def where(self) -> Where:
         w = Where()
@@ -103,9 +111,7 @@ class PlaceFilter:
             w.add("(p.name ILIKE ? OR p.id = ?)", f"%{self.text}%", self.text)
         if self.country:
             w.add("p.country = upper(?)", self.country)
-        if self.bbox:
-            west, south, east, north = self.bbox
-            w.add("p.lon BETWEEN ? AND ? AND p.lat BETWEEN ? AND ?", west, east, south, north)
+        bbox_clause(w, self.bbox, "p")
         return w
 
 

@@ -29,6 +29,18 @@ ARTICLE_SELECT = (
 JSON_COLUMNS = ("evidence", "cuts", "aliases", "roles", "sources")
 
 
+BBox = tuple[float, float, float, float]  # west, south, east, north
+
+
+def bbox_clause(w: Where, box: BBox | None, prefix: str) -> None:
+    """Points inside the box; one whose west edge is east of its east edge crosses the antimeridian."""
+    if box is None:
+        return
+    west, south, east, north = box
+    lon = f"{prefix}.lon BETWEEN ? AND ?" if west <= east else f"({prefix}.lon >= ? OR {prefix}.lon <= ?)"
+    w.add(f"{lon} AND {prefix}.lat BETWEEN ? AND ?", west, east, south, north)
+
+
 @dataclass(frozen=True)
 class Page:
     limit: int = 50
@@ -58,7 +70,7 @@ class EventFilter:
     actor: str | None = None
     country: str | None = None
     place: str | None = None
-    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    bbox: BBox | None = None
     since: date | None = None
     until: date | None = None
     outlet: str | None = None
@@ -84,9 +96,7 @@ class EventFilter:
             w.add("upper(?) IN (e.place_country, e.source_country, e.target_country)", self.country)
         if self.place:
             w.add("(e.place_id = ? OR e.place_name ILIKE ?)", self.place, self.place)
-        if self.bbox:
-            west, south, east, north = self.bbox
-            w.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", west, east, south, north)
+        bbox_clause(w, self.bbox, "e")
         if self.since:
             w.add(f"{EVENT_DAY} >= ?", self.since)
         if self.until:
