@@ -12,12 +12,16 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
+import yaml
 
+from sitrep.gazetteer.build import DATA
 from sitrep.gazetteer.index import Candidate, Gazetteer
 from sitrep.gazetteer.names import norm
 
+GENERIC = DATA / "generic.yaml"
 # Prior by GeoNames feature code: countries and continents are what a bare name usually means.
 KIND = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": 0.3, "PPLC": 1.5, "RGN": 2.0, "TERR": 2.0}
 SUPPLEMENT_KIND = 2.0  # straits, seas, bases, zones: named on purpose, rarely homonyms
@@ -28,6 +32,7 @@ NEAR = 2.5  # bonus for a candidate next to places already placed, fading to 0 a
 NEAR_KM = 600.0
 MAX_CONTEXT = 5.0  # context may overturn a prior, not a country named outright
 CONFIDENT = 1.5  # margin over the runner-up for a pass-one pick to become context
+STRONG_CITY = 10_000
 WIDE = ("PCLI", "CONT", "RGN", "OCN", "SEA")  # too wide to say what is near
 
 
@@ -164,10 +169,62 @@ def hint_after(text: str, end: int) -> str:
 
 
 def resolve_spans(gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]]) -> list[Choice | None]:
-    """Resolve given spans of one text with the article's context: the gold-span mode of the eval."""
+    """Resolve spans known to be toponyms (the gold-span mode of the eval) with the article's context.
+
+    A name the gazetteer lacks ("Royal Street", "Colorado State University") takes a place named inside
+    it, else the article's local focus: a street or a school is near the places the article is about.
+    """
     names = [clean_name(text[s:e]) for s, e in spans]
     hints = [hint_after(text, e) for _, e in spans]
-    return resolve(gaz, [lookup(gaz, n) for n in names], names, hints)
+    known = [lookup(gaz, n) for n in names]
+    inside = [() if k else inner(gaz, n) for k, n in zip(known, names, strict=True)]
+    choices = resolve(gaz, [k or i for k, i in zip(known, inside, strict=True)], names, hints)
+    local = local_focus(gaz, [c for c, k in zip(choices, known, strict=True) if k])
+    for i, within in enumerate(inside):
+        if known[i]:
+            continue
+        wide = all(gaz.code(c.row) in (*WIDE, "ADM1") for c in within)
+        if not within or (wide and local is not None):
+            choices[i] = local
+    return choices
+
+
+@lru_cache(maxsize=1)
+def generic() -> frozenset[str]:
+    """Common words that are also place names: never a place on their own."""
+    return frozenset(yaml.safe_load(GENERIC.read_text(encoding="utf-8"))["words"])
+
+
+def strong(gaz: Gazetteer, c: Candidate) -> bool:
+    """A candidate a name may mean even without an entity label or with words around it."""
+    if c.demonym or gaz.gid[c.row] < 0 or gaz.code(c.row) in ("PCLI", "ADM1", "CONT"):
+        return True
+    return c.primary and (gaz.fclass[c.row] != b"P" or int(gaz.pop[c.row]) >= STRONG_CITY)
+
+
+def inner(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    """Candidates of the longest place name inside a longer unknown name ("Dubai World Cup" → Dubai)."""
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for at in range(len(words) - size + 1):
+            part = words[at : at + size]
+            if not part[0][:1].isupper() or all(w.lower() in generic() for w in part):
+                continue
+            found = tuple(c for c in gaz.lookup(" ".join(part)) if strong(gaz, c) and not c.demonym)
+            if found:
+                return found
+    return ()
+
+
+def local_focus(gaz: Gazetteer, choices: Sequence[Choice | None]) -> Choice | None:
+    """The article's most named specific place (a town, a region), else its most named place."""
+    rows = [c.candidate.row for c in choices if c is not None]
+    specific = [r for r in rows if gaz.code(r) not in WIDE]
+    pool = specific or rows
+    if not pool:
+        return None
+    row = Counter(pool).most_common(1)[0][0]
+    return Choice(Candidate(row, False, False, False), 0.0, 0.0)
 
 
 SUFFIXES = (" state", " province", " governorate", " region", " county", " city")

@@ -18,7 +18,7 @@ import yaml
 
 from sitrep.context import Context, default_context
 from sitrep.gazetteer import Candidate, Gazetteer
-from sitrep.gazetteer.resolve import clean_name, hint_after, lookup, resolve
+from sitrep.gazetteer.resolve import clean_name, generic, hint_after, lookup, resolve, strong
 from sitrep.records import Article, Place, PlaceMention
 
 NAME = "places"
@@ -40,13 +40,13 @@ def gazetteer() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _roles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _roles() -> tuple[frozenset[str], frozenset[str]]:
     data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))
-    return frozenset(data["metonymy_verbs"]), frozenset(data["metonymy_heads"]), frozenset(data["not_places"])
+    return frozenset(data["metonymy_verbs"]), frozenset(data["metonymy_heads"])
 
 
 def _known(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
-    return () if name.lower() in _roles()[2] else lookup(gaz, name)
+    return () if name.lower() in generic() else lookup(gaz, name)
 
 
 def _entity_spans(doc: Any, gaz: Gazetteer) -> list[tuple[int, int, tuple[Candidate, ...]]]:
@@ -70,10 +70,7 @@ def _strong(gaz: Gazetteer, cands: tuple[Candidate, ...]) -> bool:
     """A name worth taking without an entity label: a demonym, or the own name of a country, region,
     feature or big city (alternate names such as "Quds" for Jerusalem stay with the entity spans)."""
     return any(
-        c.demonym
-        or (c.primary and (gaz.fclass[c.row] != b"P" or gaz.pop[c.row] >= MATCH_MIN_POP))
-        or (gaz.code(c.row) in ("PCLI", "ADM1", "CONT") or gaz.gid[c.row] < 0)
-        for c in cands
+        strong(gaz, c) and (gaz.fclass[c.row] != b"P" or gaz.pop[c.row] >= MATCH_MIN_POP) for c in cands
     )
 
 
@@ -116,7 +113,7 @@ def _role(doc: Any, start: int, end: int, chosen: Candidate, gaz: Gazetteer) -> 
     root = span.root
     if chosen.demonym:
         return "demonym" if chosen.people else "modifier"
-    verbs, heads, _ = _roles()
+    verbs, heads = _roles()
     if (
         root.dep_ in ("nsubj", "nsubjpass")
         and root.head.lemma_ in verbs
