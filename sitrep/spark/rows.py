@@ -1,0 +1,101 @@
+"""The line over one partition, and the store's rows as Spark columns.
+
+Each Python worker process builds one Context, so the spaCy model and every data index load once per
+executor process and serve all the tasks it runs. Rows come from ``sitrep.store.rows``, the mapping the
+DuckDB store uses, so a Spark row and a local row of the same article are equal field for field.
+
+One item becomes one record holding, per table, the list of rows it contributes; the job explodes these
+into the tables. The tables whose rows carry no month of their own (times, mentions, quotes) get the
+article's ``published_month`` here, on the executor, so partitioning them needs no join.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from sitrep.context import Context
+from sitrep.pipeline import process_sources
+from sitrep.records import Article, Reject, Source
+from sitrep.store import rows as rowmap
+from sitrep.store.schema import TABLES
+
+if TYPE_CHECKING:
+    from pyspark.sql.types import DataType, StructType
+
+# Tables filled per article, in the order of the fields of one item's record.
+ITEM_TABLES = ("articles", "rejects", "times", "mentions", "actors", "places", "events", "quotes")
+MONTH = "published_month"
+# Tables that get the article's month on top of the store's columns, for partitioning.
+MONTH_ADDED = ("times", "mentions", "quotes", "incidents")
+_CASTS: dict[str, Callable[[Any], Any]] = {"DOUBLE": float, "INTEGER": int, "BIGINT": int, "BOOLEAN": bool}
+
+_context: Context | None = None
+
+
+def executor_context() -> Context:
+    """One Context per Python worker process: the model loads on the first partition, not on each."""
+    global _context
+    if _context is None:
+        _context = Context()
+    return _context
+
+
+def fields(table: str) -> list[tuple[str, str]]:
+    """(column, DuckDB type) of a store table, plus the month column where the Parquet layout adds it."""
+    cols = [(p.split()[0].strip('"'), p.split()[1]) for p in TABLES[table].split(",")]
+    if table in MONTH_ADDED:
+        cols.append((MONTH, "VARCHAR"))
+    return cols
+
+
+def spark_type(duck: str) -> DataType:
+    from pyspark.sql import types as T
+
+    kinds: dict[str, DataType] = {"VARCHAR": T.StringType(), "INTEGER": T.IntegerType(), "BIGINT": T.LongType(),
+                                  "DOUBLE": T.DoubleType(), "BOOLEAN": T.BooleanType()}  # fmt: skip
+    return kinds[duck]
+
+
+def table_schema(table: str) -> StructType:
+    from pyspark.sql import types as T
+
+    return T.StructType([T.StructField(name, spark_type(kind), True) for name, kind in fields(table)])
+
+
+def item_schema() -> StructType:
+    from pyspark.sql import types as T
+
+    return T.StructType([T.StructField(t, T.ArrayType(table_schema(t)), False) for t in ITEM_TABLES])
+
+
+def _tuple(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
+    values = []
+    for name, kind in fields(table):
+        value = row.get(name)
+        cast = _CASTS.get(kind)
+        values.append(cast(value) if cast is not None and value is not None else value)
+    return tuple(values)
+
+
+def item_record(item: Article | Reject, ingested_at: str) -> tuple[list[tuple[Any, ...]], ...]:
+    """All rows of one processed item, table by table, as tuples in the Spark schema's order."""
+    if isinstance(item, Reject):
+        tables: dict[str, list[dict[str, Any]]] = {"rejects": [rowmap.reject_row(item)]}
+    else:
+        tables = rowmap.article_rows(item, ingested_at)
+        month = rowmap.month(item.published_at)
+        for name in MONTH_ADDED:
+            for row in tables.get(name, []):
+                row[MONTH] = month
+    return tuple([_tuple(t, r) for r in tables.get(t, [])] for t in ITEM_TABLES)
+
+
+def run_partition(ingested_at: str) -> Callable[[Iterable[Source | Reject]], Iterator[tuple[Any, ...]]]:
+    """The mapPartitions function: the whole line over a partition's items, with this worker's context."""
+
+    def run(items: Iterable[Source | Reject]) -> Iterator[tuple[Any, ...]]:
+        for item in process_sources(items, executor_context()):
+            yield item_record(item, ingested_at)
+
+    return run
