@@ -59,7 +59,10 @@ def page(markup: str) -> Page:
     """Main text plus metadata; dates come from htmldate through trafilatura (ISO day)."""
     from trafilatura import extract_metadata
 
-    text = main_text(markup)
+    try:
+        text = main_text(markup)
+    except Exception as exc:  # the extractors raise many kinds of error on malformed markup
+        raise InputError(f"HTML extraction failed: {type(exc).__name__}") from None
     try:
         meta = extract_metadata(markup)
     except Exception:  # metadata is a bonus: a page whose head cannot be parsed still has its text
