@@ -1,0 +1,66 @@
+"""Find every span of a parsed Doc that the index knows, by walking token n-grams through one dict.
+
+At each token the key grows one token at a time and stops as soon as no name starts with it, so the cost
+is a few dict hits per token. For each start and each category (actor, office, title, generic) only the
+longest match is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sitrep.actors.index import Entry, Index
+from sitrep.actors.normalize import token_key
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entry: Entry
+
+
+_key = lru_cache(maxsize=200_000)(token_key)
+
+
+def cased(text: str, rule: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if rule == "upper":
+        return bool(letters) and all(c.isupper() for c in letters)
+    if rule == "title":
+        return bool(letters) and letters[0].isupper()
+    return True
+
+
+def scan(tokens: Sequence[Any], index: Index) -> list[Match]:
+    """Longest match per (start, category) over spaCy tokens (anything with .text, .whitespace_, .idx)."""
+    table, prefixes, limit = index.table, index.prefixes, index.max_tokens
+    keys = [_key(t.text) for t in tokens]
+    out: list[Match] = []
+    n = len(tokens)
+    for i in range(n):
+        key = keys[i]
+        if not key or not key[0].isalnum():
+            continue
+        best: dict[str, Match] = {}
+        j = i
+        while True:
+            entries = table.get(key) if keys[j] else None  # never end on a bare "-" or "."
+            if entries:
+                text = None
+                for entry in entries:
+                    if entry.case != "any":
+                        text = text if text is not None else tokens[i].text
+                        if not cased(text, entry.case):
+                            continue
+                    best[entry.category] = Match(i, j + 1, entry)
+            j += 1
+            if j >= n or j - i >= limit or key not in prefixes or tokens[j].is_space:
+                break
+            part = keys[j]
+            key = f"{key}{part}" if not tokens[j - 1].whitespace_ else f"{key} {part}"
+        out.extend(best.values())
+    return out

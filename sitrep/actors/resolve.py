@@ -1,0 +1,295 @@
+"""Resolve one parsed article's actor mentions: names, role phrases, generic noun phrases, unknown people.
+
+Order matters and is fixed: (1) names the data knows win over spaCy's labels; (2) office words either title
+a following name ("Prime Minister Mustafa Al-Kadhimi") or name the holder on the article's date ("the US
+president"); (3) unknown people become provisional actors with the country and sector their context shows;
+(4) generic noun phrases ("Iraqi security sources") become one mention with a country and sector;
+(5) later mentions of an actor point at its first one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sitrep.actors import roles
+from sitrep.actors.index import ACTOR, GENERIC, OFFICE, TITLE, Index
+from sitrep.actors.match import Match, scan
+from sitrep.actors.normalize import slug, token_key
+from sitrep.actors.units import NON_STATE, Unit, Units
+from sitrep.records import Actor, ActorMention, PlaceMention
+
+LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "into",
+        "from",
+        "near",
+        "across",
+        "inside",
+        "outside",
+        "around",
+        "through",
+        "toward",
+        "towards",
+        "via",
+        "over",
+    ]
+)
+PERSON_NOUNS = frozenset(
+    [
+        "general",
+        "commander",
+        "leader",
+        "minister",
+        "president",
+        "premier",
+        "king",
+        "chief",
+        "official",
+        "envoy",
+        "diplomat",
+        "spokesman",
+        "cleric",
+        "adviser",
+        "advisor",
+        "prince",
+        "emir",
+        "ruler",
+    ]
+)
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+PP_HEADS = frozenset({"of", "in", "from"})
+TRAILING = "-‐–,;:"
+
+
+def _greedy(matches: list[Match]) -> list[Match]:
+    return sorted(matches, key=lambda m: (m.start - m.end, m.start))
+
+
+def _named(doc: Any, matches: list[Match], index: Index, units: Units, covered: set[int]) -> None:
+    for m in _greedy(matches):
+        if not units.free(m.start, m.end):
+            continue
+        actor = index.actors[m.entry.value]
+        before = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
+        if m.entry.place and before >= 0 and doc[before].lower_ in LOCATIVE:
+            continue  # "to Baghdad" is a place, not Iraq acting
+        nxt = doc[m.end] if m.end < len(doc) else None
+        if (actor.kind == "person" and m.end - m.start == 1 and nxt is not None and nxt.pos_ == "PROPN"
+                and nxt.text[:1].isupper() and nxt.i not in covered):  # fmt: skip
+            continue  # "Sharon" in "Sharon Stone": part of a longer, unknown name
+        units.add(m.start, m.end, actor)
+
+
+def _qualifier(doc: Any, units: Units, start: int, end: int) -> tuple[Unit | None, int, int]:
+    """The country or organisation an office belongs to: "Iran's", "Iranian", "of the United States"."""
+    k = start
+    if k > 0 and doc[k - 1].pos_ == "ADJ" and doc[k - 1].lower_ not in {"former", "ex"}:
+        k -= 1
+    if k > 1 and doc[k - 1].text in POSSESSIVE and (u := units.ending_at(k - 1)) is not None:
+        return u, u.start, end
+    if (u := units.ending_at(k)) is not None:
+        return u, u.start, end
+    if end < len(doc) and doc[end].lower_ == "of":
+        m = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
+        if (u := units.starting_at(m)) is not None:
+            return u, start, u.end
+    return None, start, end
+
+
+def _name_after(doc: Any, units: Units, at: int, titles: dict[int, Match]) -> tuple[int, int] | None:
+    """The token range of a personal name starting at ``at`` (after any rank), known or not."""
+    while at in titles:
+        at = titles[at].end
+    if at >= len(doc):
+        return None
+    if (u := units.starting_at(at)) is not None:
+        return (u.start, u.end) if u.actor.kind == "person" else None
+    end = at
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and units.owner[end] is None
+    ):
+        end += 1
+    return (at, end) if end > at else None
+
+
+class Resolver:
+    """One article's resolution; short-lived, so it may keep per-article state."""
+
+    def __init__(self, doc: Any, index: Index, day: str, places: tuple[PlaceMention, ...]) -> None:
+        self.doc, self.index, self.day = doc, index, day
+        self.units = Units(doc, index.sponsor_suffixes, places)
+        self.surnames: dict[str, Actor] = {}
+        self.generic_cache: dict[tuple[str | None, str | None], Actor] = {}
+
+    def generic(self, country: str | None, sector: str | None) -> Actor:
+        key = (country, sector)
+        if key not in self.generic_cache:
+            name = " ".join(x for x in (country, sector) if x) or "unknown"
+            self.generic_cache[key] = Actor(id=f"gen:{country or '-'}:{sector or '-'}", name=name, kind="generic",
+                                            country=country, sector=sector)  # fmt: skip
+        return self.generic_cache[key]
+
+    def provisional(self, start: int, end: int, country: str | None, sector: str | None) -> Actor:
+        name = self.doc[start:end].text
+        tail = token_key(self.doc[end - 1].text)
+        if end - start == 1 and tail in self.surnames:
+            return self.surnames[tail]
+        actor = Actor(id=f"prov:{slug(name)}", name=name, kind="person", country=country, sector=sector,
+                      provisional=True)  # fmt: skip
+        if end - start > 1:
+            self.surnames.setdefault(tail, actor)
+        return actor
+
+    def run(self) -> tuple[ActorMention, ...]:
+        doc, index, units = self.doc, self.index, self.units
+        found: dict[str, list[Match]] = {ACTOR: [], OFFICE: [], TITLE: [], GENERIC: []}
+        for m in scan(doc, index):
+            found[m.entry.category].append(m)
+        covered = {i for m in found[ACTOR] for i in range(m.start, m.end)}
+        _named(doc, found[ACTOR], index, units, covered)
+        for u in units.items:
+            if u.actor.kind == "person" and u.end - u.start > 1:
+                self.surnames.setdefault(token_key(doc[u.end - 1].text), u.actor)
+        titles = {m.start: m for m in found[TITLE]}
+        for m in _greedy(found[OFFICE]):
+            if units.free(m.start, m.end):
+                self.office(m, titles)
+        self.people(titles)
+        for m in _greedy(found[GENERIC]):
+            if units.free(m.start, m.end):
+                self.noun_phrase(m)
+        return self.mentions()
+
+    def office(self, m: Match, titles: dict[int, Match]) -> None:
+        doc, units = self.doc, self.units
+        office = m.entry.value
+        qual, start, end = _qualifier(doc, units, m.start, m.end)
+        name = _name_after(doc, units, max(end, m.end), titles)
+        org = qual.actor if qual else None
+        sector = org.sector if org and org.kind != "country" else self.index.office_sector.get(office)
+        if qual is not None and qual.actor.kind == "country":
+            qual.absorbed = True
+        if name is not None:
+            if units.starting_at(name[0]) is None:
+                country = org.country if org else units.country_near(name[0])
+                units.add(name[0], name[1], self.provisional(name[0], name[1], country, sector))
+            return
+        former = m.start > 0 and doc[m.start - 1].lower_ in {"former", "ex", "late"}
+        person = roles.holder(self.index, org.id, office, self.day) if org and not former else None
+        if person is None and org is None and not former:
+            person = self.last_holder(m.start, office)
+        if person is not None:
+            units.add(start, end, person)
+        elif org is not None:
+            units.add(start, end, self.generic(org.country, sector))
+        elif qual is not None:
+            qual.absorbed = False
+
+    def last_holder(self, before: int, office: str) -> Actor | None:
+        """ "the prime minister" with no country: the latest person named before who held that office then."""
+        title = office.replace("_", " ").title()
+        for unit in reversed(self.units.items):
+            if (unit.start < before and unit.actor.kind == "person"
+                    and title in roles.active_offices(unit.actor, self.day)):  # fmt: skip
+                return unit.actor
+        return None
+
+    def people(self, titles: dict[int, Match]) -> None:
+        """spaCy's PERSON entities that no data names: the surname of someone named before, or provisional."""
+        units = self.units
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or not units.free(ent.start, ent.end):
+                continue
+            title = next((t for t in titles.values() if t.end == ent.start), None)
+            sector = title.entry.value or None if title else None
+            country = None
+            if title is not None and (q := units.ending_at(title.start)) is not None:
+                country = q.actor.country
+                q.absorbed = q.actor.kind == "country"
+            country = country or units.country_near(ent.start)
+            units.add(ent.start, ent.end, self.provisional(ent.start, ent.end, country, sector))
+
+    def noun_phrase(self, m: Match) -> None:
+        doc, units, index = self.doc, self.units, self.index
+        head = doc[m.end - 1]
+        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "amod", "nmod", "poss"):
+            return
+        start = min(head.left_edge.i, m.start)
+        end = m.end
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in PP_HEADS:
+                objects = [c.i for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0] < m.end + 8:
+                    end = objects[0] + 1
+                break
+        while start < m.start and (doc[start].is_punct or self.straddles(start, m.start)):
+            start += 1
+        inner = units.inside(start, end)
+        states = [u for u in inner if not u.sponsor and u.actor.country and u.actor.country not in NON_STATE]
+        sponsors = frozenset(u.actor.country for u in inner if u.sponsor and u.actor.country)
+        country = states[0].actor.country if states else None
+        sector = m.entry.value or None
+        for i in range(m.start - 1, start - 1, -1):
+            if doc[i].lower_ in index.modifier_sectors:
+                sector = index.modifier_sectors[doc[i].lower_]
+                break
+        actor = self.generic(country or units.country_near(head.i, sponsors), sector)
+        if (country and doc[start].lower_ == "the" and head.tag_ in ("NN", "NNP")
+                and head.lemma_.lower() in PERSON_NOUNS):  # fmt: skip
+            actor = self.antecedent(start, country) or actor
+        for u in inner:
+            u.absorbed = u.absorbed or u.actor.kind == "country"
+        if units.free(start, end):
+            units.add(start, end, actor)
+        else:
+            units.add(start, end, actor, claim=False)
+            for i in range(m.start, m.end):
+                units.owner[i] = units.items[-1]
+
+    def straddles(self, i: int, head_start: int) -> bool:
+        """Token ``i`` belongs to a mention that runs into the head words: not a modifier of them."""
+        owner = self.units.owner[i]
+        return owner is not None and owner.end > head_start
+
+    def antecedent(self, before: int, country: str) -> Actor | None:
+        """ "the Iranian general": the latest person of that country named before."""
+        for unit in reversed(self.units.items):
+            if (unit.start < before and unit.actor.kind == "person"
+                    and roles.on(unit.actor, self.day).country == country):  # fmt: skip
+                return unit.actor
+        return None
+
+    def mentions(self) -> tuple[ActorMention, ...]:
+        doc, day = self.doc, self.day
+        spans: list[tuple[int, int, Actor]] = []
+        for unit in sorted(self.units.items, key=lambda u: (doc[u.start].idx, -u.end)):
+            if not unit.absorbed:
+                last = doc[unit.end - 1]
+                end = last.idx + len(last.text.rstrip(TRAILING))
+                actor = roles.on(unit.actor, day) if unit.actor.roles else unit.actor
+                spans.append((doc[unit.start].idx, end, actor))
+        full: dict[str, tuple[int, bool]] = {}  # actor id -> (start, written in several words)
+        for start, end, actor in spans:  # the first full mention: the first in several words, else the first
+            whole = " " in doc.text[start:end]
+            if actor.kind != "generic" and (actor.id not in full or (whole and not full[actor.id][1])):
+                full[actor.id] = (start, whole)
+        return tuple(
+            ActorMention(start, end, doc.text[start:end], actor,
+                         None if actor.kind == "generic" or full[actor.id][0] == start else full[actor.id][0])
+            for start, end, actor in spans
+        )  # fmt: skip
+
+
+def resolve(doc: Any, index: Index, published: str | None,
+            places: Sequence[PlaceMention] = ()) -> tuple[ActorMention, ...]:  # fmt: skip
+    """Every actor mention of a parsed article; role phrases resolve by ``published`` (ISO date)."""
+    day = (published or date.today().isoformat())[:10]
+    return Resolver(doc, index, day, tuple(places)).run()

@@ -1,0 +1,113 @@
+"""The working state of one article's resolution: which tokens name which actor, and where countries are.
+
+A ``Unit`` is a token range with its actor; ``Units`` keeps them with a token → unit map so that claims,
+neighbours and the country context are O(1) or O(sentence) lookups, never a scan over the article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import pycountry
+
+from sitrep.records import Actor, PlaceMention
+
+ALPHA3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"PS": "PSE", "XK": "XKX"}
+NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG"})
+
+
+@dataclass
+class Unit:
+    start: int  # token index
+    end: int  # token index, exclusive
+    actor: Actor
+    absorbed: bool = False  # inside a wider mention that speaks for it ("Iraqi" in "Iraqi security sources")
+    sponsor: bool = False  # "Iran" in "Iran-backed": not the country of what follows
+
+
+@dataclass
+class Units:
+    doc: Any
+    sponsor_words: frozenset[str]
+    places: tuple[PlaceMention, ...] = ()
+    items: list[Unit] = field(default_factory=list)
+    owner: list[Unit | None] = field(default_factory=list)
+    sent: list[int] = field(default_factory=list)
+    _focus: str | None = None
+
+    def __post_init__(self) -> None:
+        self.owner = [None] * len(self.doc)
+        self.sent = [0] * len(self.doc)
+        for number, sentence in enumerate(self.doc.sents):
+            for i in range(sentence.start, sentence.end):
+                self.sent[i] = number
+
+    def free(self, start: int, end: int) -> bool:
+        return all(o is None for o in self.owner[start:end])
+
+    def add(self, start: int, end: int, actor: Actor, claim: bool = True) -> Unit:
+        unit = Unit(start, end, actor)
+        doc = self.doc
+        if end + 1 < len(doc) and doc[end].text in "-‐" and doc[end + 1].lower_ in self.sponsor_words:
+            unit.sponsor = True
+        self.items.append(unit)
+        if claim:
+            for i in range(start, end):
+                self.owner[i] = unit
+        return unit
+
+    def ending_at(self, end: int) -> Unit | None:
+        unit = self.owner[end - 1] if end > 0 else None
+        return unit if unit is not None and unit.end == end else None
+
+    def starting_at(self, start: int) -> Unit | None:
+        unit = self.owner[start] if start < len(self.owner) else None
+        return unit if unit is not None and unit.start == start else None
+
+    def inside(self, start: int, end: int) -> list[Unit]:
+        seen: dict[int, Unit] = {}
+        for o in self.owner[start:end]:
+            if o is not None and o.start >= start and o.end <= end:
+                seen[id(o)] = o
+        return list(seen.values())
+
+    def country_near(self, i: int, avoid: frozenset[str] = frozenset()) -> str | None:
+        """The country of an agent the words leave open ("police", "rebels"): a place named in the same
+        sentence, else the nearest country named in it, else the article's most named country. ``avoid``
+        holds sponsors ("Iran-backed factions" are not Iran's own)."""
+        sentence = self.doc[i].sent
+        for p in self.places:
+            if p.place and p.place.country and sentence.start_char <= p.start < sentence.end_char:
+                country = ALPHA3.get(p.place.country)
+                if country and country not in avoid:
+                    return country
+        sid = self.sent[i]
+        best: tuple[int, str] | None = None
+        for unit in self.items:
+            country = unit.actor.country
+            if (
+                unit.sponsor
+                or unit.actor.kind != "country"
+                or country in avoid
+                or self.sent[unit.start] != sid
+            ):
+                continue
+            if country and (best is None or abs(unit.start - i) < best[0]):
+                best = (abs(unit.start - i), country)
+        if best:
+            return best[1]
+        focus = self.focus()
+        return focus if focus not in avoid else None
+
+    def focus(self) -> str | None:
+        if self._focus is None:
+            counts: Counter[str] = Counter(
+                u.actor.country for u in self.items if u.actor.country and u.actor.country not in NON_STATE
+            )
+            for p in self.places:
+                if p.place and p.place.country in ALPHA3:
+                    counts[ALPHA3[p.place.country]] += 1
+            self._focus = counts.most_common(1)[0][0] if counts else ""
+        return self._focus or None
