@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sitrep.context import Context
@@ -68,8 +69,9 @@ def _read(
         pieces.extend(find.parts(candidate))
     found: list[tuple[find.Candidate, Reading]] = []
     for piece in pieces:
-        direction = tense.direction(doc, piece.start, piece.end, lex) if doc is not None else None
-        reading = normalise(piece.text, replace(anchor, direction=direction), lex)
+        if doc is not None:
+            anchor = replace(anchor, tense=partial(tense.direction, doc, piece.start, piece.end, lex))
+        reading = normalise(piece.text, anchor, lex)
         if reading is None and found:
             reading = _range_end(piece.text, found[-1][1])
         if reading is not None:

@@ -16,6 +16,7 @@ from sitrep.records import Precision
 Direction = Literal["past", "future"]
 
 _PATTERNS: tuple[tuple[str, Precision], ...] = (
+    (r"[A-Z]+_REF", "unknown"),
     (r"P", "duration"),
     (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "minute"),
     (r"\d{4}-\d{2}-\d{2}T\d{2}", "hour"),

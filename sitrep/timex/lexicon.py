@@ -41,11 +41,12 @@ class Lexicon:
     vague: frozenset[str]
     ordinals: dict[str, int]
     shifts: dict[str, int]
+    anchored_shifts: frozenset[str]
     references: dict[str, str]
     sets: dict[str, str]
     day_words: dict[str, int]
     holidays: dict[str, str]
-    modifiers: tuple[str, ...]
+    leading: re.Pattern[str]  # qualifiers and prepositions before an expression: "in early", "at least"
     find_words: tuple[str, ...]
     future_auxiliaries: frozenset[str]
     future_marks: frozenset[str]
@@ -116,8 +117,9 @@ def build(data: dict[str, Any], rules: list[dict[str, str]]) -> Lexicon:
     return Lexicon(
         **lex,
         numbers=numbers,
+        anchored_shifts=frozenset(data["anchored_shifts"]),
         vague=vague,
-        modifiers=tuple(sorted(data["modifiers"], key=len, reverse=True)),
+        leading=re.compile(rf"^(?:(?:{_alternation([*data['modifiers'], *data['prepositions']])}) )+"),
         find_words=tuple(data["find_words"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         future_marks=frozenset(data["future_marks"]),

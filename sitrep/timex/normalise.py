@@ -26,7 +26,12 @@ class Anchor:
 
     published: date | None
     reference: date | None = None  # the last day-precision date before this one ("the next day")
-    direction: Direction | None = None  # from the clause's tense; None when it says nothing
+    tense: Callable[[], Direction | None] = lambda: None  # asked only by readers that need it
+
+    @property
+    def direction(self) -> Direction | None:
+        """The clause's direction in time; None when it says nothing."""
+        return self.tense()
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,9 @@ class Reading:
     rule: str
 
 
+_SETS = frozenset({"set", "every", "frequency"})
+
+
 class _Unanchored(Exception):
     """A relative expression met an article without a publication date."""
 
@@ -45,24 +53,19 @@ _Groups = dict[str, str]
 _Reader = Callable[[_Groups, Anchor, Lexicon], str | None]
 
 
+_AMPM = re.compile(r"\b([ap])\.\s?m\.?")
+_PERIOD = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_HYPHEN = re.compile(r"(?<=[a-z])-|-(?=[a-z])")
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+
+
 def clean_text(text: str, lex: Lexicon) -> str:
     """Lower case, one spacing, no periods or hyphens between words, leading qualifiers removed."""
     s = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
-    s = re.sub(r"\b([ap])\.\s?m\.?", r"\1m", s)
-    s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)
-    s = re.sub(r"(?<=[a-z])-|-(?=[a-z])", " ", s)
+    s = _HYPHEN.sub(" ", _PERIOD.sub(" ", _AMPM.sub(r"\1m", s)))
     s = " ".join(s.split()).strip(' ,;:!?"()')
-    s = re.sub(r"(?:'s|')$", "", s).strip()
-    changed = True
-    while changed:
-        changed = False
-        for word in ("in", "on", "at", "by", "during", "since", "until", "till", "from", "for", "of"):
-            if s.startswith(word + " "):
-                s, changed = s[len(word) + 1 :], True
-        for word in lex.modifiers:
-            if s.startswith(word + " ") and len(s) > len(word) + 1:
-                s, changed = s[len(word) + 1 :], True
-    return s
+    s = _POSSESSIVE.sub("", s).strip()
+    return lex.leading.sub("", s) or s
 
 
 def normalise(text: str, anchor: Anchor, lex: Lexicon) -> Reading | None:
@@ -84,7 +87,7 @@ def normalise(text: str, anchor: Anchor, lex: Lexicon) -> Reading | None:
 
 
 def _type(kind: str, value: str) -> str:
-    if kind in ("set", "every"):
+    if kind in _SETS:
         return "SET"
     if value.endswith("_REF"):
         return "DATE"
@@ -94,7 +97,7 @@ def _type(kind: str, value: str) -> str:
 
 
 def _precision(kind: str, value: str) -> Precision:
-    return "set" if kind in ("set", "every") else calendar.precision_of(value)
+    return "set" if kind in _SETS else calendar.precision_of(value)
 
 
 def _published(anchor: Anchor) -> date:
@@ -150,6 +153,8 @@ def _year_of(groups: _Groups, anchor: Anchor) -> int | None:
 
 def _absolute(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
     year = _year_of(groups, anchor)
+    if year is None and "shift" in groups:  # "August last year"
+        year = _published(anchor).year + lex.shifts[groups["shift"]]
     number = int(groups["monthnum"]) if "monthnum" in groups else lex.months.get(groups.get("month", ""))
     if number and "day" in groups:
         day = int(groups["day"])
@@ -262,10 +267,18 @@ def _month(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
     return calendar.month(published.year, number)
 
 
-def _moved(groups: _Groups, start: date, lex: Lexicon, sign: int) -> str | None:
-    """A point ``num unit`` away from ``start`` ("three years ago", "two days later")."""
-    n = _number(groups.get("num"), lex)
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _moved(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
+    """A point ``num unit`` away: from publication ("three years ago", "from now") or from the last
+    date mentioned ("two days later", "a year earlier", "the week before")."""
+    word = groups.get("back") or groups.get("ahead", "")
+    start = _published(anchor) if word in ("ago", "from now", "hence") else _reference(anchor)
+    sign = -1 if "back" in groups else 1
     unit = lex.units[groups["unit"]]
+    n = 1.0 if groups.get("num") == "the" and not _plural(groups["unit"]) else _number(groups.get("num"), lex)
     if n is None or not n.is_integer():
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
     if unit.startswith("T"):
@@ -275,12 +288,35 @@ def _moved(groups: _Groups, start: date, lex: Lexicon, sign: int) -> str | None:
     return calendar.shift_unit(start, unit, sign * int(n))
 
 
-def _ago(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
-    return _moved(groups, _published(anchor), lex, -1)
+def _weekend(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
+    """'the weekend': the one just past (or under way), or the coming one in a forward clause."""
+    published = _published(anchor)
+    back = anchor.direction != "future" and published.isoweekday() < 6
+    return calendar.shift_unit(published, "WE", -1 if back else 0)
 
 
-def _later(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
-    return _moved(groups, _reference(anchor), lex, 1)
+def _that(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
+    """'that year' is the year of the last date mentioned; 'the month' is publication's month."""
+    word = groups["unit"]
+    if _plural(word):
+        return _duration(groups, anchor, lex)
+    unit = lex.units[word]
+    if "that" in groups:
+        return calendar.shift_unit(_reference(anchor), unit, 0)
+    if unit == "D" or unit.startswith("T"):
+        return None
+    return calendar.shift_unit(_published(anchor), unit, 0)
+
+
+def _part(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
+    """'that night', 'the next morning', 'evening': a part of the last day mentioned (or the next)."""
+    day = _reference(anchor) + timedelta(days=1 if "after" in groups else 0)
+    return f"{day.isoformat()}T{lex.parts[groups['part']]}"
+
+
+def _frequency(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
+    unit = lex.units[groups["unit"]]
+    return f"PT1{unit[1]}" if unit.startswith("T") else f"P1{unit}"
 
 
 def _sequence(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
@@ -291,8 +327,12 @@ def _sequence(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
 
 def _shifted(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
     shift = _shift(groups, lex) or 0
-    unit = lex.units[groups["unit"]]
-    if groups["shift"].startswith("the ") and shift != 0 and unit != "D":
+    word, unit = groups["shift"], lex.units[groups["unit"]]
+    if _plural(groups["unit"]):  # "the coming weeks", "the past years"
+        return _duration({"unit": groups["unit"]}, anchor, lex)
+    if word in lex.anchored_shifts:
+        return calendar.shift_unit(_reference(anchor), unit, shift)
+    if word.startswith("the ") and shift != 0:  # "the past year" is a length of time
         return _duration({"num": "one", "unit": groups["unit"]}, anchor, lex)
     if unit.startswith("T"):
         return None
@@ -310,8 +350,7 @@ def _every(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
 def _duration(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
     word = groups["unit"]
     unit = lex.units[word]
-    plural = word.endswith("s") and not word.endswith("ss")
-    if "num" not in groups and not plural:
+    if "num" not in groups and not _plural(word):
         return None
     n = _number(groups.get("num"), lex)
     amount = "X" if n is None else _fmt(n)
@@ -329,8 +368,11 @@ _READERS: dict[str, _Reader] = {
     "weekday": _weekday,
     "clock": _clock,
     "month": _month,
-    "ago": _ago,
-    "later": _later,
+    "moved": _moved,
+    "weekend": _weekend,
+    "frequency": _frequency,
+    "that": _that,
+    "part": _part,
     "sequence": _sequence,
     "shifted": _shifted,
     "every": _every,
