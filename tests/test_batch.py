@@ -151,3 +151,13 @@ def test_ingest_wikinews_twice_same_rows(tmp_path: Path) -> None:
     before = rows(store)
     second = ingest([str(corpus)], store=store)
     assert first.written > 250 and second.written == 0 and rows(store) == before
+
+
+def test_ingest_cli_stdin_and_language_marked(tmp_path: Path) -> None:
+    store = tmp_path / "s.duckdb"
+    french = "Le ministre a déclaré mardi que les négociations continueraient à Genève la semaine prochaine."
+    result = run_cli("ingest", "-", "--db", str(store), "-q", input=french)
+    assert result.returncode == 0 and "1 not English" in result.stdout, result.stderr
+    con = duckdb.connect(str(store), read_only=True)
+    assert con.execute("SELECT source_ref, language FROM articles").fetchall() == [("<stdin>", "und")]
+    assert con.execute("SELECT count(*) FROM events").fetchone() == (0,)

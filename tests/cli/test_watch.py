@@ -1,0 +1,47 @@
+"""sitrep watch: a round ingests only what is new; --every is checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.cli.watch import changed, seconds
+from sitrep.errors import UserError
+
+
+@pytest.mark.parametrize(
+    ("every", "expected"), [("15m", 900), ("30s", 30), ("2h", 7200), ("1d", 86400), ("90", 90)]
+)
+def test_seconds_units(every: str, expected: float) -> None:
+    assert seconds(every) == expected
+
+
+@pytest.mark.parametrize("every", ["", "0m", "15 minutes", "-1s", "1x"])
+def test_seconds_rejects_other(every: str) -> None:
+    with pytest.raises(UserError):
+        seconds(every)
+
+
+def test_changed_only_new_or_modified(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    seen: dict[str, list[int]] = {}
+    (tmp_path / "a.txt").write_text("one")
+    assert changed([str(tmp_path)], seen) == [str(tmp_path / "a.txt")]
+    assert changed([str(tmp_path)], seen) == []
+    (tmp_path / "b.txt").write_text("two")
+    (tmp_path / "a.txt").write_text("one, edited")
+    assert sorted(changed([str(tmp_path)], seen)) == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+
+
+def test_watch_once_cli_incremental(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sitrep = str(Path(sys.executable).parent / "sitrep")
+    folder, store = tmp_path / "in", tmp_path / "s.duckdb"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Le ministre a parlé mardi à Genève avec les délégations des deux pays.")
+    args = [sitrep, "watch", str(folder), "--once", "--db", str(store), "-q"]
+    first = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    second = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert "1 articles stored" in first.stdout, first.stderr
+    assert "nothing new" in second.stdout
