@@ -24,6 +24,12 @@ from sitrep.stages.ingest import count
 from sitrep.store.db import DEFAULT_DB
 
 NAME = "ingest"
+# Options that ``sitrep watch`` shares.
+Published = Annotated[str | None, typer.Option(help="Publication date (ISO) for inputs that carry none.")]
+Outlet = Annotated[str | None, typer.Option(help="Publishing outlet for inputs that carry none.")]
+Db = Annotated[str, typer.Option(help="The store (DuckDB file).")]
+Workers = Annotated[int, typer.Option(help="Worker processes, each loading the model once.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 
 
 def run(paths: list[str], db: str, published: str | None = None, outlet: str | None = None,
@@ -72,13 +78,11 @@ def command(
             help="Files, folders, globs or '-' (text, HTML, CSV, JSONL, Parquet, RSS/Atom, WARC)."
         ),
     ],
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (ISO) for inputs that carry none.")
-    ] = None,
-    outlet: Annotated[str | None, typer.Option(help="Publishing outlet for inputs that carry none.")] = None,
-    db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(help="Worker processes, each loading the model once.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    published: Published = None,
+    outlet: Outlet = None,
+    db: Db = DEFAULT_DB,
+    workers: Workers = 1,
+    quiet: Quiet = False,
     chunk: Annotated[
         int, typer.Option(help="Inputs per commit: a killed batch loses at most one chunk's work.")
     ] = CHUNK,

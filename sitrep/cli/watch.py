@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from sitrep.cli.ingest import report, run
+from sitrep.cli.ingest import Db, Outlet, Published, Quiet, Workers, report, run
 from sitrep.errors import UserError
 from sitrep.readers.base import MAX_BYTES
 from sitrep.stages.ingest import files
@@ -86,13 +86,11 @@ def command(
     target: Annotated[str, typer.Argument(help="A file, folder, glob, or an RSS/Atom feed URL.")],
     every: Annotated[str, typer.Option(help="How often to look: 30s, 15m, 2h, 1d.")] = "15m",
     run_once: Annotated[bool, typer.Option("--once", help="Look once and exit.")] = False,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date (ISO) for inputs that carry none.")
-    ] = None,
-    outlet: Annotated[str | None, typer.Option(help="Publishing outlet for inputs that carry none.")] = None,
-    db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(help="Worker processes, each loading the model once.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    published: Published = None,
+    outlet: Outlet = None,
+    db: Db = DEFAULT_DB,
+    workers: Workers = 1,
+    quiet: Quiet = False,
 ) -> None:
     pause = seconds(every)
     if not target.startswith(("http://", "https://", "-")) and not next(iter(glob.glob(target)), None):
