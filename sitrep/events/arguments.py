@@ -153,6 +153,6 @@ def resolve(tok: Token, article: Article, countries: dict[str, str]) -> EventAct
         return EventActor(span, a.id, a.name, a.country, a.sector)
     country = country_in(span.text, countries)
     if country is None:  # a place named as a party: its country ("arrived to Baghdad" → IRQ)
-        place = next((p.place for p in article.places if p.place and start <= p.start < end), None)
+        place = next((p.place for p in article.places if p.place and (p.start, p.end) == (start, end)), None)
         country = alpha3(place.country) if place else None
     return EventActor(span, None, span.text, country, None)

@@ -45,9 +45,11 @@ def build() -> dict[str, str]:
         except Exception:  # a record without the field: skip it, the others still help
             continue
         for value in spellings:
-            if value and (len(value) > 3 or value.isupper()):
+            if value and len(value) > 3 and not value.isupper():
                 names.setdefault(value, code)
                 names.setdefault(value.title(), code)
+            elif value and value.isupper() and len(value) == 2:
+                names.setdefault(value, code)
     names.update(_EXTRA)
     return names
 
@@ -72,7 +74,10 @@ def country_in(text: str, names: dict[str, str]) -> str | None:
         for size in range(len(words), 0, -1):
             for i in range(len(words) - size + 1):
                 phrase = " ".join(words[i : i + size])
-                code = names.get(phrase) or names.get(_POSSESSIVE.sub("", phrase))
+                bare = _POSSESSIVE.sub("", phrase)
+                code = (
+                    names.get(phrase) or names.get(bare) or names.get(bare[:-1] if bare.endswith("s") else "")
+                )
                 if code is not None:
                     return code
     return None

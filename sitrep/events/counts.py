@@ -44,6 +44,23 @@ def number(tok: Token, lex: Lexicon) -> int | None:
     return None
 
 
+def _compound_number(tokens: list[Token], lex: Lexicon) -> int | None:
+    """ "twenty - five" → 25, "two hundred" → 200, "1,200" → 1200 (tokens of one number phrase)."""
+    total = current = 0
+    for tok in tokens:
+        value = number(tok, lex)
+        if value is None:
+            return None
+        if value in (100, 1000, 1_000_000) and not _DIGITS.match(tok.lower_):
+            if value == 100:
+                current = max(current, 1) * 100
+            else:
+                total, current = total + max(current, 1) * value, 0
+        else:
+            current += value
+    return total + current if tokens else None
+
+
 def count_of(noun: Token, lex: Lexicon) -> tuple[int, Token] | None:
     """How many people or things a noun phrase says, with the token that said it."""
     own = number(noun, lex)
@@ -51,7 +68,9 @@ def count_of(noun: Token, lex: Lexicon) -> tuple[int, Token] | None:
         return own, noun
     for c in noun.children:
         if c.dep_ in ("nummod", "quantmod", "amod") or (c.dep_ == "det" and c.lower_ in lex.vague):
-            value = number(c, lex)
+            value = _compound_number(
+                [t for t in c.subtree if t.dep_ in ("nummod", "compound", "quantmod") or t is c], lex
+            )
             if value is not None:
                 return value, c
     det = next((c for c in noun.children if c.dep_ == "det"), None)

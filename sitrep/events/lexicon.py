@@ -61,7 +61,7 @@ class Lexicon:
     counts: dict[str, frozenset[str]]
     numbers: dict[str, int]
     vague: dict[str, int]
-    phrases: frozenset[str] = frozenset()  # two-word lemmas, for the matcher
+    topic_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def in_class(self, name: str, lemma: str) -> bool:
         return lemma in self.classes.get(name, frozenset())
@@ -119,7 +119,6 @@ def load(data: Path = DATA) -> Lexicon:
         for word in spec["words"]:
             weapons[str(word)] = (mode, str(spec["cameo"]))
     counts = _read("counts.yaml", data)
-    phrases = {k for k in triggers if " " in k} | {v for v, _ in verb_object if " " in v}
     return Lexicon(
         triggers=triggers, verb_object=verb_object, compounds=compounds, adjectives=adjectives,
         frames=frames,
@@ -132,7 +131,7 @@ def load(data: Path = DATA) -> Lexicon:
         counts={k: frozenset(counts[k]) for k in ("killed", "injured", "arrested", "persons")},
         numbers={str(k): int(v) for k, v in counts["numbers"].items()},
         vague={str(k): int(v) for k, v in counts["vague"].items()},
-        phrases=frozenset(phrases),
+        topic_of={k: frozenset(v) for k, v in pats.get("topic_of", {}).items()},
     )  # fmt: skip
 
 

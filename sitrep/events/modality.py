@@ -56,6 +56,10 @@ def _own_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
             found.setdefault("future", low)
         elif c.dep_ == "mark" and low in cues["conditional_marks"]:
             found.setdefault("conditional", low)
+        elif c.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in cues["conditional_marks"] for g in c.children
+        ):
+            found.setdefault("conditional", f"{low}: if")  # "will attack if war breaks out"
         elif c.dep_ == "advmod" and low in cues["habitual_adverbs"]:
             found.setdefault("habitual", low)
         elif c.dep_ == "prep" and low == "for":
@@ -131,6 +135,8 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
         found.setdefault("reported", "quote")
     if found.get("hypothetical") == "would" and "reported" in found:
         found["future"] = found.pop("hypothetical")  # "said they would meet": future in the past
+    if cand.entry.frame == "intent" and found.get("future") in ("will", "would", "shall", "'ll"):
+        del found["future"]  # "said it would be ready to": the intention itself is stated now
     for modality in ORDER:
         if modality in found:
             return Reading(modality, found[modality], quote.id if quote else None)

@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "NORP"})
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "conj"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "conj"})
+# a noun trigger in these positions names an event as background ("during the talks", "war-torn")
+ADJUNCT_DEPS = frozenset({"pobj", "poss", "npadvmod", "appos", "compound", "nmod"})
+NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 @dataclass
@@ -143,7 +146,7 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else "A"
     if pos == "A" and tok.pos_ != "ADJ":
         return None
-    if tok.dep_ in ("compound", "amod") or _in_name(tok):
+    if tok.dep_ in ("compound", "amod") or _in_name(tok) or tok.ent_type_ in NOT_EVENTS:
         return None
     lem = lemma(tok)
     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
@@ -183,7 +186,7 @@ def find(doc: Doc, lex: Lexicon) -> list[Candidate]:
     cands = list({id(c): c for c in found.values()}.values())
     cands += _reduced_relatives(doc, lex)
     _link_frames(cands, found, lex)
-    _fold(cands, found)
+    _fold(cands, found, lex)
     return [c for c in cands if not c.dropped]
 
 
@@ -248,7 +251,7 @@ def _apply_frame(cand: Candidate, lex: Lexicon) -> None:
         cand.rule = f"{cand.rule}+{inner.type}"
 
 
-def _fold(cands: list[Candidate], found: dict[int, Candidate]) -> None:
+def _fold(cands: list[Candidate], found: dict[int, Candidate], lex: Lexicon) -> None:
     """Fold same-event triggers of one clause together; mark events named as another's argument."""
     for cand in cands:
         tok = cand.token
@@ -270,3 +273,27 @@ def _fold(cands: list[Candidate], found: dict[int, Candidate]) -> None:
     for cand in cands:
         if not cand.type:
             cand.dropped = True
+        elif cand.frame_of is None and not cand.background:
+            cand.background = _is_background(cand, found, lex)
+
+
+def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -> bool:
+    """Events the sentence mentions in passing: nouns in adjuncts ("despite negotiations"), clauses under
+    a preposition ("arrested for collaborating"), participles modifying a noun ("a bill signed by"), and
+    a protest's demands (PLOVER codes the protest)."""
+    tok = cand.token
+    if len(cand.tokens) == 1 and tok.pos_ == "NOUN" and tok.dep_ in ADJUNCT_DEPS:
+        host = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return lemma(host) not in lex.light_verbs
+    if tok.pos_ == "VERB" and (tok.dep_ == "pcomp" or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
+        return True
+    owners = lex.topic_of.get(cand.type, frozenset())
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        owner = found.get(cur.i)
+        if owner is not None and owner.type in owners:
+            return True
+    return False

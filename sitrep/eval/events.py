@@ -1,0 +1,95 @@
+"""Event coding against the PLOVER gold-standard records: type macro-F1, type accuracy, actor countries.
+
+Each record's sentence runs through the whole line, published 2000-01-01 (the records carry no dates).
+A record's predictions are the types of the events the line asserts or reports: hypothetical,
+conditional, negated, future and background events are not claims that something happened.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sitrep.eval.base import EvalResult, prf
+from sitrep.events.lexicon import TYPES
+from sitrep.pipeline import process_sources
+from sitrep.records import Article, Event, EventActor, Source
+
+FACTUAL = ("asserted", "reported")
+PUBLISHED = "2000-01-01"
+FILE = "plover_gsr_cameo.jsonl"
+
+
+def load(gold: Path) -> list[dict[str, Any]]:
+    path = gold / FILE if gold.is_dir() else gold
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def predict(records: list[dict[str, Any]]) -> list[tuple[Event, ...]]:
+    """The factual events the line finds in each record's text, in record order."""
+    sources = [Source(ref=r["id"], text=r["text"], published=PUBLISHED) for r in records]
+    by_ref: dict[str, tuple[Event, ...]] = {}
+    for item in process_sources(sources):
+        if isinstance(item, Article):
+            by_ref[item.source_ref] = tuple(e for e in item.events if e.modality in FACTUAL)
+    return [by_ref.get(r["id"], ()) for r in records]
+
+
+def _codes(parties: Any, field: str) -> set[str]:
+    """Gold codes of a record's parties (one record holds a stray string where a list belongs)."""
+    if not isinstance(parties, list):
+        return set()
+    return {p[field] for p in parties if isinstance(p, dict) and p.get(field) and "*" not in p[field]}
+
+
+def _party_ok(party: EventActor | None, wanted: set[str], field: str) -> bool:
+    return party is not None and getattr(party, field) in wanted
+
+
+def score_predictions(records: list[dict[str, Any]], predicted: list[tuple[Event, ...]]) -> EvalResult:
+    """The metrics from predictions already made (kept apart from the line so tests can build both)."""
+    counts = {t: [0, 0, 0] for t in TYPES}  # tp, fp, fn
+    hits = {"type": 0, "source_country": 0, "target_country": 0, "source_sector": 0}
+    totals = {"type": 0, "source_country": 0, "target_country": 0, "source_sector": 0}
+    for record, events in zip(records, predicted, strict=True):
+        gold = record["event_plover2"]
+        types = {e.plover_type for e in events}
+        for t in types:
+            counts.setdefault(t, [0, 0, 0])[0 if t == gold else 1] += 1
+        if gold not in types:
+            counts.setdefault(gold, [0, 0, 0])[2] += 1
+        totals["type"] += 1
+        hits["type"] += gold in types
+        best = max((e for e in events if e.plover_type == gold), key=lambda e: e.confidence, default=None)
+        checks = (
+            ("source_country", best.source if best else None, _codes(record["source"], "code"), "country"),
+            ("target_country", best.target if best else None, _codes(record["target"], "code"), "country"),
+            ("source_sector", best.source if best else None, _codes(record["source"], "sector"), "sector"),
+        )
+        for name, party, wanted, field in checks:
+            if wanted:
+                totals[name] += 1
+                hits[name] += _party_ok(party, wanted, field)
+    rows = []
+    f1s = []
+    for t in TYPES:
+        p, r, f = prf(*counts[t])
+        f1s.append(f)
+        tp, fp, fn = counts[t]
+        rows.append({"type": t, "tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)})  # fmt: skip
+    metrics: dict[str, float | int] = {
+        "type_macro_f1": round(sum(f1s) / len(TYPES), 4),
+        "type_accuracy": round(hits["type"] / max(1, totals["type"]), 4),
+    }
+    for name in ("source_country", "target_country", "source_sector"):
+        metrics[f"{name}_acc"] = round(hits[name] / max(1, totals[name]), 4)
+    return EvalResult(name="events", gold="", n=len(records), metrics=metrics, rows=rows)
+
+
+def score(gold: Path) -> EvalResult:
+    records = load(gold)
+    result = score_predictions(records, predict(records))
+    result.gold = str(gold)
+    return result

@@ -1,0 +1,66 @@
+"""Trigger words to PLOVER types and modes, from the lexicon data."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Rebels attacked an army convoy near the border on Monday.", "ASSAULT", None),
+        ("Police arrested twelve opposition activists in the capital.", "COERCE", "arrest"),
+        ("Thousands of students demonstrated outside parliament.", "PROTEST", "demo"),
+        ("The foreign minister met his Chinese counterpart in Beijing.", "CONSULT", None),
+        ("The government imposed a curfew on the northern province.", "COERCE", "curfew"),
+        ("The two sides declared a ceasefire.", "RETREAT", "ceasefire"),
+        ("The minister resigned after the scandal.", "RETREAT", "resign"),
+        ("The rebels released three foreign hostages.", "RETREAT", "release"),
+        ("The European Union imposed sanctions on the regime.", "SANCTION", "discontinue"),
+        ("The opposition condemned the election result.", "ACCUSE", "disapprove"),
+        ("Workers went on strike at the port.", "PROTEST", "strike"),
+        ("Prisoners began a hunger strike.", "PROTEST", "hunger"),
+        ("The army deployed troops along the frontier.", "MOBILIZE", "troops"),
+        ("Japan sent food aid to the flood victims.", "AID", None),
+    ],
+)
+def test_trigger_types_and_modes(asserted, text: str, type_: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = asserted(text)
+    assert any(e.plover_type == type_ and e.plover_mode == mode for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "inner"),
+    [
+        ("The rebels threatened to attack the capital.", "THREATEN", "violence", "ASSAULT"),
+        ("The president called for a ceasefire.", "REQUEST", "yield", "RETREAT"),
+        ("The government refused to release the prisoners.", "REJECT", "yield", "RETREAT"),
+        ("The two countries agreed to hold talks next month.", "AGREE", None, "CONSULT"),
+    ],
+)
+def test_frames_code_the_frame_and_keep_the_complement_unasserted(code, text, type_, mode, inner) -> None:  # type: ignore[no-untyped-def]
+    found = code(text)
+    frame = [e for e in found if e.plover_type == type_]
+    assert frame and frame[0].modality in ("asserted", "reported") and frame[0].plover_mode == mode
+    assert all(e.modality not in ("asserted", "reported") for e in found if e.plover_type == inner)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were held in March.",  # a month is not a march
+        "Diplomats met in the war-torn capital.",  # war as a modifier is no attack
+    ],
+)
+def test_triggers_ignore_names_and_modifiers(asserted, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert {e.plover_type for e in asserted(text)} <= {"CONSULT"}
+
+
+def test_protest_demands_are_not_a_separate_request(asserted) -> None:  # type: ignore[no-untyped-def]
+    found = asserted("Thousands rioted in the capital demanding the resignation of the prime minister.")
+    assert [e.plover_type for e in found] == ["PROTEST"]
+
+
+def test_cameo_codes_are_set(asserted) -> None:  # type: ignore[no-untyped-def]
+    (event,) = asserted("Rebels shelled the town overnight.")
+    assert event.cameo == "194" and event.plover_mode == "heavy-weapons"
