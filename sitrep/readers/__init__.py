@@ -14,6 +14,7 @@ import gzip
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from sitrep.errors import InputError
 from sitrep.readers.base import MAX_BYTES, decode, looks_binary, read_capped, reject
@@ -24,7 +25,7 @@ from sitrep.readers.text import read_text
 from sitrep.readers.warc import read_warc
 from sitrep.records import Reject, Source
 
-__all__ = ["count", "files", "read", "read_path"]
+__all__ = ["count", "files", "read", "read_path", "read_stdin"]
 
 STDIN = "-"
 _STREAMED: dict[str, Callable[[Path], Iterator[Source | Reject]]] = {
@@ -115,8 +116,9 @@ def read_path(path: Path) -> Iterator[Source | Reject]:
         yield reject(path, f"unreadable: {type(exc).__name__}: {str(exc)[:200]}")
 
 
-def read_stdin() -> Iterator[Source | Reject]:
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+def read_stdin(stream: BinaryIO | None = None) -> Iterator[Source | Reject]:
+    """One item from standard input, of whatever kind its first bytes say (text, HTML, feed, JSONL)."""
+    data = (stream or sys.stdin.buffer).read(MAX_BYTES + 1)
     try:
         if len(data) > MAX_BYTES:
             raise InputError("too large")

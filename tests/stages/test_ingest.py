@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitrep.readers import count, read, read_path
+from sitrep.readers import count, read, read_path, read_stdin
 from sitrep.readers.dates import from_dateline, from_url
 from sitrep.records import Reject, Source
 
@@ -239,3 +239,24 @@ def test_read_html_any_body(tmp_path: Path, body: str) -> None:
 
     items = _items(tmp_path, "p.html", f"<html><body><p>{html.escape(body)}</p></body></html>".encode())
     assert len(items) == 1 and isinstance(items[0], Source | Reject)
+
+
+@given(data=st.binary(max_size=2000) | text_st.map(str.encode))
+def test_read_stdin_any_bytes(data: bytes) -> None:
+    items = list(read_stdin(io.BytesIO(data)))
+    assert all(isinstance(i, Source | Reject) for i in items) and len(items) >= (1 if data else 0)
+
+
+@given(rows=st.lists(st.tuples(text_st, st.none() | st.dates().map(str), text_st), max_size=5))
+def test_read_parquet_one_item_per_row(tmp_path: Path, rows: list[tuple[str, str | None, str]]) -> None:
+    path = tmp_path / "x.parquet"
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (title VARCHAR, date VARCHAR, text VARCHAR)")
+    if rows:
+        con.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+    con.execute(f"COPY t TO '{path}' (FORMAT PARQUET)")
+    items = list(read_path(path))
+    assert len(items) == len(rows)
+    for item, (_, date, text) in zip(items, rows, strict=True):
+        assert isinstance(item, Source) == bool(text.strip())
+        assert not isinstance(item, Source) or (item.text, item.published) == (text, date or None)
