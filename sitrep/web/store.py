@@ -4,9 +4,11 @@ Both backends hand out a DuckDB connection on which the tables of ``sitrep.store
 so every query in ``sitrep.web.queries`` runs unchanged on either.
 
 A DuckDB file is written by ``sitrep ingest`` in chunks, each under DuckDB's exclusive file lock; a
-reader that held the file open would block the writer. So the file is opened read-only per request and
-closed after it, retrying while a chunk is being written, and the store's *generation* (the file's size
-and modification time) tells the page when what it shows is stale.
+reader that held the file open would block the writer. So the read-only connection is kept only while
+no writer wants the file: a watcher closes it within ``WATCH_EVERY`` seconds of a writer taking sitrep's
+writer lock (or after ``IDLE_CLOSE`` idle seconds), and while a writer holds that lock each request opens
+the file itself and closes it after, retrying while a chunk is being written. The store's *generation*
+(the files' sizes and modification times) tells the page when what it shows is stale.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import contextlib
 import fcntl
 import os
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,6 +31,8 @@ from sitrep.store import db
 from sitrep.store.schema import TABLES, ddl
 
 READ_WAIT = 5.0  # seconds a request waits for a chunk write to finish before answering 503
+WATCH_EVERY = 0.25  # seconds between checks for a waiting writer
+IDLE_CLOSE = 2.0  # seconds without a request after which the file is let go
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,9 @@ class Store:
         self.path = path
         self._lock = _SharedExclusive()
         self._memory: duckdb.DuckDBPyConnection | None = None
+        self._mutex = threading.Lock()
+        self._cached: duckdb.DuckDBPyConnection | None = None
+        self._last_used = 0.0
 
     @classmethod
     def from_duckdb(cls, path: str | os.PathLike[str], create: bool = False) -> Store:
@@ -119,11 +127,37 @@ class Store:
                 cursor.close()
             return
         with self._lock.shared():
-            con = db.connect(self.path, read_only=True, wait=READ_WAIT)
+            root = self._root()
+            con = root.cursor() if root is not None else db.connect(self.path, read_only=True, wait=READ_WAIT)
             try:
                 yield con
             finally:
                 con.close()
+
+    def _root(self) -> duckdb.DuckDBPyConnection | None:
+        """The kept read-only connection; None while a writer holds the lock (open per request then)."""
+        with self._mutex:
+            if self._cached is None and not _writer_active(self.path):
+                self._cached = db.connect(self.path, read_only=True, wait=READ_WAIT)
+                threading.Thread(target=self._watch, name="sitrep-store-watch", daemon=True).start()
+            self._last_used = time.monotonic()
+            return self._cached
+
+    def _watch(self) -> None:
+        """Let the file go when a writer waits or nobody reads; ends with the connection it watches."""
+        while True:
+            time.sleep(WATCH_EVERY)
+            if time.monotonic() - self._last_used > IDLE_CLOSE or _writer_active(self.path):
+                with self._lock.exclusive():
+                    self._close_cached()
+                return
+
+    def _close_cached(self) -> None:
+        """Only under the exclusive lock: no request is using the connection."""
+        with self._mutex:
+            if self._cached is not None:
+                self._cached.close()
+                self._cached = None
 
     @contextlib.contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -131,6 +165,7 @@ class Store:
         if not self.writable:
             raise UserError("a Parquet store is read-only")
         with self._lock.exclusive(), db.writer_lock(self.path):
+            self._close_cached()
             con = db.connect(self.path)
             try:
                 yield con

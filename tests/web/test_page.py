@@ -1,0 +1,129 @@
+"""The page in headless Chromium (Debian's chromium driven by playwright): map, timeline, filters,
+incident and article views, highlights, and untrusted text that stays text."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.web import handmade
+
+ROOT = Path(__file__).resolve().parents[2]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip(
+            "SKIPPED LOUDLY: no 'chromium' on PATH; install Debian's chromium and chromium-driver (.ci/run does)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A browser tab that records every console error, page error, dialog and failed request."""
+
+    def __init__(self, browser: Any, base: str) -> None:
+        self.base = base
+        self.problems: list[str] = []
+        self.tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.tab.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.tab.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
+        self.tab.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
+        self.tab.on("response", lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}"))
+        self.tab.on("request", lambda r: r.url.startswith(base) or self.problems.append(f"off-site {r.url}"))
+
+    def open(self, route: str = "") -> Any:
+        self.tab.goto(f"{self.base}/{route}")
+        self.tab.wait_for_selector("body[data-ready=true]", state="attached", timeout=20_000)
+        return self.tab
+
+    def count(self, selector: str) -> int:
+        return int(self.tab.locator(selector).count())
+
+
+@pytest.fixture
+def page(browser: Any, handmade_server: str) -> Iterator[Page]:
+    p = Page(browser, handmade_server)
+    yield p
+    p.tab.close()
+
+
+def test_page_map_timeline_filters_incident_article(page: Page) -> None:
+    tab = page.open()
+    assert page.count("path.event-marker") == 5  # the events with coordinates
+    assert page.count("#timeline rect.bar") == 2  # one week, two types
+    assert page.count("#incidents li") == 1
+    tab.select_option("select[name=modality]", "negated")
+    tab.click("#filters button[type=submit]")
+    expect(tab.locator("path.event-marker")).to_have_count(2)
+    assert tab.text_content("#counts").startswith("2 events")
+    tab.click("#filters button[type=reset]")
+    expect(tab.locator("path.event-marker")).to_have_count(5)
+
+    tab.click("a.incident-link")
+    tab.wait_for_selector("#detail ol.reports li")
+    assert page.count("#detail ol.reports li") == 2
+    assert "2 articles from 2 outlets" in tab.text_content("#detail .meta")
+    tab.click("#detail ol.reports a.article-link >> text=Wikinews")
+    tab.wait_for_selector(".article-text .hl-event")
+    for kind, n in [("hl-event", 3), ("hl-actor", 3), ("hl-place", 2), ("hl-time", 1), ("hl-quote", 1)]:
+        assert page.count(f".article-text .{kind}") >= n, kind
+    assert page.count(".article-text .hl-event.mod-hypothetical") == 1
+    assert page.count(".article-text .hl-event.mod-negated") == 1
+    text = tab.text_content(".article-text")
+    assert text == handmade.ARTICLES[0].text  # highlighting adds marks, never changes the words
+    assert tab.get_attribute(".credit a >> text=Wikinews", "href") == handmade.ARTICLES[0].url
+    assert page.problems == []
+
+
+def test_page_article_with_markup_payloads_runs_nothing(page: Page) -> None:
+    tab = page.open("#/article/art-xss")
+    tab.wait_for_selector(".article-text .hl-event")
+    tab.click("path.event-marker >> nth=0", force=True)  # open popups: they carry the place name too
+    tab.wait_for_timeout(300)
+    assert tab.evaluate("window.__xss") is None
+    assert page.count("#detail script, #detail img, .leaflet-popup img") == 0
+    assert handmade.XSS in tab.text_content(".article-title")
+    assert tab.text_content(".article-text") == handmade.xss_article().text
+    assert page.count(".credit") == 0  # a javascript: url never becomes a link
+    assert tab.evaluate("[...document.querySelectorAll('a')].every(a => !a.href.startsWith('javascript'))")
+    assert page.problems == []
+
+
+def test_page_says_when_data_is_stale(browser: Any, tmp_path: Path) -> None:
+    from sitrep.store import db
+    from tests.web.conftest import serve
+
+    path = handmade.build(tmp_path / "live.duckdb")
+    proc, base = serve("--db", str(path))
+    try:
+        page = Page(browser, base)
+        tab = page.open()
+        assert tab.is_hidden("#banner")
+        with db.writer_lock(path):
+            con = db.connect(path)
+            db.write(con, [handmade.rocket_article("Late Outlet", "https://example.org/late", "Late:")])
+            con.close()
+        tab.wait_for_selector("#banner >> text=changed since this page loaded", timeout=15_000)
+        tab.click("#banner button")
+
+        expect(tab.locator("path.event-marker")).to_have_count(7)
+        assert page.problems == []
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
