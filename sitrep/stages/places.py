@@ -49,11 +49,31 @@ def _known(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
     return () if name.lower() in generic() else lookup(gaz, name)
 
 
-def _entity_spans(doc: Any, gaz: Gazetteer) -> list[tuple[int, int, tuple[Candidate, ...]]]:
-    people = {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+Spans = list[tuple[int, int, tuple[Candidate, ...]]]
+
+
+def _people(doc: Any, gaz: Gazetteer) -> tuple[set[str], set[int]]:
+    """Words of person names ("Harvey" after "Harvey Weinstein") and the tokens of PERSON entities.
+
+    The model also calls some regions people ("Tamil Nadu said"): a PERSON of several words that is
+    exactly a country's or region's name is left to the matcher.
+    """
+    words, tokens = set(), set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not (len(ent) > 1 and _is_region(gaz, ent.text)):
+            words.update(t.text for t in ent)
+            tokens.update(range(ent.start, ent.end))
+    return words, tokens
+
+
+def _is_region(gaz: Gazetteer, name: str) -> bool:
+    return any(c.primary and gaz.code(c.row) in ("PCLI", "ADM1") for c in gaz.lookup(name))
+
+
+def _entity_spans(doc: Any, gaz: Gazetteer, person_words: set[str]) -> Spans:
     spans = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or ent.text in people:
+        if ent.label_ not in ENTITY_LABELS or ent.text in person_words:
             continue
         cands = _known(gaz, clean_name(ent.text))
         if not cands:
@@ -74,23 +94,25 @@ def _strong(gaz: Gazetteer, cands: tuple[Candidate, ...]) -> bool:
     )
 
 
-def _matched_spans(doc: Any, gaz: Gazetteer, taken: set[int]) -> list[tuple[int, int, tuple[Candidate, ...]]]:
-    """Longest proper-noun runs the gazetteer knows, outside spans already taken and outside people."""
-    blocked = set(taken)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            blocked.update(range(ent.start, ent.end))
+def _starts_name(tok: Any) -> bool:
+    """A capitalised proper noun or adjective; "US" is a stop word in lower case only."""
+    if tok.pos_ not in ("PROPN", "ADJ"):
+        return False
+    return (tok.is_title and not tok.is_stop) or (tok.is_upper and len(tok) > 1)
+
+
+def _matched_spans(doc: Any, gaz: Gazetteer, blocked: set[int]) -> Spans:
+    """Longest proper-noun runs the gazetteer knows (datelines in capitals too), outside person names."""
     spans = []
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if i in blocked or not tok.is_title or tok.pos_ not in ("PROPN", "ADJ") or tok.is_stop:
+        if i in blocked or not _starts_name(tok):
             i += 1
             continue
         found = None
         for j in range(min(n, i + MAX_WORDS), i, -1):
-            last = doc[j - 1]
-            if last.lower_ in CONNECTORS or any(k in blocked for k in range(i, j)):
+            if doc[j - 1].lower_ in CONNECTORS or any(k in blocked for k in range(i, j)):
                 continue
             cands = _known(gaz, doc[i:j].text)
             if (
@@ -106,6 +128,15 @@ def _matched_spans(doc: Any, gaz: Gazetteer, taken: set[int]) -> list[tuple[int,
         else:
             i += 1
     return spans
+
+
+def _longest(spans: Spans) -> Spans:
+    """Overlapping spans keep the longest ("Tamil Nadu" over the entity "Tamil")."""
+    kept: Spans = []
+    for span in sorted(spans, key=lambda sp: (sp[0] - sp[1], sp[0])):
+        if all(span[1] <= k[0] or k[1] <= span[0] for k in kept):
+            kept.append(span)
+    return sorted(kept)
 
 
 def _role(doc: Any, start: int, end: int, chosen: Candidate, gaz: Gazetteer) -> str:
@@ -135,9 +166,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def mentions(doc: Any, text: str, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
-    spans = _entity_spans(doc, gaz)
-    taken = {k for s, e, _ in spans for k in range(s, e)}
-    spans = sorted(spans + _matched_spans(doc, gaz, taken))
+    person_words, person_tokens = _people(doc, gaz)
+    spans = _longest(_entity_spans(doc, gaz, person_words) + _matched_spans(doc, gaz, person_tokens))
     chars = [_trim(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e, _ in spans]
     names = [text[cs:ce] for cs, ce in chars]
     choices = resolve(gaz, [c for _, _, c in spans], names, [hint_after(text, end) for _, end in chars])
