@@ -58,7 +58,8 @@ def _people(doc: Any, gaz: Gazetteer) -> tuple[set[str], set[int]]:
     The model also calls some regions people ("Tamil Nadu said"): a PERSON of several words that is
     exactly a country's or region's name is left to the matcher.
     """
-    words, tokens = set(), set()
+    words: set[str] = set()
+    tokens: set[int] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not (len(ent) > 1 and _is_region(gaz, ent.text)):
             words.update(t.text for t in ent)
