@@ -320,7 +320,8 @@ def armed_groups(ref: Path, names: dict[str, str]) -> None:
             regions = set(r["Region"].replace(" ", "").split(","))
             if not (regions & {"2", "3", "4"} or country in {"UKR", "RUS"}):
                 continue
-            aliases = [r["NameOrig"], r["NameOrigFullEng"], r["NewName"], r["NewNameFullEng"]]
+            columns = [r["NameOrig"], r["NameOrigFullEng"], r["NewName"], r["NewNameFullEng"]]
+            aliases = [a.strip() for c in columns for a in c.split(", ")]  # some cells list several names
             aliases = [a for a in aliases if a and a != "n/a" and a != r["NameData"]]
             rows.append([f"ucdp:{r['ActorId']}", r["NameData"], join(aliases), country, "REB",
                          "UCDP Actor Dataset 22.1 (CC BY 4.0)"])  # fmt: skip

@@ -7,6 +7,7 @@ keeps it. Nothing here knows about text; ``index`` compiles what this returns.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,11 +65,11 @@ def _add(data: ActorData, actor: Actor, rank: int, places: list[str] | None = No
 
 
 def _countries(data: ActorData) -> None:
-    extra: dict[str, list[str]] = _yaml("countries_extra.yaml")
+    extra = _yaml("countries_extra.yaml")
     for row in _rows("countries.csv"):
         iso = row["iso3"]
-        places = _split(row["places"])
-        more = [m for m in extra.get(iso, []) if m not in places]
+        more = extra["names"].get(iso, [])
+        places = [p for p in _split(row["places"]) if p not in more] + extra["seats"].get(iso, [])
         aliases = [*_split(row["aliases"]), row["demonym"], *more]
         if row["demonym"]:
             aliases.append(
@@ -132,28 +133,53 @@ def _organisations(data: ActorData) -> None:
             _add(data, actor, HAND)
 
 
+def _common_words(rows: list[dict[str, str]]) -> set[str]:
+    """Words found in three or more names ("Union", "Front"): alone, such a word names no one group."""
+    counts: Counter[str] = Counter()
+    for row in rows:
+        counts.update({w for name in [row["name"], *_split(row["aliases"])] for w in fold(name).split()})
+    return {w for w, n in counts.items() if n >= 3}
+
+
 def _generated(data: ActorData) -> None:
-    taken = {fold(n.text) for n in data.names if n.rank == HAND}
-    for file, kind in (("armed_groups.csv", "group"), ("international.csv", "organisation")):
-        for row in _rows(file):
-            if row["id"] in data.actors or fold(row["name"]) in taken:
-                continue
+    """The generated lists, UCDP before Phoenix: a name already taken by a better source is skipped."""
+    taken = {fold(n.text) for n in data.names}
+    groups = sorted(_rows("armed_groups.csv"), key=lambda r: not r["id"].startswith("ucdp:"))
+    files = [(groups, "group"), (list(_rows("international.csv")), "organisation"),
+             (list(_rows("phoenix_leaders.csv")), "person")]  # fmt: skip
+    common = _common_words([row for rows, _ in files for row in rows])
+    for rows, kind in files:
+        for row in rows:
+            names = [row["name"], *_split(row["aliases"])]
+            if row["id"] in data.actors or any(fold(n) in taken for n in names):
+                continue  # an actor a better source already describes
+            aliases = [a for a in names[1:] if " " in a.strip() or fold(a) not in common][:12]
+            roles = tuple(_phoenix_roles(row)) if kind == "person" else ()
             actor = Actor(id=row["id"], name=row["name"], kind=kind,  # type: ignore[arg-type]
-                          country=row["country"] or None, sector=row["sector"] or None,
-                          aliases=tuple(_split(row["aliases"])[:12]), sources=(row["source"],))  # fmt: skip
+                          country=row["country"] or None, sector=None if roles else row["sector"] or None,
+                          aliases=tuple(aliases), roles=roles, sources=(row["source"],))  # fmt: skip
             _add(data, actor, GENERATED)
-    for row in _rows("phoenix_leaders.csv"):
-        if row["id"] in data.actors or any(fold(n) in taken for n in [row["name"], *_split(row["aliases"])]):
-            continue  # someone the hand-written files already describe
-        roles = []
-        for code in row["roles"].split(";"):
-            country, sector, start, end = code.split(":")
-            roles.append(Role(title=f"official ({sector})", country=country, sector=sector,
-                              start=start or None, end=end or None, source=row["source"]))  # fmt: skip
-        actor = Actor(id=row["id"], name=row["name"], kind="person", country=row["country"], sector=None,
-                      aliases=tuple(_split(row["aliases"])[:12]), roles=tuple(roles),
-                      sources=(row["source"],))  # fmt: skip
-        _add(data, actor, GENERATED)
+            taken.update(fold(n) for n in names)
+
+
+def _phoenix_roles(row: dict[str, str]) -> Iterator[Role]:
+    for code in row["roles"].split(";"):
+        country, sector, start, end = code.split(":")
+        yield Role(title=f"official ({sector})", country=country, sector=sector,
+                   start=start or None, end=end or None, source=row["source"])  # fmt: skip
+
+
+def _surnames(data: ActorData) -> None:
+    """A hand-described person's surname stands alone ("Bouteflika said") when no other actor has it."""
+    owners: dict[str, set[str]] = {}
+    for actor in data.actors.values():
+        if actor.kind == "person" and " " in actor.name:
+            owners.setdefault(fold(actor.name.split()[-1]), set()).add(actor.id)
+    taken = {fold(n.text) for n in data.names}
+    for surname, ids in owners.items():
+        (pid,) = ids if len(ids) == 1 else (None,)
+        if pid and not pid.startswith("phx:") and len(surname) >= 4 and surname not in taken:
+            data.names.append(Name(data.actors[pid].name.split()[-1], pid, HAND))
 
 
 def _generic(data: ActorData) -> None:
@@ -177,5 +203,6 @@ def load() -> ActorData:
     _offices(data)
     _people(data)
     _generated(data)
+    _surnames(data)
     _generic(data)
     return data

@@ -75,12 +75,12 @@ def _named(doc: Any, matches: list[Match], index: Index, units: Units, covered: 
         if not units.free(m.start, m.end):
             continue
         actor = index.actors[m.entry.value]
-        before = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
-        if m.entry.place and before >= 0 and doc[before].lower_ in LOCATIVE:
-            continue  # "to Baghdad" is a place, not Iraq acting
+        last = doc[m.end - 1]
+        if m.entry.place and last.dep_ == "pobj" and last.head.lower_ in LOCATIVE:
+            continue  # "to Baghdad" is a place, not Iraq acting; "at Baghdad University" still says Iraq
         nxt = doc[m.end] if m.end < len(doc) else None
-        if (actor.kind == "person" and m.end - m.start == 1 and nxt is not None and nxt.pos_ == "PROPN"
-                and nxt.text[:1].isupper() and nxt.i not in covered):  # fmt: skip
+        if (actor.kind == "person" and m.end - m.start == 1 and nxt is not None and nxt.i not in covered
+                and ((nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or nxt.text == "-")):  # fmt: skip
             continue  # "Sharon" in "Sharon Stone": part of a longer, unknown name
         units.add(m.start, m.end, actor)
 
@@ -88,8 +88,13 @@ def _named(doc: Any, matches: list[Match], index: Index, units: Units, covered: 
 def _qualifier(doc: Any, units: Units, start: int, end: int) -> tuple[Unit | None, int, int]:
     """The country or organisation an office belongs to: "Iran's", "Iranian", "of the United States"."""
     k = start
-    if k > 0 and doc[k - 1].pos_ == "ADJ" and doc[k - 1].lower_ not in {"former", "ex"}:
-        k -= 1
+    if (
+        k > 0
+        and doc[k - 1].pos_ == "ADJ"
+        and doc[k - 1].lower_ not in {"former", "ex"}
+        and units.free(k - 1, k)
+    ):
+        k -= 1  # "Iraq's new prime minister"
     if k > 1 and doc[k - 1].text in POSSESSIVE and (u := units.ending_at(k - 1)) is not None:
         return u, u.start, end
     if (u := units.ending_at(k)) is not None:
@@ -162,10 +167,11 @@ class Resolver:
         for m in _greedy(found[OFFICE]):
             if units.free(m.start, m.end):
                 self.office(m, titles)
-        self.people(titles)
+        self.entities(titles, "PERSON")
         for m in _greedy(found[GENERIC]):
             if units.free(m.start, m.end):
                 self.noun_phrase(m)
+        self.entities(titles, "ORG")
         return self.mentions()
 
     def office(self, m: Match, titles: dict[int, Match]) -> None:
@@ -202,11 +208,29 @@ class Resolver:
                 return unit.actor
         return None
 
-    def people(self, titles: dict[int, Match]) -> None:
-        """spaCy's PERSON entities that no data names: the surname of someone named before, or provisional."""
-        units = self.units
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or not units.free(ent.start, ent.end):
+    def entities(self, titles: dict[int, Match], label: str) -> None:
+        """spaCy's PERSON and ORG entities that no data names: the surname of someone named before, or a
+        provisional actor with the country (and, after a rank or title, the sector) the context shows."""
+        doc, units = self.doc, self.units
+        for ent in doc.ents:
+            if ent.label_ != label or not units.free(ent.start, ent.end):
+                continue
+            end = ent.end
+            while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].pos_ == "PROPN":
+                end += 2  # "Jean-Bertrand Aristide" comes out of the tagger as "Jean"
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+                and units.free(end, end + 1)
+            ):
+                end += 1
+            if ent.label_ == "ORG":
+                inner = [u for u in units.inside(ent.start, end) if u.actor.country]
+                country = inner[0].actor.country if inner else units.place_country(ent.start, end)
+                name = doc[ent.start : end].text
+                units.add(ent.start, end, Actor(id=f"prov:org:{slug(name)}", name=name, kind="organisation",
+                                                country=country, sector=None, provisional=True))  # fmt: skip
                 continue
             title = next((t for t in titles.values() if t.end == ent.start), None)
             sector = title.entry.value or None if title else None
@@ -215,7 +239,7 @@ class Resolver:
                 country = q.actor.country
                 q.absorbed = q.actor.kind == "country"
             country = country or units.country_near(ent.start)
-            units.add(ent.start, ent.end, self.provisional(ent.start, ent.end, country, sector))
+            units.add(ent.start, end, self.provisional(ent.start, end, country, sector))
 
     def noun_phrase(self, m: Match) -> None:
         doc, units, index = self.doc, self.units, self.index
@@ -235,7 +259,9 @@ class Resolver:
         inner = units.inside(start, end)
         states = [u for u in inner if not u.sponsor and u.actor.country and u.actor.country not in NON_STATE]
         sponsors = frozenset(u.actor.country for u in inner if u.sponsor and u.actor.country)
-        country = states[0].actor.country if states else None
+        others = [u for u in inner if not u.sponsor and u.actor.country in NON_STATE]  # "UN peacekeepers"
+        country = states[0].actor.country if states else others[0].actor.country if others else None
+        country = country or units.place_country(start, end)
         sector = m.entry.value or None
         for i in range(m.start - 1, start - 1, -1):
             if doc[i].lower_ in index.modifier_sectors:

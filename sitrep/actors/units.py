@@ -101,6 +101,14 @@ class Units:
         focus = self.focus()
         return focus if focus not in avoid else None
 
+    def place_country(self, start: int, end: int) -> str | None:
+        """The country of a place the places stage found inside tokens ``start:end`` ("from Calgary")."""
+        first, last = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+        for p in self.places:
+            if p.place and p.place.country and first <= p.start < last:
+                return ALPHA3.get(p.place.country)
+        return None
+
     def focus(self) -> str | None:
         if self._focus is None:
             counts: Counter[str] = Counter(
