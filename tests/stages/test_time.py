@@ -1,0 +1,383 @@
+"""The time stage: finding, normalising and anchoring temporal expressions, and time_of for events."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.context import Context
+from sitrep.records import Article
+from sitrep.stages import language
+from sitrep.stages import time as time_stage
+from sitrep.timex import calendar, lexicon
+from sitrep.timex.normalise import Anchor, normalise
+
+LEX = lexicon.load()
+THU = date(2020, 11, 19)  # the seed's publication day, a Thursday
+FRI = date(2013, 3, 22)
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def read(
+    text: str, published: date | None = THU, direction: str | None = None, reference: date | None = None
+):  # type: ignore[no-untyped-def]
+    return normalise(text, Anchor(published, reference, lambda: direction), LEX)  # type: ignore[arg-type, return-value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Tuesday", "2020-11-17", "day"),
+        ("on Wednesday", "2020-11-18", "day"),
+        ("Thursday", "2020-11-19", "day"),  # the publication's own weekday is that day, not a week back
+        ("Friday", "2020-11-13", "day"),
+        ("last Thursday", "2020-11-12", "day"),
+        ("next Monday", "2020-11-23", "day"),
+        ("Sunday night", "2020-11-15TNI", "hour"),
+        ("Tuesday evening", "2020-11-17TEV", "hour"),
+    ],
+)
+def test_normalise_weekdays(text: str, value: str, precision: str) -> None:
+    reading = read(text)
+    assert reading is not None and (reading.value, reading.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("last week", "2020-W46", "week"),
+        ("this week", "2020-W47", "week"),
+        ("next week", "2020-W48", "week"),
+        ("earlier this week", "2020-W47", "week"),
+        ("last weekend", "2020-W46-WE", "week"),
+        ("two weeks ago", "2020-W45", "week"),
+        ("this month", "2020-11", "month"),
+        ("last month", "2020-10", "month"),
+        ("next month", "2020-12", "month"),
+        ("in March", "2020-03", "month"),
+        ("last July", "2020-07", "month"),
+        ("mid-December", "2019-12", "month"),
+        ("August last year", "2019-08", "month"),
+        ("this year", "2020", "year"),
+        ("last year", "2019", "year"),
+        ("next year", "2021", "year"),
+        ("four years ago", "2016", "year"),
+        ("2010", "2010", "year"),
+        ("fiscal 2012", "2012", "year"),
+        ("the third quarter", "2020-Q3", "quarter"),
+        ("the first quarter of 2013", "2013-Q1", "quarter"),
+        ("last summer", "2020-SU", "season"),
+        ("the summer of 2012", "2012-SU", "season"),
+        ("the 1990s", "199", "decade"),
+        ("the late '80s", "198", "decade"),
+        ("the 20th century", "19", "century"),
+        ("yesterday", "2020-11-18", "day"),
+        ("today", "2020-11-19", "day"),
+        ("tomorrow", "2020-11-20", "day"),
+        ("last night", "2020-11-18TNI", "hour"),
+        ("this morning", "2020-11-19TMO", "hour"),
+        ("10:30 p.m. Monday", "2020-11-16T22:30", "minute"),
+        ("15:00 GMT", "2020-11-19T15:00", "minute"),
+    ],
+)
+def test_normalise_relative_dates(text: str, value: str, precision: str) -> None:
+    reading = read(text)
+    assert reading is not None and (reading.value, reading.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("11 October", "2020-10-11"),
+        ("20 January", "2020-01-20"),  # past by default
+        ("Feb. 28", "2020-02-28"),
+        ("March 21, 2013", "2013-03-21"),
+        ("the 1st of March 2011", "2011-03-01"),
+        ("Monday, March 18", "2020-03-18"),
+        ("Sept. 11, 2001", "2001-09-11"),
+        ("2013-03-20", "2013-03-20"),
+        ("Christmas", "2019-12-25"),
+        ("March 2012", "2012-03"),
+    ],
+)
+def test_normalise_calendar_dates(text: str, value: str) -> None:
+    reading = read(text)
+    assert reading is not None and reading.value == value and reading.type == "DATE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("24 hours", "PT24H"),
+        ("a mere 24 hours", "PT24H"),
+        ("three days", "P3D"),
+        ("four-week", "P4W"),
+        ("almost seven years", "P7Y"),
+        ("twenty five years", "P25Y"),
+        ("half an hour", "PT0.5H"),
+        ("several weeks", "PXW"),
+        ("recent weeks", "PXW"),
+        ("years", "PXY"),
+        ("minutes", "PTXM"),
+        ("the next few months", "PXM"),
+        ("the past 24 hours", "PT24H"),
+        ("the past year", "P1Y"),
+        ("the coming weeks", "PXW"),
+        ("decades", "PXDE"),
+    ],
+)
+def test_normalise_durations(text: str, value: str) -> None:
+    reading = read(text)
+    assert reading is not None and (reading.type, reading.value, reading.precision) == (
+        "DURATION",
+        value,
+        "duration",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("every morning", "XXXX-XX-XXTMO"),
+        ("every Monday", "XXXX-WXX-1"),
+        ("annually", "P1Y"),
+        ("weekly", "P1W"),
+        ("each day", "P1D"),
+        ("twice a week", "P1W"),
+        ("three times a year", "P1Y"),
+    ],
+)
+def test_normalise_sets(text: str, value: str) -> None:
+    reading = read(text)
+    assert reading is not None and (reading.type, reading.value, reading.precision) == ("SET", value, "set")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("the future", "FUTURE_REF"),
+    ],
+)
+def test_normalise_references_are_dates(text: str, value: str) -> None:
+    reading = read(text)
+    assert reading is not None and (reading.type, reading.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("20 January", "future", "2021-01-20"),
+        ("20 January", "past", "2020-01-20"),
+        ("11 October", "future", "2021-10-11"),
+        ("in March", "future", "2021-03"),
+        ("in March", "past", "2020-03"),
+        ("November", "future", "2020-11"),
+        ("Monday", "future", "2020-11-23"),
+        ("Thursday", "future", "2020-11-19"),
+        ("the first quarter", "future", "2021-Q1"),
+        ("Christmas", "future", "2020-12-25"),
+    ],
+)
+def test_normalise_tense_picks_the_year(text: str, direction: str, value: str) -> None:
+    reading = read(text, direction=direction)
+    assert reading is not None and reading.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("the next day", date(2020, 11, 17), "2020-11-18"),
+        ("the following day", date(2020, 2, 28), "2020-02-29"),
+        ("the day before", date(2020, 3, 1), "2020-02-29"),
+        ("two days later", date(2020, 11, 10), "2020-11-12"),
+        ("that night", date(2020, 11, 10), "2020-11-10TNI"),
+        ("the previous year", date(2015, 6, 1), "2014"),
+        ("the next day", None, "2020-11-20"),  # no date mentioned yet: the publication day
+    ],
+)
+def test_normalise_sequences_follow_the_last_date(text: str, reference: date | None, value: str) -> None:
+    reading = read(text, reference=reference)
+    assert reading is not None and reading.value == value
+
+
+@pytest.mark.parametrize(
+    "text", ["Tuesday", "last week", "yesterday", "in March", "20 January", "four years ago"]
+)
+def test_normalise_without_publication_date_leaves_relative_unresolved(text: str) -> None:
+    reading = read(text, published=None)
+    assert reading is not None and reading.value is None
+    assert reading.rule.endswith(":no-publication-date")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("March 21, 2013", "2013-03-21"), ("2010", "2010"), ("the 1990s", "199"), ("three days", "P3D")],
+)
+def test_normalise_without_publication_date_resolves_absolute(text: str, value: str) -> None:
+    reading = read(text, published=None)
+    assert reading is not None and reading.value == value
+
+
+@pytest.mark.parametrize("text", ["22 year old", "48", "the day", "a good day", "Lua"])
+def test_normalise_rejects_non_expressions(text: str) -> None:
+    assert read(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)), st.sampled_from(WEEKDAYS))
+def test_weekday_lies_in_the_week_on_or_before_publication(published: date, weekday: str) -> None:
+    reading = read(f"on {weekday}", published=published)
+    assert reading is not None and reading.value is not None
+    found = date.fromisoformat(reading.value)
+    assert 0 <= (published - found).days <= 6
+    assert found.strftime("%A") == weekday
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)), st.sampled_from(WEEKDAYS))
+def test_future_weekday_lies_in_the_week_on_or_after_publication(published: date, weekday: str) -> None:
+    reading = read(weekday, published=published, direction="future")
+    assert reading is not None and reading.value is not None
+    assert 0 <= (date.fromisoformat(reading.value) - published).days <= 6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_last_week_is_the_iso_week_before_publication(published: date) -> None:
+    reading = read("last week", published=published)
+    assert reading is not None and reading.value == calendar.week(published - timedelta(days=7))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=date(1901, 1, 1), max_value=date(2099, 12, 31)),
+    st.dates(min_value=date(2001, 1, 1), max_value=date(2001, 12, 31)),
+    st.sampled_from(["past", "future"]),
+)
+def test_day_without_year_lies_within_a_year_in_its_tense(published: date, day: date, direction: str) -> None:
+    reading = read(day.strftime("%d %B"), published=published, direction=direction)
+    assert reading is not None and reading.value is not None
+    gap = (date.fromisoformat(reading.value) - published).days
+    assert (0 <= gap <= 366) if direction == "future" else (-366 <= gap <= 0)
+
+
+# --- the stage over parsed text -----------------------------------------------------------------------
+
+
+def run(ctx: Context, text: str, published: str | None = "2020-11-19") -> Article:
+    article = Article(id="t", text=text, source_ref="test", published_at=published)
+    doc = language.nlp(ctx)(text)
+    return article.with_(times=time_stage.run(article, doc, ctx))
+
+
+def value_of(article: Article, words: str) -> str | None:
+    found = [t for t in article.times if words in t.text or t.text in words]
+    assert found, f"no time found for {words!r} in {article.times}"
+    return found[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Trump could lash out at Iran before he loses his power on 20 January.", "20 January", "2021-01-20"),
+        ("The ceasefire was declared on 11 October.", "11 October", "2020-10-11"),
+        ("The president will travel to Paris on 3 March.", "3 March", "2021-03-03"),
+        ("The president travelled to Paris on 3 March.", "3 March", "2020-03-03"),
+        ("The vote has been postponed until Saturday.", "Saturday", "2020-11-21"),
+        ("Talks will resume on Monday, officials said.", "Monday", "2020-11-23"),
+        ("Rockets hit the embassy on Monday, officials said.", "Monday", "2020-11-16"),
+        ("The report is due to be published in May.", "May", "2021-05"),
+        ("Sales fell sharply in May.", "May", "2020-05"),
+    ],
+)
+def test_run_tense_decides_the_year(ctx: Context, text: str, words: str, value: str) -> None:
+    assert value_of(run(ctx, text), words) == value
+
+
+def test_run_next_day_follows_the_date_mentioned(ctx: Context) -> None:
+    article = run(ctx, "Rockets hit the Green Zone on Tuesday. The next day, Qaani arrived in Baghdad.")
+    assert value_of(article, "The next day") == "2020-11-18"
+
+
+def test_run_finds_words_the_parser_misses(ctx: Context) -> None:
+    article = run(ctx, "Twenty women now serve in the Senate, which is currently divided.")
+    assert {t.text: t.value for t in article.times} == {"now": "PRESENT_REF", "currently": "PRESENT_REF"}
+
+
+def test_run_splits_ranges(ctx: Context) -> None:
+    article = run(ctx, "He took part in the expedition of 1957-58 across Antarctica.")
+    assert [t.value for t in article.times] == ["1957", "1958"]
+
+
+def test_run_offsets_point_at_the_words(ctx: Context) -> None:
+    article = run(ctx, "Iran dispatched Qaani to Baghdad last week, and he met them on Wednesday.")
+    assert all(article.text[t.start : t.end] == t.text for t in article.times)
+
+
+def test_run_without_publication_date(ctx: Context) -> None:
+    article = run(ctx, "Rockets hit the embassy on Tuesday. The treaty was signed on March 3, 2019.", None)
+    assert value_of(article, "Tuesday") is None
+    assert value_of(article, "March 3, 2019") == "2019-03-03"
+
+
+def test_run_without_doc_still_finds_words(ctx: Context) -> None:
+    article = Article(id="t", text="They are now in Baghdad.", source_ref="t", published_at="2020-11-19")
+    assert [t.value for t in time_stage.run(article, None, ctx)] == ["PRESENT_REF"]
+
+
+def test_run_seed_times(seed_article: Article) -> None:
+    """The five times of the seed's expected.yaml."""
+    expected = [
+        ("on Tuesday", "2020-11-17", "day"),
+        ("on Wednesday", "2020-11-18", "day"),
+        ("last week", "2020-W46", "week"),
+        ("11 October", "2020-10-11", "day"),
+        ("20 January", "2021-01-20", "day"),
+    ]
+    got = {(t.text, t.value, t.precision) for t in seed_article.times}
+    for words, value, precision in expected:
+        assert any(text in words and (v, p) == (value, precision) for text, v, p in got), words
+
+
+# --- time_of: the date of an event -------------------------------------------------------------------
+
+STORY = (
+    "Iran dispatched Qaani to Baghdad last week. Rockets hit the Green Zone on Tuesday and "
+    "killed a child. Qaani met the commanders on Wednesday. Nobody was hurt."
+)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "value"), [("hit", "2020-11-17"), ("met", "2020-11-18"), ("dispatched", "2020-W46")]
+)
+@pytest.mark.parametrize("with_doc", [True, False])
+def test_time_of_picks_the_expression_of_the_trigger(
+    ctx: Context, trigger: str, value: str, with_doc: bool
+) -> None:
+    article = run(ctx, STORY)
+    doc = language.nlp(ctx)(STORY) if with_doc else None
+    start = STORY.index(trigger)
+    found = time_stage.time_of(article, start, start + len(trigger), doc)
+    assert found is not None and found.value == value
+
+
+def test_time_of_none_outside_any_dated_sentence(ctx: Context) -> None:
+    article = run(ctx, STORY)
+    start = STORY.index("hurt")
+    assert time_stage.time_of(article, start, start + 4) is None
+
+
+def test_time_of_prefers_the_attached_expression(ctx: Context) -> None:
+    text = "On Monday officials said that rockets hit the base on Sunday."
+    article = run(ctx, text)
+    doc = language.nlp(ctx)(text)
+    start = text.index("hit")
+    found = time_stage.time_of(article, start, start + 3, doc)
+    assert found is not None and found.text == "Sunday"
