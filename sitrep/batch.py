@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from sitrep.context import Context, default_context
 from sitrep.errors import UserError
+from sitrep.linking import link
 from sitrep.pipeline import process_sources
 from sitrep.records import Article, Reject, Source
 from sitrep.stages import ingest as readers
@@ -128,8 +129,7 @@ def _commit(store: str | os.PathLike[str], articles: list[Article], rejects: lis
     con = db.connect(store)
     try:
         written = db.write(con, articles, rejects, ingested_at=now())
-        # Cross-article linking (reposts, incidents) of this chunk's articles goes here, on `con`, after
-        # the chunk's own rows are committed; it must be idempotent like the write above.
+        link(con, [a.id for a in articles])  # reposts, stories, incidents: idempotent like the write
     finally:
         con.close()
     return written

@@ -1,0 +1,71 @@
+"""Score the story/incident grouping of documents on ECB+: pairwise and B³ against the seminal events.
+
+ECB+ topic N holds two seminal events: the documents ``N_*ecb.xml`` and the documents ``N_*ecbplus.xml``.
+All documents of the gold folder are grouped together (not topic by topic) with the product's story
+grouping in its document mode (``sitrep.linking.stories.group_documents``), and the groups are scored
+against the seminal events. Nothing here reads the annotations beyond the file names: the documents'
+words are all the grouping sees.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from sitrep.errors import UserError
+from sitrep.eval.base import EvalResult, prf
+from sitrep.linking.stories import Doc, group_documents
+
+_NAME = re.compile(r"^(\d+)_\d+(ecb|ecbplus)\.xml$")
+
+
+def read_documents(gold: Path) -> tuple[list[Doc], list[str]]:
+    """The documents' text (tokens joined by spaces) and each one's seminal event (topic + sub-corpus)."""
+    docs, events = [], []
+    for path in sorted(gold.glob("*/*.xml")):
+        match = _NAME.match(path.name)
+        if not match:
+            continue
+        root = ET.parse(path).getroot()
+        text = " ".join(tok.text or "" for tok in root.iter("token"))
+        docs.append(Doc(id=path.name, text=text))
+        events.append(f"{match.group(1)}{match.group(2)}")
+    if not docs:
+        raise UserError(f"no ECB+ documents (N/N_Mecb.xml) under {gold}")
+    return docs, events
+
+
+def pairwise(found: Sequence[object], gold: Sequence[object]) -> tuple[float, float, float]:
+    def pairs(counts: Counter[object]) -> int:
+        return sum(n * (n - 1) // 2 for n in counts.values())
+
+    both = pairs(Counter(zip(found, gold, strict=True)))
+    return prf(both, pairs(Counter(found)) - both, pairs(Counter(gold)) - both)
+
+
+def b_cubed(found: Sequence[object], gold: Sequence[object]) -> float:
+    joint = Counter(zip(found, gold, strict=True))
+    by_found, by_gold = Counter(found), Counter(gold)
+    n = len(found)
+    precision = sum(joint[(f, g)] / by_found[f] for f, g in zip(found, gold, strict=True)) / n
+    recall = sum(joint[(f, g)] / by_gold[g] for f, g in zip(found, gold, strict=True)) / n
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def score(gold: Path) -> EvalResult:
+    docs, events = read_documents(gold)
+    groups = group_documents(docs)
+    p, r, f = pairwise(groups, events)
+    metrics: dict[str, float | int] = {
+        "pairwise_precision": round(p, 4),
+        "pairwise_recall": round(r, 4),
+        "pairwise_f1": round(f, 4),
+        "b3_f1": round(b_cubed(groups, events), 4),
+    }
+    rows = [
+        {"documents": len(docs), "seminal_events": len(set(events)), "groups": len(set(groups))},
+    ]
+    return EvalResult("incidents", str(gold), len(docs), metrics, rows)

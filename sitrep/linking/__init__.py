@@ -1,0 +1,96 @@
+"""Links across the store: reposts and near-duplicates, stories, incidents.
+
+``link(con, article_ids)`` is what the batch calls after each chunk is written. Each step looks up only
+what its blocking keys reach (LSH buckets, key terms in a time window, event type and day), so the cost
+per article stays flat as the store grows (``scripts/bench_linking.py`` measures it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from sitrep.linking import dedup, incidents, stories, tables
+from sitrep.linking.tables import many
+from sitrep.provenance.outlets import norm_name
+
+__all__ = ["LinkSummary", "link"]
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    articles: int
+    reposts: int
+    near_duplicates: int
+    events: int
+
+
+def link(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> LinkSummary:
+    """Set repost_of, story_id and the events' incident_id for these (just written) articles."""
+    tables.ensure(con)
+    ids = list(dict.fromkeys([*article_ids, *_unlinked(con)]))
+    if not ids:
+        return LinkSummary(0, 0, 0, 0)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        summary = _link(con, ids)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return summary
+
+
+def _link(con: duckdb.DuckDBPyConnection, ids: list[str]) -> LinkSummary:
+    before = incidents.previous_incidents(con, ids)
+    tables.forget(con, ids)
+    marks = ", ".join("?" for _ in ids)
+    rows: list[Any] = con.execute(
+        f"SELECT id, text, title, published_at FROM articles WHERE id IN ({marks})", ids
+    ).fetchall()
+    docs = [stories.Doc(r[0], r[1] or "", r[2], _day(r[3])) for r in rows]
+    sigs = dedup.index(con, {d.id: d.text for d in docs})
+    near = dedup.near_duplicates(con, sigs)
+    reposts = dedup.repost_links(con, near)
+    story = stories.assign(con, docs, near)
+    many(con, "UPDATE articles SET story_id = ? WHERE id = ?", [[s, a] for a, s in story.items()])
+    reposts.update(_cited_in_story(con, [d.id for d in docs if d.id not in reposts]))
+    many(con, "UPDATE articles SET repost_of = ? WHERE id = ?", [[o, c] for c, o in reposts.items()])
+    linked = incidents.assign(con, [d.id for d in docs], before)
+    return LinkSummary(len(docs), len(reposts), sum(len(v) for v in near.values()), len(linked))
+
+
+def _cited_in_story(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
+    """A repost that rewrote its original enough to escape MinHash still names it: find the article of
+    the same story published by the outlet it cites."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    rows = con.execute(
+        f"""SELECT a.id, a.original_outlet, o.id, o.publisher FROM articles a
+            JOIN articles o ON o.story_id = a.story_id AND o.id <> a.id
+            WHERE a.id IN ({marks}) AND a.is_repost AND a.original_outlet IS NOT NULL
+            ORDER BY coalesce(o.published_at, o.ingested_at), o.id""",
+        ids,
+    ).fetchall()
+    found: dict[str, str] = {}
+    for copy, cited, other, publisher in rows:
+        if publisher and norm_name(publisher) == norm_name(cited):
+            found.setdefault(copy, other)
+    return found
+
+
+def _unlinked(con: duckdb.DuckDBPyConnection, limit: int = 64) -> list[str]:
+    """Articles written but never linked (a batch killed between the write and the link)."""
+    rows = con.execute(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM link_vectors) ORDER BY id LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _day(published_at: str | None) -> str | None:
+    return published_at[:10] if published_at and len(published_at) >= 10 else None

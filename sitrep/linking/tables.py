@@ -1,0 +1,45 @@
+"""Linking's own tables: indexes over the store that keep each lookup small as the store grows.
+
+They are derived data (rebuilt by linking the articles again) and live beside the schema's tables:
+- link_bands: MinHash LSH band buckets; a new article meets only articles sharing a bucket.
+- link_minhash: each article's MinHash signature, to estimate Jaccard for those candidates.
+- link_df: document frequency of story terms (the IDF the story vectors use).
+- link_vectors: an article's weighted story vectors (top terms only), its day and story.
+- link_postings: an article's few key terms (blocking keys for stories).
+- link_event_blocks: an event's type and day (blocking keys for incidents) and what it is compared on.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+DDL = (
+    "CREATE TABLE IF NOT EXISTS link_bands (band SMALLINT, bucket BIGINT, article_id VARCHAR)",
+    "CREATE TABLE IF NOT EXISTS link_minhash (article_id VARCHAR PRIMARY KEY, signature BLOB, n_shingles INTEGER)",
+    "CREATE TABLE IF NOT EXISTS link_df (term VARCHAR PRIMARY KEY, n BIGINT)",
+    """CREATE TABLE IF NOT EXISTS link_vectors (article_id VARCHAR PRIMARY KEY, day DATE, story_id VARCHAR,
+        content VARCHAR, names VARCHAR)""",
+    "CREATE TABLE IF NOT EXISTS link_postings (term VARCHAR, article_id VARCHAR, day DATE)",
+    """CREATE TABLE IF NOT EXISTS link_event_blocks (block VARCHAR, event_id VARCHAR, article_id VARCHAR,
+        incident_id VARCHAR, story_id VARCHAR, day DATE, lat DOUBLE, lon DOUBLE, place_id VARCHAR,
+        place_country VARCHAR, source_country VARCHAR, target_country VARCHAR)""",
+)
+PER_ARTICLE = ("link_bands", "link_minhash", "link_vectors", "link_postings", "link_event_blocks")
+
+
+def ensure(con: duckdb.DuckDBPyConnection) -> None:
+    for stmt in DDL:
+        con.execute(stmt)
+
+
+def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Drop what linking knew of these articles (they are being linked again)."""
+    marks = ", ".join("?" for _ in article_ids)
+    for table in PER_ARTICLE:
+        con.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
+
+
+def many(con: duckdb.DuckDBPyConnection, sql: str, rows: list[list[object]]) -> None:
+    """executemany that accepts no rows (DuckDB refuses an empty parameter list)."""
+    if rows:
+        con.executemany(sql, rows)

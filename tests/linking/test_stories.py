@@ -1,0 +1,59 @@
+"""Stories: articles on one piece of news share a story id; other news and other weeks do not."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from sitrep.linking.stories import Doc, group_documents
+
+from .conftest import make_article, write
+
+ROCKETS = [
+    "Rockets hit the Green Zone in Baghdad on Tuesday, killing a child and wounding five civilians, Iraqi "
+    "security sources said. The Katyusha rockets landed near the US embassy.",
+    "A volley of Katyusha rockets struck Baghdad's Green Zone, home to the US embassy, on Tuesday. A child "
+    "was killed and five civilians were wounded, according to Iraqi security sources.",
+    "At least seven rockets slammed into the Green Zone in Baghdad, near the US embassy, killing a child. "
+    "Iraqi security sources said five civilians were wounded in the Katyusha attack.",
+]
+QUAKE = (
+    "A magnitude 6.4 earthquake struck western Turkey near the town of Izmir on Friday, collapsing several "
+    "buildings; rescuers pulled survivors from the rubble, the Turkish disaster agency AFAD said."
+)
+RATES = (
+    "The European Central Bank kept interest rates unchanged on Thursday, and its president Christine "
+    "Lagarde said inflation in the eurozone would stay high into next year."
+)
+
+
+def _stories(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT id, story_id FROM articles").fetchall())
+
+
+def test_link_reports_of_one_news_share_a_story(store: duckdb.DuckDBPyConnection) -> None:
+    arts = [make_article(t, publisher=p) for t, p in zip(ROCKETS, ("AP", "Reuters", "AFP"), strict=True)]
+    for article in arts:
+        write(store, article)
+    write(store, make_article(QUAKE, publisher="AP"), make_article(RATES, publisher="Reuters"))
+    story = _stories(store)
+    assert len({story[a.id] for a in arts}) == 1
+    assert story[make_article(QUAKE).id] != story[arts[0].id]
+    assert story[make_article(RATES).id] not in (story[arts[0].id], story[make_article(QUAKE).id])
+
+
+def test_link_same_words_outside_the_window_start_a_new_story(store: duckdb.DuckDBPyConnection) -> None:
+    write(store, make_article(ROCKETS[0], published="2020-11-18"))
+    later = make_article(ROCKETS[1], published="2021-03-02")
+    write(store, later)
+    story = _stories(store)
+    assert story[later.id] == later.id
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 3, 2, 1, 0)])
+def test_group_documents_separates_news(order: tuple[int, ...]) -> None:
+    texts = [*ROCKETS, QUAKE, RATES]
+    docs = [Doc(str(i), texts[i]) for i in order]
+    groups = dict(zip((d.id for d in docs), group_documents(docs), strict=True))
+    assert groups["0"] == groups["1"] == groups["2"]
+    assert len({groups["0"], groups["3"], groups["4"]}) == 3
