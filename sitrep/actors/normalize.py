@@ -22,8 +22,8 @@ def fold(text: str) -> str:
 
 
 def token_key(text: str) -> str:
-    """The key of one token's text (no spaces inside a token)."""
-    return fold(text).translate(DROP)
+    """The key of one token's text; folding can make spaces ("¨" is a space and a diaeresis): drop them."""
+    return "".join(fold(text).translate(DROP).split())
 
 
 def keys(alias: str) -> list[str]:

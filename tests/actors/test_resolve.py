@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.records import ActorMention
+
+Run = Callable[..., tuple[ActorMention, ...]]
+
+
+def find(found: tuple[ActorMention, ...], words: str) -> ActorMention:
+    return next(m for m in found if words in m.text)
+
+
+@pytest.mark.parametrize(
+    ("published", "person"),
+    [("2020-11-19", "donald-trump"), ("2021-03-01", "joe-biden"), ("2012-05-01", "barack-obama")],
+)
+def test_resolve_role_phrase_by_published_date(mentions: Run, published: str, person: str) -> None:
+    found = mentions("The US president said the talks would go on.", published)
+    assert find(found, "president").actor.id == person
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "actor_id"),
+    [("Iran's Supreme Leader warned Washington.", "Supreme Leader", "ali-khamenei"),
+     ("Prime Minister Mustafa Al-Kadhimi met the envoy.", "Kadhimi", "mustafa-al-kadhimi"),
+     ("The talks were led by the President of the United States.", "President", "donald-trump"),
+     ("Hezbollah leader Hassan Nasrallah spoke on Friday.", "Nasrallah", "hassan-nasrallah")],
+)  # fmt: skip
+def test_resolve_titles_and_names(mentions: Run, text: str, words: str, actor_id: str) -> None:
+    assert find(mentions(text), words).actor.id == actor_id
+
+
+def test_resolve_short_forms_corefer_with_first_full_mention(mentions: Run) -> None:
+    text = ("Brigadier General Ismail Qaani arrived in Baghdad. Qaani met the factions. "
+            "The Iranian general left on Thursday.")  # fmt: skip
+    found = mentions(text)
+    first = find(found, "Ismail Qaani")
+    later = [m for m in found if m.actor.id == "ismail-qaani" and m is not first]
+    assert first.corefers_with is None
+    assert len(later) == 2 and all(m.corefers_with == first.start for m in later)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "country", "sector"),
+    [("Iraqi security sources said the rockets hit the Green Zone.", "Iraqi security sources", "IRQ", "SEC"),
+     ("Israeli police detained three men.", "Israeli police", "ISR", "COP"),
+     ("The Iraqi government rejected the report.", "Iraqi government", "IRQ", "GOV"),
+     ("Chinese troops held an exercise.", "Chinese troops", "CHN", "MIL"),
+     ("Paramilitary leaders in Iraq were told to stop.", "Paramilitary leaders", "IRQ", "MIL"),
+     ("Tehran said it would respond.", "Tehran", "IRN", None),
+     ("Hamas fired rockets.", "Hamas", "PSE", "REB")],
+)  # fmt: skip
+def test_resolve_generic_and_country_phrases(mentions: Run, text: str, words: str, country: str,
+                                             sector: str | None) -> None:  # fmt: skip
+    mention = find(mentions(text), words)
+    assert (mention.actor.country, mention.actor.sector) == (country, sector)
+
+
+def test_resolve_sponsor_is_not_the_country(mentions: Run) -> None:
+    mention = find(mentions("In Iraq, Iran-backed factions declared a truce."), "factions")
+    assert mention.actor.country == "IRQ"
+
+
+def test_resolve_unknown_person_gets_provisional_actor_from_context(mentions: Run) -> None:
+    mention = find(mentions("Iraq's foreign minister Karim Nouri Jabbar met the envoy."), "Karim")
+    assert mention.actor.provisional and mention.actor.id.startswith("prov:")
+    assert (mention.actor.country, mention.actor.sector) == ("IRQ", "GOV")
+
+
+def test_resolve_place_after_preposition_is_not_an_actor(mentions: Run) -> None:
+    found = mentions("The envoy flew to Baghdad on Monday.")
+    assert not any(m.text == "Baghdad" for m in found)
+
+
+def test_resolve_acronym_needs_upper_case(mentions: Run) -> None:
+    found = mentions("They told us that the US would leave.")
+    assert [m.text for m in found if m.actor.id == "USA"] == ["US"]
+
+
+def test_resolve_spans_point_at_the_words(mentions: Run) -> None:
+    text = "Iraqi security sources said Qaani met Hezbollah leader Hassan Nasrallah in Beirut."
+    for m in mentions(text):
+        assert text[m.start : m.end] == m.text
