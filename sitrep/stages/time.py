@@ -44,20 +44,32 @@ def _resources(ctx: Context) -> tuple[lexicon.Lexicon, re.Pattern[str]]:
 
 def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[TimeExpr, ...]:
     lex, words = _resources(ctx)
-    published = calendar.parse_day(article.published_at)
-    reference = published
+    anchor = Anchor(calendar.parse_day(article.published_at))
     out: list[TimeExpr] = []
     for candidate in find.candidates(article.text, doc, words):
-        for piece, reading in _read(candidate, doc, lex, Anchor(published, reference)):
+        for piece, reading in _read(candidate, doc, lex, anchor):
             out.append(
                 TimeExpr(
                     piece.start, piece.end, piece.text, reading.type,  # type: ignore[arg-type]
                     reading.value, reading.precision, reading.rule,
                 )
             )  # fmt: skip
-            if reading.precision == "day" and reading.type == "DATE":
-                reference = calendar.parse_day(reading.value) or reference
+            anchor = _refer(anchor, reading)
     return tuple(out)
+
+
+def _refer(anchor: Anchor, reading: Reading) -> Anchor:
+    """Make a calendar date the reference of later anaphoric expressions, at its own grain and coarser."""
+    start = calendar.start_of(reading.value) if reading.type in ("DATE", "TIME") else None
+    if start is None:
+        return anchor
+    if reading.precision in ("day", "hour", "minute"):
+        return replace(anchor, reference=start, reference_month=start, reference_year=start)
+    if reading.precision in ("week", "month"):
+        return replace(anchor, reference_month=start, reference_year=start)
+    if reading.precision in ("quarter", "season", "year"):
+        return replace(anchor, reference_year=start)
+    return anchor
 
 
 def _read(

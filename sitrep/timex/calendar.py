@@ -55,6 +55,22 @@ def parse_day(text: str | None) -> date | None:
         return None
 
 
+def start_of(value: str | None) -> date | None:
+    """The first day of a calendar value: 2003 -> 2003-01-01, 2020-W46 -> its Monday; None otherwise."""
+    match = re.match(
+        r"(\d{4})(?:-W(\d{2})|-(\d{2})(?:-(\d{2}))?|-(?:Q\d|SP|SU|FA|WI))?(?=$|T|-WE)", value or ""
+    )
+    if not match:
+        return None
+    year, week_number, month_number, day = match.groups()
+    try:
+        if week_number:
+            return date.fromisocalendar(int(year), int(week_number), 1)
+        return date(int(year), int(month_number or 1), int(day or 1))
+    except ValueError:
+        return None
+
+
 def week(day: date) -> str:
     year, number, _ = day.isocalendar()
     return f"{year:04d}-W{number:02d}"

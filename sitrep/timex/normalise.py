@@ -25,7 +25,9 @@ class Anchor:
     """What relative expressions lean on: the publication day, the last day mentioned, the tense."""
 
     published: date | None
-    reference: date | None = None  # the last day-precision date before this one ("the next day")
+    reference: date | None = None  # the last day mentioned before this expression ("the next day")
+    reference_month: date | None = None  # the last month mentioned ("later that month")
+    reference_year: date | None = None  # the last year mentioned ("the following year")
     tense: Callable[[], Direction | None] = lambda: None  # asked only by readers that need it
 
     @property
@@ -106,7 +108,12 @@ def _published(anchor: Anchor) -> date:
     return anchor.published
 
 
-def _reference(anchor: Anchor) -> date:
+def _reference(anchor: Anchor, unit: str = "D") -> date:
+    """The last date mentioned at the unit's grain, else the publication day."""
+    if unit == "M":
+        return anchor.reference_month or _published(anchor)
+    if unit in ("Q", "Y", "DE", "CE"):
+        return anchor.reference_year or _published(anchor)
     return anchor.reference or _published(anchor)
 
 
@@ -275,9 +282,9 @@ def _moved(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
     """A point ``num unit`` away: from publication ("three years ago", "from now") or from the last
     date mentioned ("two days later", "a year earlier", "the week before")."""
     word = groups.get("back") or groups.get("ahead", "")
-    start = _published(anchor) if word in ("ago", "from now", "hence") else _reference(anchor)
-    sign = -1 if "back" in groups else 1
     unit = lex.units[groups["unit"]]
+    start = _published(anchor) if word in ("ago", "from now", "hence") else _reference(anchor, unit)
+    sign = -1 if "back" in groups else 1
     n = 1.0 if groups.get("num") == "the" and not _plural(groups["unit"]) else _number(groups.get("num"), lex)
     if n is None or not n.is_integer():
         return "PAST_REF" if sign < 0 else "FUTURE_REF"
@@ -302,7 +309,7 @@ def _that(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
         return _duration(groups, anchor, lex)
     unit = lex.units[word]
     if "that" in groups:
-        return calendar.shift_unit(_reference(anchor), unit, 0)
+        return calendar.shift_unit(_reference(anchor, unit), unit, 0)
     if unit == "D" or unit.startswith("T"):
         return None
     return calendar.shift_unit(_published(anchor), unit, 0)
@@ -331,7 +338,7 @@ def _shifted(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
     if _plural(groups["unit"]):  # "the coming weeks", "the past years"
         return _duration({"unit": groups["unit"]}, anchor, lex)
     if word in lex.anchored_shifts:
-        return calendar.shift_unit(_reference(anchor), unit, shift)
+        return calendar.shift_unit(_reference(anchor, unit), unit, shift)
     if word.startswith("the ") and shift != 0:  # "the past year" is a length of time
         return _duration({"num": "one", "unit": groups["unit"]}, anchor, lex)
     if unit.startswith("T"):
