@@ -94,14 +94,19 @@ def list_events(con: Con, f: Events, p: PageQ) -> dict[str, Any]:
     return queries.events(con, f, p)
 
 
+def store_info(request: Request) -> dict[str, Any]:
+    store = store_of(request)
+    return {**asdict(store.state()), "accepts_articles": bool(request.app.state.token) and store.writable}
+
+
 @router.get("/stats", response_model=models.StatsOut, summary="Event counts by type, week, country, modality")
-def get_stats(con: Con, f: Events, store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
-    return {**compute_stats(con, f), "store": asdict(store.state())}
+def get_stats(con: Con, f: Events, request: Request) -> dict[str, Any]:
+    return {**compute_stats(con, f), "store": store_info(request)}
 
 
 @router.get("/status", response_model=models.StoreInfo, summary="The store's generation, cheap to poll")
-def get_status(store: Annotated[Store, Depends(store_of)]) -> dict[str, Any]:
-    return asdict(store.state())
+def get_status(request: Request) -> dict[str, Any]:
+    return store_info(request)
 
 
 @router.get("/articles", response_model=models.page_of(models.ArticleSummary), summary="Articles, filtered")

@@ -86,7 +86,7 @@ class StoreInfo(BaseModel):
     generation: str = Field(description="Changes whenever the store's files change: data shown is stale.")
     modified_at: str | None
     writing: bool = Field(description="A `sitrep ingest` holds the writer lock now.")
-    writable: bool
+    accepts_articles: bool = Field(description="POST /api/articles is open to holders of the token.")
 
 
 class StatsOut(BaseModel):

@@ -30,7 +30,7 @@ from sitrep.errors import UserError
 from sitrep.store import db
 from sitrep.store.schema import TABLES, ddl
 
-READ_WAIT = 5.0  # seconds a request waits for a chunk write to finish before answering 503
+READ_WAIT = 15.0  # seconds a request waits for a chunk commit (write + linking) before answering 503
 WATCH_EVERY = 0.25  # seconds between checks for a waiting writer
 IDLE_CLOSE = 2.0  # seconds without a request after which the file is let go
 
@@ -44,7 +44,6 @@ class StoreState:
     generation: str
     modified_at: str | None
     writing: bool
-    writable: bool
 
 
 class _SharedExclusive:
@@ -185,7 +184,6 @@ class Store:
             generation=generation,
             modified_at=datetime.fromtimestamp(newest, UTC).isoformat(timespec="seconds") if newest else None,
             writing=self.backend == "duckdb" and _writer_active(self.path),
-            writable=self.writable,
         )
 
 

@@ -116,6 +116,7 @@ def test_stats_counts_add_up(handmade_client: TestClient) -> None:
         assert sum(r["n"] for r in stats[group]) == 7, group
     assert {r["week"] for r in stats["by_week"]} == {"2020-11-16"}
     assert stats["store"]["backend"] == "duckdb" and stats["store"]["generation"]
+    assert stats["store"]["accepts_articles"] is False and stats["store"]["writing"] is False
     filtered = handmade_client.get("/api/stats", params={"modality": "negated"}).json()
     assert filtered["events"] == 2 and filtered["totals"]["events"] == 7
 

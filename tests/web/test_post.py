@@ -36,6 +36,7 @@ def test_post_without_the_token_is_401(writable: TestClient, header: str | None)
     response = writable.post("/api/articles", json=ARTICLE, headers=headers)
     assert response.status_code == 401 and response.json()["error"]["code"] == "unauthorized"
     assert writable.get("/api/articles").json()["total"] == 3
+    assert writable.get("/api/status").json()["accepts_articles"] is True
 
 
 @pytest.mark.parametrize(

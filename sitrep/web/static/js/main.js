@@ -50,7 +50,9 @@ async function refresh() {
     showLegend(stats.by_type);
     showIncidents(incidents);
   } catch (err) {
-    say(`Could not load data: ${err.message}`);
+    const busy = err.status === 503;
+    say(busy ? `The store is being written (${err.message}); retrying…` : `Could not load data: ${err.message}`);
+    if (busy) setTimeout(refresh, 3000);
   }
 }
 
