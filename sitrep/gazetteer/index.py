@@ -75,7 +75,7 @@ class Gazetteer:
             form = "code" if name.isupper() and len(key) <= 3 else "word" if not name.isupper() else ""
         return self._lookup_key(key, form)
 
-    @lru_cache(maxsize=65536)  # noqa: B019 - one Gazetteer per process; the cache lives as long
+    @lru_cache(maxsize=8192)  # noqa: B019 - one Gazetteer per process; the cache lives as long
     def _lookup_key(self, key: str, form: str) -> tuple[Candidate, ...]:
         if not key:
             return ()

@@ -33,6 +33,7 @@ NEAR_KM = 600.0
 MAX_CONTEXT = 5.0  # context may overturn a prior, not a country named outright
 CONFIDENT = 1.5  # margin over the runner-up for a pass-one pick to become context
 STRONG_CITY = 10_000
+TOP = 12  # candidates kept per name after the prior; the rest never win on context
 WIDE = ("PCLI", "CONT", "RGN", "OCN", "SEA")  # too wide to say what is near
 
 
@@ -43,11 +44,11 @@ class Choice:
     margin: float
 
 
-def _km(lat1: float, lon1: float, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+def _km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
     p = math.pi / 180
     a = (
         np.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * np.cos(lat2 * p) * np.sin((lon2 - lon1) * p / 2) ** 2
+        + np.cos(lat1 * p) * np.cos(lat2 * p) * np.sin((lon2 - lon1) * p / 2) ** 2
     )
     return 12742.0 * np.arcsin(np.sqrt(a))
 
@@ -107,20 +108,22 @@ def _with_context(
     gaz: Gazetteer, cands: Sequence[Candidate], base: list[float], ctx: Context, name: str
 ) -> list[float]:
     countries, regions = ctx.others(name)
+    bonus = np.zeros(len(cands))
+    for i, c in enumerate(cands):
+        cc, region = gaz.country(c.row), gaz.region(c.row)
+        bonus[i] = (COUNTRY_MENTIONED if cc and countries[cc] > 0 else 0.0) + (
+            REGION_MENTIONED if region and regions[region] > 0 else 0.0
+        )
     near = ctx.point_names != name
-    lat, lon = ctx.lat[near], ctx.lon[near]
-    out = []
-    for c, score in zip(cands, base, strict=True):
-        bonus = 0.0
-        if countries[gaz.country(c.row)] > 0 and gaz.country(c.row):
-            bonus += COUNTRY_MENTIONED
-        if regions[gaz.region(c.row)] > 0 and gaz.region(c.row):
-            bonus += REGION_MENTIONED
-        if lat.size and gaz.code(c.row) not in WIDE:
-            far = float(_km(float(gaz.lat[c.row]), float(gaz.lon[c.row]), lat, lon).min())
-            bonus += NEAR * max(0.0, 1.0 - far / NEAR_KM)
-        out.append(score + min(bonus, MAX_CONTEXT))
-    return out
+    if near.any():
+        local = [i for i, c in enumerate(cands) if gaz.code(c.row) not in WIDE]
+        if local:
+            rows = np.array([cands[i].row for i in local])
+            km = _km(
+                gaz.lat[rows][:, None], gaz.lon[rows][:, None], ctx.lat[near][None, :], ctx.lon[near][None, :]
+            )
+            bonus[local] += NEAR * np.clip(1.0 - km.min(axis=1) / NEAR_KM, 0.0, None)
+    return (np.asarray(base) + np.minimum(bonus, MAX_CONTEXT)).tolist()
 
 
 def _pick(cands: Sequence[Candidate], scores: list[float]) -> Choice | None:
@@ -135,20 +138,32 @@ def _pick(cands: Sequence[Candidate], scores: list[float]) -> Choice | None:
 def resolve(
     gaz: Gazetteer, candidates: Sequence[Sequence[Candidate]], names: Sequence[str], hints: Sequence[str] = ()
 ) -> list[Choice | None]:
-    """Choose a place for each name of one article. ``hints`` per name: "state" prefers a region."""
-    bases = []
-    for i, cands in enumerate(candidates):
-        base = _base(gaz, cands)
-        if i < len(hints) and hints[i] == "state":
-            base = [s + (4.0 if gaz.code(c.row) == "ADM1" else 0.0) for c, s in zip(cands, base, strict=True)]
-        bases.append(base)
-    first = [_pick(c, b) for c, b in zip(candidates, bases, strict=True)]
+    """Choose a place for each name of one article. ``hints`` per name: "state" prefers a region.
+
+    Mentions of the same name with the same hint are one decision, made once.
+    """
     keys = [norm(n) for n in names]
-    ctx = Context(gaz, [ch.candidate.row if ch and ch.margin >= CONFIDENT else None for ch in first], keys)
-    return [
-        _pick(c, _with_context(gaz, c, b, ctx, key)) if c else None
-        for c, b, key in zip(candidates, bases, keys, strict=True)
-    ]
+    groups: dict[tuple[str, str], int] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault((key, hints[i] if i < len(hints) else ""), i)
+    bases: dict[int, tuple[list[Candidate], list[float]]] = {}
+    for (_, hint), i in groups.items():
+        base = _base(gaz, candidates[i])
+        if hint == "state":
+            base = [
+                s + (4.0 if gaz.code(c.row) == "ADM1" else 0.0)
+                for c, s in zip(candidates[i], base, strict=True)
+            ]
+        top = sorted(range(len(base)), key=lambda k: -base[k])[:TOP]
+        bases[i] = ([candidates[i][k] for k in top], [base[k] for k in top])
+    first = {i: _pick(*bases[i]) for i in bases}
+    group_of = [groups[(key, hints[i] if i < len(hints) else "")] for i, key in enumerate(keys)]
+    picks = [first[g] for g in group_of]
+    ctx = Context(gaz, [ch.candidate.row if ch and ch.margin >= CONFIDENT else None for ch in picks], keys)
+    final = {
+        i: _pick(c, _with_context(gaz, c, b, ctx, keys[i])) if c else None for i, (c, b) in bases.items()
+    }
+    return [final[g] for g in group_of]
 
 
 def clean_name(name: str) -> str:

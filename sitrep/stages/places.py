@@ -103,24 +103,33 @@ def _starts_name(tok: Any) -> bool:
 
 
 def _matched_spans(doc: Any, gaz: Gazetteer, blocked: set[int]) -> Spans:
-    """Longest proper-noun runs the gazetteer knows (datelines in capitals too), outside person names."""
+    """Longest proper-noun runs the gazetteer knows (datelines in capitals too), outside person names.
+
+    Only runs of capitalised words (with "of", "al" ... inside) are tried: a handful of lookups per
+    sentence, not one per token n-gram.
+    """
+    texts, capital, joins, starts, propn = [], [], [], [], []
+    for t in doc:  # one pass: spaCy builds a Token object per access
+        texts.append(t.text_with_ws)
+        capital.append((t.is_title or t.is_upper) and t.i not in blocked)
+        joins.append(t.lower_ in CONNECTORS)
+        starts.append(capital[-1] and _starts_name(t))
+        propn.append(t.pos_ == "PROPN")
     spans = []
-    i, n = 0, len(doc)
+    i, n = 0, len(texts)
     while i < n:
-        tok = doc[i]
-        if i in blocked or not _starts_name(tok):
+        if not starts[i]:
             i += 1
             continue
+        end = i + 1
+        while end < min(n, i + MAX_WORDS) and (capital[end] or joins[end]):
+            end += 1
         found = None
-        for j in range(min(n, i + MAX_WORDS), i, -1):
-            if doc[j - 1].lower_ in CONNECTORS or any(k in blocked for k in range(i, j)):
+        for j in range(end, i, -1):
+            if joins[j - 1]:
                 continue
-            cands = _known(gaz, doc[i:j].text)
-            if (
-                cands
-                and _strong(gaz, cands)
-                and (j - i > 1 or tok.pos_ == "PROPN" or any(c.demonym for c in cands))
-            ):
+            cands = _known(gaz, "".join(texts[i:j]).strip())
+            if cands and _strong(gaz, cands) and (j - i > 1 or propn[i] or any(c.demonym for c in cands)):
                 found = (i, j, cands)
                 break
         if found:
