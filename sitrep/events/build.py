@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 TEMPORAL_LINKS = frozenset({"after", "before", "since", "following", "until", "ahead", "when", "while"})
 
 
@@ -46,17 +47,23 @@ def _own_date_scope(verb: Token) -> bool:
 
 
 def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | None:
-    """PLOVER: cooperation announced for the future is AGREE, a retreat announced for later is CONCEDE."""
-    if (
-        cand.frame_of is not None
-        or reading.modality != "future"
-        or reading.cue not in ("will", "shall", "would", "'ll")
-    ):
+    """PLOVER: cooperation announced for the future is AGREE, a retreat announced for later is CONCEDE,
+    and harm promised unless something happens ("will boycott unless") is a THREATEN."""
+    if cand.frame_of is not None or not reading.said_future:
         return None
-    new = "AGREE" if cand.type in COOPERATIVE else "CONCEDE" if cand.type == "RETREAT" else None
-    if new is None:
+    if reading.modality not in ("future", "conditional"):
         return None
-    return new, dataclasses.replace(reading, modality="asserted", cue=f"future-{cand.type.lower()}")
+    conditional = reading.modality == "conditional"
+    if cand.type in COOPERATIVE or (cand.type == "RETREAT" and conditional):
+        new = "AGREE"
+    elif cand.type == "RETREAT":
+        new = "CONCEDE"
+    elif cand.type in CONFLICT and conditional and "reported" in reading.cues:
+        new = "THREATEN"  # a party said it will do harm if/unless: the threat is what it asserted
+    else:
+        return None
+    cue = f"{reading.modality}-{cand.type.lower()}"
+    return new, dataclasses.replace(reading, modality="asserted", cue=cue)
 
 
 def _actor(
@@ -79,7 +86,12 @@ def event(cand: Candidate, article: Article, lex: Lexicon, names: dict[str, str]
     rule = cand.rule
     if intent is not None:
         type_, reading = intent
-        cameo, mode, rule = "036" if cand.type == "CONSULT" else "030", None, f"{rule}|{reading.cue}"
+        threat = lex.frames["threaten"]
+        mode = threat.modes.get(cand.type) if type_ == "THREATEN" else None
+        cameo = {"AGREE": "036" if cand.type == "CONSULT" else "030", "CONCEDE": "080"}.get(
+            type_, threat.cameo.get(cand.type, "130")
+        )
+        rule = f"{rule}|{reading.cue}"
     trigger = _span(cand.tokens)
     evidence = [Evidence("trigger", trigger.start, trigger.end, trigger.text)]
     evidence += [

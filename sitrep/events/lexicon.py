@@ -62,6 +62,11 @@ class Lexicon:
     numbers: dict[str, int]
     vague: dict[str, int]
     topic_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    adjunct_marks: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    adjunct_preps: frozenset[str] = frozenset()
+    deontic_speech: frozenset[str] = frozenset()
+    deontic_aux: frozenset[str] = frozenset()
 
     def in_class(self, name: str, lemma: str) -> bool:
         return lemma in self.classes.get(name, frozenset())
@@ -132,6 +137,11 @@ def load(data: Path = DATA) -> Lexicon:
         numbers={str(k): int(v) for k, v in counts["numbers"].items()},
         vague={str(k): int(v) for k, v in counts["vague"].items()},
         topic_of={k: frozenset(v) for k, v in pats.get("topic_of", {}).items()},
+        adjunct_marks=frozenset(pats["adjunct_marks"]),
+        measure_nouns=frozenset(pats["measure_nouns"]),
+        adjunct_preps=frozenset(pats["adjunct_preps"]),
+        deontic_speech=frozenset(pats["deontic"]["speech"]),
+        deontic_aux=frozenset(pats["deontic"]["aux"]),
     )  # fmt: skip
 
 

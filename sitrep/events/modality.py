@@ -30,6 +30,8 @@ class Reading:
     modality: Modality
     cue: str  # the word or rule that decided, for explanations
     quote_id: str | None = None
+    cues: frozenset[str] = frozenset()  # every modality some cue pointed to
+    said_future: bool = False  # "will", "shall", or a reported "would": a party's stated future
 
 
 def clause_verb(tok: Token) -> Token:
@@ -137,7 +139,9 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
         found["future"] = found.pop("hypothetical")  # "said they would meet": future in the past
     if cand.entry.frame == "intent" and found.get("future") in ("will", "would", "shall", "'ll"):
         del found["future"]  # "said it would be ready to": the intention itself is stated now
+    qid = quote.id if quote else None
     for modality in ORDER:
         if modality in found:
-            return Reading(modality, found[modality], quote.id if quote else None)
-    return Reading("asserted", "", quote.id if quote else None)
+            said = found.get("future") in ("will", "shall", "'ll", "would")
+            return Reading(modality, found[modality], qid, frozenset(found), said)
+    return Reading("asserted", "", qid)

@@ -107,9 +107,9 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return _is_armed(lex, subject(tok)) or any(
             t.pos_ == "NOUN" and (lemma(t) in lex.weapons or lex.in_class("armed", lemma(t))) for t in before
         )
-    if needs == "subj-civil":
+    if needs == "subj-civil":  # people: civil words, or a nationality ("Algerians")
         subj = subject(tok)
-        return subj is not None and bool(_words(subj) & lex.classes["civil"])
+        return subj is not None and (bool(_words(subj) & lex.classes["civil"]) or subj.ent_type_ == "NORP")
     if needs == "not-armed":
         near = [c for c in tok.children if c.dep_ in ("compound", "amod")]
         return not any(_is_armed(lex, c) for c in near) and not _is_armed(lex, subject(tok.head))
@@ -154,10 +154,12 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     if pos == "V":
         obj = _obj(tok)
         if obj is not None:
+            nouns = [obj, *(c for c in obj.children if c.dep_ == "compound")]  # "ended mediation efforts"
             for key in [*keys, lem]:
-                hit = lex.verb_object.get((key, lemma(obj)))
-                if hit is not None:
-                    return Candidate(tok, hit, tokens=[tok, obj])
+                for noun in nouns:
+                    hit = lex.verb_object.get((key, lemma(noun)))
+                    if hit is not None:
+                        return Candidate(tok, hit, tokens=[tok, noun])
     else:
         for mod in tok.children:
             table = lex.compounds if mod.dep_ == "compound" else lex.adjectives
@@ -185,9 +187,26 @@ def find(doc: Doc, lex: Lexicon) -> list[Candidate]:
                     found.setdefault(t.i, cand)
     cands = list({id(c): c for c in found.values()}.values())
     cands += _reduced_relatives(doc, lex)
+    cands += [c for c in _deontic(doc, lex) if c.token.i not in found]
     _link_frames(cands, found, lex)
     _fold(cands, found, lex)
     return [c for c in cands if not c.dropped]
+
+
+def _deontic(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """ "said that China must drop barriers": saying another party must act is a request (REQUEST)."""
+    out = []
+    for tok in doc:
+        if lemma(tok) not in lex.deontic_speech:
+            continue
+        for comp in tok.children:
+            modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in lex.deontic_aux), None)
+            if comp.dep_ == "ccomp" and modal is not None:
+                entry = Entry("REQUEST", "change", "100", pos="V", frame="request", conf=0.6,
+                              rule=f"deontic:{lemma(tok)}+{modal.lower_}")  # fmt: skip
+                out.append(Candidate(tok, entry))
+                break
+    return out
 
 
 def _reduced_relatives(doc: Doc, lex: Lexicon) -> list[Candidate]:
@@ -204,16 +223,26 @@ def _reduced_relatives(doc: Doc, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+def _complements(tok: Token) -> list[Token]:
+    """Dependents that can hold a complement event; an infinitival advcl too ("sworn to fight")."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in COMPLEMENT_DEPS
+        or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+    ]
+
+
 def _first_trigger(tok: Token, found: dict[int, Candidate], own: Candidate) -> Candidate | None:
     """The nearest trigger below ``tok`` along complement relations, breadth first, at most 3 deep."""
-    layer = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS]
-    for _ in range(3):
+    layer = _complements(tok)
+    for _ in range(4):
         nxt: list[Token] = []
         for t in layer:
             cand = found.get(t.i)
             if cand is not None and cand is not own:
                 return cand
-            nxt.extend(c for c in t.children if c.dep_ in COMPLEMENT_DEPS)
+            nxt.extend(_complements(t))
         layer = nxt
     return None
 
@@ -224,6 +253,9 @@ def _link_frames(cands: list[Candidate], found: dict[int, Candidate], lex: Lexic
         if frame is None:
             continue
         inner = _first_trigger(cand.token, found, cand)
+        host = cand.token.head
+        if inner is None and cand.token.dep_ == "dobj" and lemma(host) in lex.light_verbs:
+            inner = _first_trigger(host, found, cand)  # "reiterated its demand that Israel ease ..."
         if inner is not None and inner.frame_of is None:
             inner.frame_of = cand
             cand.complement = inner
@@ -277,23 +309,51 @@ def _fold(cands: list[Candidate], found: dict[int, Candidate], lex: Lexicon) -> 
             cand.background = _is_background(cand, found, lex)
 
 
+def _under_adjunct(tok: Token, lex: Lexicon) -> bool:
+    """True when the clause of ``tok`` hangs off "after", "as", "despite" ... or is a relative clause."""
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        if cur.dep_ == "relcl":
+            return True
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.adjunct_marks for c in cur.children):
+            return True
+        if cur.dep_ in ("pcomp", "pobj") and cur.head.lower_ in lex.adjunct_preps:
+            return True
+        cur = cur.head
+    return False
+
+
 def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -> bool:
     """Events the sentence mentions in passing: nouns in adjuncts ("despite negotiations"), clauses under
     a preposition ("arrested for collaborating"), participles modifying a noun ("a bill signed by"), and
     a protest's demands (PLOVER codes the protest)."""
     tok = cand.token
-    if len(cand.tokens) == 1 and tok.pos_ == "NOUN" and tok.dep_ in ADJUNCT_DEPS:
-        host = tok.head.head if tok.dep_ == "pobj" else tok.head
-        return lemma(host) not in lex.light_verbs
-    if tok.pos_ == "VERB" and (tok.dep_ == "pcomp" or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "a treaty of friendship and cooperation": the first conjunct's role
+    if cand.verb is tok and tok.pos_ == "NOUN" and first.dep_ in ADJUNCT_DEPS:
+        if first.dep_ == "pobj" and first.head.lower_ in lex.adjunct_preps:
+            return True
+        host = first.head.head if first.dep_ == "pobj" else first.head
+        if lemma(host) in lex.measure_nouns and host.dep_ in ADJUNCT_DEPS | {"dobj", "nsubj"}:
+            host = host.head.head if host.dep_ == "pobj" else host.head  # "10 days of war games"
+        if lemma(host) in lex.modality["mission_verbs"] and first.head.lower_ == "for":
+            return False  # "returned to Geneva for talks": what the journey was for
+        if lemma(host) not in lex.light_verbs:
+            return True
+    if tok.pos_ == "VERB" and (tok.dep_ in ("pcomp", "relcl") or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
+        return True
+    if _under_adjunct(tok, lex):
         return True
     owners = lex.topic_of.get(cand.type, frozenset())
     cur = tok
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head is cur or not owners:
             break
         cur = cur.head
-        owner = found.get(cur.i)
-        if owner is not None and owner.type in owners:
-            return True
+        near = [cur, *(c for c in cur.children if c.dep_ in ("dobj", "nsubj") and lemma(cur) in lex.light_verbs)]
+        if any(found[t.i].type in owners for t in near if t.i in found):
+            return True  # "continued their hunger strike to demand ...": the strike's demand
     return False
