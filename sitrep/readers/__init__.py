@@ -112,7 +112,7 @@ def read_path(path: Path) -> Iterator[Source | Reject]:
             yield from _from_bytes(str(path), data, kind if known else _sniff(data), path)
     except InputError as exc:
         yield reject(path, str(exc))
-    except (OSError, EOFError, ValueError, RecursionError, MemoryError) as exc:
+    except Exception as exc:  # one bad file must not end a batch, whatever its parser raises
         yield reject(path, f"unreadable: {type(exc).__name__}: {str(exc)[:200]}")
 
 
