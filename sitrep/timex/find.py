@@ -39,9 +39,9 @@ def word_pattern(lex: Lexicon) -> re.Pattern[str]:
 def candidates(text: str, doc: Doc | None, words: re.Pattern[str]) -> list[Candidate]:
     """Entities first, then free words outside them; in text order."""
     found = [
-        Candidate(e.start_char, e.end_char, e.text, "ner")
+        _trimmed(e.start_char, e.text, "ner")
         for e in (doc.ents if doc is not None else ())
-        if e.label_ in LABELS
+        if e.label_ in LABELS and not e.text.isspace()
     ]
     taken = [(c.start, c.end) for c in found]
     for match in words.finditer(text):
@@ -50,14 +50,19 @@ def candidates(text: str, doc: Doc | None, words: re.Pattern[str]) -> list[Candi
     return sorted(found, key=lambda c: c.start)
 
 
+def _trimmed(start: int, text: str, origin: str) -> Candidate:
+    """Without the spaces (newlines, no-break spaces) an entity sometimes carries at its edges."""
+    core = text.strip()
+    offset = start + text.index(core)
+    return Candidate(offset, offset + len(core), core, origin)
+
+
 def parts(candidate: Candidate) -> Iterator[Candidate]:
     """The pieces of an entity between separators, with their own offsets."""
     position = 0
     for match in [*_SPLIT.finditer(candidate.text), None]:
         stop = match.start() if match else len(candidate.text)
         piece = candidate.text[position:stop]
-        stripped = piece.strip()
-        if stripped:
-            offset = candidate.start + position + piece.index(stripped)
-            yield Candidate(offset, offset + len(stripped), stripped, "part")
+        if piece.strip():
+            yield _trimmed(candidate.start + position, piece, "part")
         position = match.end() if match else stop

@@ -30,9 +30,9 @@ def direction(doc: Doc, start: int, end: int, lex: Lexicon) -> Direction | None:
     for _ in range(_MAX_HOPS):
         forward = forward or (token.dep_ == "prep" and token.lower_ in lex.future_preps)
         if token.tag_.startswith("VB") or token.tag_ == "MD":
-            if forward and not _simple_past(token):
-                return "future"  # "has been postponed until Saturday"
-            found = "past" if _looks_back(token) else _verb(token, lex)
+            if forward and (not _simple_past(token) or token.lemma_ in lex.future_verbs):
+                return "future"  # "has been postponed until Saturday", "was delayed until May"
+            found = _verb(token, lex)
             if found is not None:
                 return found
         if token.head.i == token.i:
@@ -65,10 +65,16 @@ def _verb(verb: Token, lex: Lexicon) -> Direction | None:
     present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
     if words & lex.future_auxiliaries or "going" in words:
         return "future"
+    if _simple_past(verb):
+        return "past"
+    if verb.lemma_ in lex.future_verbs:
+        return "future"  # "plans ...", "is expected ...", "has been scheduled for November"
+    if _looks_back(verb):
+        return "past"
     if "to" in words:  # "due to be published in May", but "decided to strike on Tuesday"
         return "past" if _looks_back(verb.head) else "future"
-    if present and (verb.lemma_ in lex.future_verbs or verb.tag_ == "VBG"):
-        return "future"  # "plans ...", "is expected ...", "is meeting on Friday"
+    if present and verb.tag_ == "VBG":
+        return "future"  # "is meeting on Friday"
     if present and any(c.dep_ == "mark" and c.lower_ in lex.future_marks for c in verb.children):
         return "future"
     return None
