@@ -96,35 +96,45 @@ def _json_row(ref: str, line: str, row_source: Callable[[str, dict], Source | Re
         return reject(ref, f"bad JSON row: {exc}")
 
 
+def _guarded(ref: str, items: Iterator[Source | Reject]) -> Iterator[Source | Reject]:
+    """The items, then a Reject for whatever went wrong: one bad input must not end a batch."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield reject(ref, str(exc))
+    except Exception as exc:  # parsers of untrusted input raise every kind of error
+        yield reject(ref, f"unreadable: {type(exc).__name__}: {str(exc)[:200]}")
+
+
+def _file_items(path: Path) -> Iterator[Source | Reject]:
+    kind = _suffix(path)
+    if kind in _STREAMED:
+        yield from _STREAMED[kind](path)
+    elif kind.endswith(".gz"):
+        inner = kind.removesuffix(".gz")
+        data = _gunzip(path)
+        yield from _from_bytes(str(path), data, inner if inner else _sniff(data), path)
+    else:
+        data = read_capped(path)
+        known = kind in _HTML or kind in _FEED or kind in (".txt", ".text", ".md")
+        yield from _from_bytes(str(path), data, kind if known else _sniff(data), path)
+
+
 def read_path(path: Path) -> Iterator[Source | Reject]:
     """Every item of one file; whatever goes wrong becomes a Reject and the caller goes on."""
-    kind = _suffix(path)
-    try:
-        if kind in _STREAMED:
-            yield from _STREAMED[kind](path)
-        elif kind.endswith(".gz"):
-            inner = kind.removesuffix(".gz")
-            data = _gunzip(path)
-            yield from _from_bytes(str(path), data, inner if inner else _sniff(data), path)
-        else:
-            data = read_capped(path)
-            known = kind in _HTML or kind in _FEED or kind in (".txt", ".text", ".md")
-            yield from _from_bytes(str(path), data, kind if known else _sniff(data), path)
-    except InputError as exc:
-        yield reject(path, str(exc))
-    except Exception as exc:  # one bad file must not end a batch, whatever its parser raises
-        yield reject(path, f"unreadable: {type(exc).__name__}: {str(exc)[:200]}")
+    return _guarded(str(path), _file_items(path))
+
+
+def _stdin_items(stream: BinaryIO) -> Iterator[Source | Reject]:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError("too large")
+    yield from _from_bytes("<stdin>", data, _sniff(data), Path("."))
 
 
 def read_stdin(stream: BinaryIO | None = None) -> Iterator[Source | Reject]:
     """One item from standard input, of whatever kind its first bytes say (text, HTML, feed, JSONL)."""
-    data = (stream or sys.stdin.buffer).read(MAX_BYTES + 1)
-    try:
-        if len(data) > MAX_BYTES:
-            raise InputError("too large")
-        yield from _from_bytes("<stdin>", data, _sniff(data), Path("."))
-    except InputError as exc:
-        yield reject("<stdin>", str(exc))
+    return _guarded("<stdin>", _stdin_items(stream or sys.stdin.buffer))
 
 
 def _meta_file(path: Path) -> bool:
