@@ -191,7 +191,7 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]]) -
     """
     names = [clean_name(text[s:e]) for s, e in spans]
     hints = [hint_after(text, e) for _, e in spans]
-    known = [lookup(gaz, n) for n in names]
+    known = [() if n.lower() in generic() else lookup(gaz, n) for n in names]
     inside = [() if k else inner(gaz, n) for k, n in zip(known, names, strict=True)]
     choices = resolve(gaz, [k or i for k, i in zip(known, inside, strict=True)], names, hints)
     local = local_focus(gaz, [c for c, k in zip(choices, known, strict=True) if k])
