@@ -38,29 +38,27 @@ def cased(text: str, rule: str) -> bool:
 def scan(tokens: Sequence[Any], index: Index) -> list[Match]:
     """Longest match per (start, category) over spaCy tokens (anything with .text, .whitespace_, .idx)."""
     table, prefixes, limit = index.table, index.prefixes, index.max_tokens
-    keys = [_key(t.text) for t in tokens]
+    pairs = [(t.text, not t.whitespace_) for t in tokens]  # one pass: spaCy makes a Token per access
+    texts = [text for text, _ in pairs]
+    glued = [g for _, g in pairs]
+    keys = [_key(t) for t in texts]
     out: list[Match] = []
-    n = len(tokens)
+    n = len(texts)
     for i in range(n):
         key = keys[i]
-        if not key or not key[0].isalnum():
+        if not key or not key[0].isalnum() or (key not in table and key not in prefixes):
             continue
         best: dict[str, Match] = {}
         j = i
         while True:
             entries = table.get(key) if keys[j] else None  # never end on a bare "-" or "."
             if entries:
-                text = None
                 for entry in entries:
-                    if entry.case != "any":
-                        text = text if text is not None else tokens[i].text
-                        if not cased(text, entry.case):
-                            continue
-                    best[entry.category] = Match(i, j + 1, entry)
+                    if entry.case == "any" or cased(texts[i], entry.case):
+                        best[entry.category] = Match(i, j + 1, entry)
             j += 1
-            if j >= n or j - i >= limit or key not in prefixes or tokens[j].is_space:
+            if j >= n or j - i >= limit or key not in prefixes or not texts[j].strip():
                 break
-            part = keys[j]
-            key = f"{key}{part}" if not tokens[j - 1].whitespace_ else f"{key} {part}"
+            key = f"{key}{keys[j]}" if glued[j - 1] else f"{key} {keys[j]}"
         out.extend(best.values())
     return out

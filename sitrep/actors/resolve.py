@@ -295,6 +295,7 @@ class Resolver:
 
     def mentions(self) -> tuple[ActorMention, ...]:
         doc, day = self.doc, self.day
+        text = doc.text  # spaCy joins the tokens again on every access
         spans: list[tuple[int, int, Actor]] = []
         for unit in sorted(self.units.items, key=lambda u: (doc[u.start].idx, -u.end)):
             if not unit.absorbed:
@@ -304,11 +305,11 @@ class Resolver:
                 spans.append((doc[unit.start].idx, end, actor))
         full: dict[str, tuple[int, bool]] = {}  # actor id -> (start, written in several words)
         for start, end, actor in spans:  # the first full mention: the first in several words, else the first
-            whole = " " in doc.text[start:end]
+            whole = " " in text[start:end]
             if actor.kind != "generic" and (actor.id not in full or (whole and not full[actor.id][1])):
                 full[actor.id] = (start, whole)
         return tuple(
-            ActorMention(start, end, doc.text[start:end], actor,
+            ActorMention(start, end, text[start:end], actor,
                          None if actor.kind == "generic" or full[actor.id][0] == start else full[actor.id][0])
             for start, end, actor in spans
         )  # fmt: skip

@@ -34,13 +34,15 @@ class Units:
     places: tuple[PlaceMention, ...] = ()
     items: list[Unit] = field(default_factory=list)
     owner: list[Unit | None] = field(default_factory=list)
-    sent: list[int] = field(default_factory=list)
+    sent: list[int] = field(default_factory=list)  # token -> sentence number
+    bounds: list[tuple[int, int]] = field(default_factory=list)  # sentence -> character range
     _focus: str | None = None
 
     def __post_init__(self) -> None:
         self.owner = [None] * len(self.doc)
         self.sent = [0] * len(self.doc)
         for number, sentence in enumerate(self.doc.sents):
+            self.bounds.append((sentence.start_char, sentence.end_char))
             for i in range(sentence.start, sentence.end):
                 self.sent[i] = number
 
@@ -77,9 +79,9 @@ class Units:
         """The country of an agent the words leave open ("police", "rebels"): a place named in the same
         sentence, else the nearest country named in it, else the article's most named country. ``avoid``
         holds sponsors ("Iran-backed factions" are not Iran's own)."""
-        sentence = self.doc[i].sent
+        first, last = self.bounds[self.sent[i]]
         for p in self.places:
-            if p.place and p.place.country and sentence.start_char <= p.start < sentence.end_char:
+            if p.place and p.place.country and first <= p.start < last:
                 country = ALPHA3.get(p.place.country)
                 if country and country not in avoid:
                     return country
