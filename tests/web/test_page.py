@@ -101,6 +101,7 @@ def test_page_article_with_markup_payloads_runs_nothing(page: Page) -> None:
     assert handmade.XSS in tab.text_content(".article-title")
     assert tab.text_content(".article-text") == handmade.xss_article().text
     assert page.count(".credit") == 0  # a javascript: url never becomes a link
+    assert "null" not in tab.text_content("#detail")
     assert tab.evaluate("[...document.querySelectorAll('a')].every(a => !a.href.startsWith('javascript'))")
     assert page.problems == []
 
@@ -123,6 +124,48 @@ def test_page_says_when_data_is_stale(browser: Any, tmp_path: Path) -> None:
         tab.click("#banner button")
 
         expect(tab.locator("path.event-marker")).to_have_count(7)
+        assert page.problems == []
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_page_over_the_corpus_and_screenshot(browser: Any, corpus_db: Path) -> None:
+    """Real data from the line: whatever it found is drawn; the README's screenshot is made here."""
+    import httpx
+
+    from tests.web.conftest import serve
+
+    proc, base = serve("--db", str(corpus_db))
+    try:
+        api = httpx.Client(base_url=base, timeout=30)
+        events = api.get("/api/events", params={"limit": 1000}).json()["items"]
+        weeks = [r for r in api.get("/api/stats").json()["by_week"] if r["week"]]
+        page = Page(browser, base)
+        page.tab.set_viewport_size({"width": 1400, "height": 1500})
+        tab = page.open()
+        assert page.count("path.event-marker") == sum(e["lat"] is not None for e in events)
+        assert page.count("#timeline rect.bar") == len(weeks)
+        incidents = api.get("/api/incidents", params={"limit": 1}).json()["items"]
+        if incidents:
+            tab.click("a.incident-link >> nth=0")
+            reports = api.get(f"/api/incidents/{incidents[0]['id']}").json()["articles"]
+            expect(tab.locator("#detail ol.reports li")).to_have_count(len(reports))
+        seed = api.get(
+            "/api/articles", params={"text": "Qaani", "since": "2020-11-19", "until": "2020-11-19"}
+        )
+        article = api.get(f"/api/articles/{seed.json()['items'][0]['id']}").json()
+        tab.goto(f"{base}/#/article/{article['id']}")
+        tab.wait_for_selector(".article-text")
+        assert page.count(".article-text .hl") >= min(1, len(article["events"]) + len(article["mentions"]))
+        assert tab.text_content(".article-text") == article["text"]
+        assert page.count("#detail .records tbody tr") == sum(
+            len(article[k]) for k in ("events", "quotes", "times", "mentions")
+        )
+        tab.evaluate("window.scrollTo(0, 0)")
+        (ROOT / "docs").mkdir(exist_ok=True)
+        tab.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
         assert page.problems == []
     finally:
         proc.terminate()

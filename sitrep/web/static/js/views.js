@@ -1,6 +1,6 @@
 // The incident view (its reports) and the article view (the text with every fact beside the record).
 import { get } from "./api.js";
-import { el, route, isHttpUrl, ASSERTED } from "./dom.js";
+import { el, append, clear, route, isHttpUrl, ASSERTED } from "./dom.js";
 import { facts, highlighted, legend } from "./highlight.js";
 
 function table(rows, columns) {
@@ -60,7 +60,7 @@ function record(article) {
 
 export async function articleView(node, id) {
   const article = await get(`/api/articles/${encodeURIComponent(id)}`);
-  node.replaceChildren(
+  append(clear(node), [
     el("h2", { className: "article-title" }, article.title || "(no title)"),
     el("p", { className: "meta" }, `${article.publisher ?? "unknown outlet"}`,
       article.original_outlet ? ` (originally ${article.original_outlet})` : "",
@@ -68,5 +68,5 @@ export async function articleView(node, id) {
     credit(article),
     legend(),
     el("div", { className: "article" }, highlighted(article.text ?? "", facts(article)), record(article)),
-  );
+  ]);
 }

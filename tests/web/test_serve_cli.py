@@ -1,0 +1,37 @@
+"""`sitrep serve`: user mistakes are one line and a non-zero exit; a token in the environment opens POST."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.web.conftest import TOKEN, serve
+
+MAIN = [sys.executable, "-c", "from sitrep.cli.main import main; main()", "serve"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--db", "missing.duckdb"], "no store at"), (["--parquet", "no-such-dir"], "no Parquet folder"),
+     (["--db", "a", "--parquet", "b"], "not both")],
+)  # fmt: skip
+def test_serve_user_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    result = subprocess.run([*MAIN, *args], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith("sitrep: error:") and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_token_from_environment_creates_store_and_opens_post(tmp_path: Path) -> None:
+    proc, base = serve("--db", str(tmp_path / "new.duckdb"), env={"SITREP_TOKEN": TOKEN})
+    try:
+        assert httpx.get(f"{base}/api/status").json()["accepts_articles"] is True
+        assert httpx.post(f"{base}/api/articles", json={"text": "x"}).status_code == 401
+        assert httpx.get(f"{base}/api/articles").json()["total"] == 0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
