@@ -51,9 +51,12 @@ def parse_bbox(bbox: str | None) -> queries.BBox | None:
     if bbox is None:
         return None
     west, south, east, north = (float(v) for v in bbox.split(","))
-    clamp = lambda v, lim: max(-lim, min(lim, v))  # noqa: E731
-    south, north = sorted((clamp(south, 90), clamp(north, 90)))
-    return clamp(west, 180), south, clamp(east, 180), north
+    south, north = sorted((_clamp(south, 90), _clamp(north, 90)))
+    return _clamp(west, 180), south, _clamp(east, 180), north
+
+
+def _clamp(value: float, limit: float) -> float:
+    return max(-limit, min(limit, value))
 
 
 NUMBER = r"-?[0-9]{1,3}(\.[0-9]{1,12})?"

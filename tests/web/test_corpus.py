@@ -47,15 +47,23 @@ def test_corpus_seed_is_served_with_its_facts(corpus_client: TestClient, corpus_
 
 
 def test_corpus_every_article_spans_point_at_words(corpus_client: TestClient) -> None:
-    page = corpus_client.get("/api/articles", params={"limit": 1000}).json()
-    assert page["total"] == len(page["items"])
-    bad = {a["id"]: spans_match(corpus_client.get(f"/api/articles/{a['id']}").json()) for a in page["items"]}
+    articles = every_page(corpus_client, "/api/articles")
+    bad = {a["id"]: spans_match(corpus_client.get(f"/api/articles/{a['id']}").json()) for a in articles}
     assert {k: v for k, v in bad.items() if v} == {}
 
 
+def every_page(client: TestClient, path: str) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    while True:
+        page = client.get(path, params={"limit": 1000, "offset": len(items)}).json()
+        items += page["items"]
+        if len(items) >= page["total"]:
+            return items
+
+
 def test_corpus_events_equal_their_rows(corpus_client: TestClient, corpus_db: Path) -> None:
-    served = {e["id"]: e for e in corpus_client.get("/api/events", params={"limit": 1000}).json()["items"]}
-    stored = {r["id"]: r for r in db_rows(corpus_db, "SELECT * FROM events LIMIT 1000")}
+    served = {e["id"]: e for e in every_page(corpus_client, "/api/events")}
+    stored = {r["id"]: r for r in db_rows(corpus_db, "SELECT * FROM events")}
     assert served.keys() == stored.keys()
     for eid, row in stored.items():
         assert {k: served[eid][k] for k in row if k != "evidence"} == {
