@@ -163,6 +163,7 @@ class Resolver:
         for u in units.items:
             if u.actor.kind == "person" and u.end - u.start > 1:
                 self.surnames.setdefault(token_key(doc[u.end - 1].text), u.actor)
+        self.residents()
         titles = {m.start: m for m in found[TITLE]}
         for m in _greedy(found[OFFICE]):
             if units.free(m.start, m.end):
@@ -173,6 +174,23 @@ class Resolver:
                 self.noun_phrase(m)
         self.entities(titles, "ORG")
         return self.mentions()
+
+    def residents(self) -> None:
+        """People named by origin are coded with the country they live in, as CAMEO does: "Bosnian Serbs",
+        "Albanians of southern Serbia"."""
+        doc, units = self.doc, self.units
+        for unit in list(units.items):
+            head = doc[unit.end - 1]
+            if unit.actor.kind != "country" or head.tag_ not in ("NNPS", "NNS"):
+                continue
+            home = units.ending_at(unit.start)
+            if home is None:
+                prep = next((c for c in head.rights if c.dep_ == "prep"), None)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                home = units.owner[obj.i] if obj is not None and prep.lower_ in PP_HEADS else None  # type: ignore[union-attr]
+            if home is not None and home.actor.kind == "country" and home.actor.id != unit.actor.id:
+                unit.actor = self.generic(home.actor.country, "CVL")
+                units.extend(unit, home.start, home.end)
 
     def office(self, m: Match, titles: dict[int, Match]) -> None:
         doc, units = self.doc, self.units

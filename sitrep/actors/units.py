@@ -60,6 +60,14 @@ class Units:
                 self.owner[i] = unit
         return unit
 
+    def extend(self, unit: Unit, start: int, end: int) -> None:
+        """Widen a unit over its neighbours ("Bosnian" + "Serbs"); what it covers now speaks through it."""
+        for other in self.inside(start, end):
+            other.absorbed = other is not unit
+        unit.start, unit.end = min(unit.start, start), max(unit.end, end)
+        for i in range(unit.start, unit.end):
+            self.owner[i] = unit
+
     def ending_at(self, end: int) -> Unit | None:
         unit = self.owner[end - 1] if end > 0 else None
         return unit if unit is not None and unit.end == end else None
