@@ -161,3 +161,22 @@ def test_ingest_cli_stdin_and_language_marked(tmp_path: Path) -> None:
     con = duckdb.connect(str(store), read_only=True)
     assert con.execute("SELECT source_ref, language FROM articles").fetchall() == [("<stdin>", "und")]
     assert con.execute("SELECT count(*) FROM events").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(
+    "args", [["--db", "/nonexistent/dir/s.duckdb"], ["--workers", "0"], ["--published", "19/11/2020"]]
+)
+def test_ingest_cli_user_mistake_one_line(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "a.txt").write_text("Some words here.")
+    result = run_cli(
+        "ingest",
+        str(tmp_path / "a.txt"),
+        "-q",
+        *(["--db", str(tmp_path / "s.duckdb")] if "--db" not in args else []),
+        *args,
+    )
+    assert (
+        result.returncode == 2
+        and result.stderr.startswith("sitrep: error:")
+        and "Traceback" not in result.stderr
+    )

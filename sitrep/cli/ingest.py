@@ -38,6 +38,8 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
     for p in paths:
         if p != "-" and not Path(p).exists() and not any(c in p for c in "*?["):
             raise UserError(f"no such file or folder: {p}")
+    if not Path(db).resolve().parent.is_dir():
+        raise UserError(f"no folder for the store {db}")
     if workers < 1 or chunk < 1 or wait < 0:
         raise UserError("--workers and --chunk must be at least 1, --wait at least 0")
     published = check_date(published)
