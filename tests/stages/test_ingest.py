@@ -143,6 +143,15 @@ def test_read_warc_html_responses_only(tmp_path: Path) -> None:
     assert isinstance(item, Source) and item.url == "https://x.org/a" and "@" in item.ref
 
 
+def test_read_arc_html_response(tmp_path: Path) -> None:
+    desc = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    resp = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + PAGE.encode()
+    data = (b"filedesc://t.arc 0.0.0.0 20200101000000 text/plain %d\n" % len(desc) + desc + b"\n"
+            + b"http://x.org/a 1.2.3.4 20200101000000 text/html %d\n" % len(resp) + resp + b"\n")  # fmt: skip
+    [item] = _items(tmp_path, "t.arc", data)
+    assert isinstance(item, Source) and item.url == "http://x.org/a" and item.content_type == "html"
+
+
 def test_read_folders_globs_recursive_skip_readme(tmp_path: Path) -> None:
     (tmp_path / "sub" / "deep").mkdir(parents=True)
     for rel in ("a.txt", "sub/b.txt", "sub/deep/c.txt", "README.md", "sub/.hidden.txt"):
