@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+NOT = frozenset({"not", "never", "n't", "no"})
 TEMPORAL_LINKS = frozenset({"after", "before", "since", "following", "until", "ahead", "when", "while"})
 
 
@@ -47,19 +48,31 @@ def _own_date_scope(verb: Token) -> bool:
 
 
 def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | None:
-    """PLOVER: cooperation announced for the future is AGREE, a retreat announced for later is CONCEDE,
-    and harm promised unless something happens ("will boycott unless") is a THREATEN."""
-    if cand.frame_of is not None or not reading.said_future:
+    """PLOVER recodes what a party says it will (or will not) do: cooperation announced for the future is
+    AGREE, a retreat announced for later CONCEDE, harm announced (or promised "unless") THREATEN, and
+    cooperation refused ("will not meet their demands") REJECT."""
+    if cand.frame_of is not None:
         return None
-    if reading.modality not in ("future", "conditional"):
+    said = "reported" in reading.cues
+    unless = reading.cue.endswith("unless")
+    if (
+        reading.modality == "negated"
+        and cand.type in COOPERATIVE | {"AGREE", "CONCEDE"}
+        and reading.cue in NOT
+    ):
+        new = "REJECT"
+    elif not (
+        reading.said_future or (said and reading.modality == "hypothetical" and "conditional" in reading.cues)
+    ):
         return None
-    conditional = reading.modality == "conditional"
-    if cand.type in COOPERATIVE or (cand.type == "RETREAT" and conditional):
+    elif reading.modality not in ("future", "conditional", "hypothetical"):
+        return None
+    elif unless or (cand.type in CONFLICT and said):
+        new = "THREATEN"
+    elif cand.type in COOPERATIVE or (cand.type == "RETREAT" and reading.modality == "conditional"):
         new = "AGREE"
     elif cand.type == "RETREAT":
         new = "CONCEDE"
-    elif cand.type in CONFLICT and conditional and "reported" in reading.cues:
-        new = "THREATEN"  # a party said it will do harm if/unless: the threat is what it asserted
     else:
         return None
     cue = f"{reading.modality}-{cand.type.lower()}"
@@ -88,7 +101,7 @@ def event(cand: Candidate, article: Article, lex: Lexicon, names: dict[str, str]
         type_, reading = intent
         threat = lex.frames["threaten"]
         mode = threat.modes.get(cand.type) if type_ == "THREATEN" else None
-        cameo = {"AGREE": "036" if cand.type == "CONSULT" else "030", "CONCEDE": "080"}.get(
+        cameo = {"AGREE": "036" if cand.type == "CONSULT" else "030", "CONCEDE": "080", "REJECT": "120"}.get(
             type_, threat.cameo.get(cand.type, "130")
         )
         rule = f"{rule}|{reading.cue}"

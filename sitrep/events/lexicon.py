@@ -6,6 +6,7 @@ module only indexes them (lemma → entries, verb+object → entry) so the stage
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import yaml
 from sitrep.context import Context
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events"
+DERIVED_CONF = 0.5  # rows derived from the CAMEO dictionary: used only where the curated lexicon is silent
 TYPES = (
     "AGREE", "ACCUSE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
     "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
@@ -61,6 +63,8 @@ class Lexicon:
     counts: dict[str, frozenset[str]]
     numbers: dict[str, int]
     vague: dict[str, int]
+    cameo_verbs: dict[str, Entry] = field(default_factory=dict)  # derived from CAMEO: a lower prior
+    cameo_pairs: dict[tuple[str, str], Entry] = field(default_factory=dict)
     topic_of: dict[str, frozenset[str]] = field(default_factory=dict)
     adjunct_marks: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
@@ -83,6 +87,15 @@ def _entry(raw: dict[str, Any], type_: str, rule: str) -> Entry:
         pos=raw.get("pos", "any"), frame=raw.get("frame"), needs=raw.get("needs"),
         conf=float(raw.get("conf", 0.8)), rule=rule,
     )  # fmt: skip
+
+
+def _tsv(name: str, data: Path) -> list[dict[str, str]]:
+    with open(data / name, encoding="utf-8") as fh:
+        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+
+
+def _derived(row: dict[str, str], rule: str) -> Entry:
+    return Entry(row["type"], row["mode"] or None, row["cameo"], pos="V", conf=DERIVED_CONF, rule=rule)
 
 
 def load(data: Path = DATA) -> Lexicon:
@@ -136,6 +149,16 @@ def load(data: Path = DATA) -> Lexicon:
         counts={k: frozenset(counts[k]) for k in ("killed", "injured", "arrested", "persons")},
         numbers={str(k): int(v) for k, v in counts["numbers"].items()},
         vague={str(k): int(v) for k, v in counts["vague"].items()},
+        # CAMEO's intent verbs (AGREE) say nothing without their complement: frames handle those
+        cameo_verbs={
+            r["lemma"]: _derived(r, f"cameo-verb:{r['lemma']}:{r['cameo']}")
+            for r in _tsv("cameo_verbs.tsv", data)
+            if r["type"] != "AGREE"
+        },
+        cameo_pairs={
+            (r["verb"], r["object"]): _derived(r, f"cameo-pattern:{r['verb']}+{r['object']}:{r['cameo']}")
+            for r in _tsv("cameo_verb_objects.tsv", data)
+        },
         topic_of={k: frozenset(v) for k, v in pats.get("topic_of", {}).items()},
         adjunct_marks=frozenset(pats["adjunct_marks"]),
         measure_nouns=frozenset(pats["measure_nouns"]),

@@ -44,6 +44,10 @@ def clause_verb(tok: Token) -> Token:
     return cur
 
 
+def _mark(clause: Token, marks: frozenset[str]) -> str:
+    return next((g.lower_ for g in clause.children if g.dep_ == "mark" and g.lower_ in marks), "")
+
+
 def _own_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
     """Cues on the clause itself: negation, modal and future auxiliaries, "if", habitual adverbs."""
     cues = lex.modality
@@ -58,10 +62,8 @@ def _own_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
             found.setdefault("future", low)
         elif c.dep_ == "mark" and low in cues["conditional_marks"]:
             found.setdefault("conditional", low)
-        elif c.dep_ == "advcl" and any(
-            g.dep_ == "mark" and g.lower_ in cues["conditional_marks"] for g in c.children
-        ):
-            found.setdefault("conditional", f"{low}: if")  # "will attack if war breaks out"
+        elif c.dep_ == "advcl" and (mark := _mark(c, cues["conditional_marks"])):
+            found.setdefault("conditional", f"{low}: {mark}")  # "will attack if war breaks out"
         elif c.dep_ == "advmod" and low in cues["habitual_adverbs"]:
             found.setdefault("habitual", low)
         elif c.dep_ == "prep" and low == "for":
@@ -119,6 +121,10 @@ def _quote(quotes: Sequence[Quote], start: int) -> Quote | None:
 
 def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0) -> Reading:
     """The modality of one trigger; ``offset`` maps token offsets to article offsets."""
+    quote = _quote(quotes, cand.token.idx + offset)
+    qid = quote.id if quote else None
+    if cand.background:  # named in passing: whatever its own cues, not news of this sentence
+        return Reading("habitual", "background", qid, frozenset({"habitual"}))
     found: dict[Modality, str] = {}
     verb = clause_verb(cand.verb)
     _own_cues(lex, verb, found)
@@ -130,16 +136,12 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
     if cand.frame_of is not None:
         name = cand.frame_of.entry.frame or ""
         found.setdefault(cast(Modality, lex.frames[name].modality), f"frame:{lemma(cand.frame_of.token)}")
-    if cand.background:
-        found.setdefault("habitual", "argument-of-event")
-    quote = _quote(quotes, cand.token.idx + offset)
     if quote is not None:
         found.setdefault("reported", "quote")
     if found.get("hypothetical") == "would" and "reported" in found:
         found["future"] = found.pop("hypothetical")  # "said they would meet": future in the past
     if cand.entry.frame == "intent" and found.get("future") in ("will", "would", "shall", "'ll"):
         del found["future"]  # "said it would be ready to": the intention itself is stated now
-    qid = quote.id if quote else None
     for modality in ORDER:
         if modality in found:
             said = found.get("future") in ("will", "shall", "'ll", "would")

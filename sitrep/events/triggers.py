@@ -40,6 +40,10 @@ class Candidate:
     background: bool = False  # an event named as the argument of another ("condemned the attack")
     dropped: bool = False  # folded into another trigger, or a frame word that names no event alone
 
+    @property
+    def derived(self) -> bool:
+        return self.entry.rule.startswith("cameo-")
+
     def __post_init__(self) -> None:
         self.tokens = self.tokens or [self.token]
         self.type = self.type or self.entry.type
@@ -119,6 +123,12 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return obj is not None
     if needs == "to-complement":
         return _has_to_complement(tok)
+    if needs == "speech-use":  # "protested that ...", or an official body protesting: words, not crowds
+        subj = subject(tok)
+        official = subj is not None and (
+            bool(_words(subj) & lex.classes["official"]) or subj.ent_type_ == "GPE"
+        )
+        return any(c.dep_ == "ccomp" for c in tok.children) or official
     if needs == "for-or-on":
         return any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children)
     if needs == "armed-context":
@@ -142,30 +152,42 @@ def _best(lex: Lexicon, tok: Token, key: str, pos: str) -> Entry | None:
     return max(fitting, key=lambda e: e.conf) if fitting else None
 
 
+def _with_object(tok: Token, keys: list[str], table: dict[tuple[str, str], Entry]) -> Candidate | None:
+    """A verb + object pattern ("declared a ceasefire", "ended mediation efforts")."""
+    obj = _obj(tok)
+    if obj is None:
+        return None
+    nouns = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+    for key in keys:
+        for noun in nouns:
+            hit = table.get((key, lemma(noun)))
+            if hit is not None:
+                return Candidate(tok, hit, tokens=[tok, noun])
+    return None
+
+
 def _match(lex: Lexicon, tok: Token) -> Candidate | None:
+    """Curated patterns and triggers first; the rows derived from the CAMEO dictionary only after."""
     pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else "A"
     if pos == "A" and tok.pos_ != "ADJ":
         return None
     if tok.dep_ in ("compound", "amod") or _in_name(tok) or tok.ent_type_ in NOT_EVENTS:
         return None
+    if pos == "V" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ != "VBG":
+        return None  # a participle standing for people ("evacuated the wounded")
     lem = lemma(tok)
     prt = next((c for c in tok.children if c.dep_ == "prt"), None)
     keys = [f"{lem} {prt.lower_}"] if prt is not None else []
     if pos == "V":
-        obj = _obj(tok)
-        if obj is not None:
-            nouns = [obj, *(c for c in obj.children if c.dep_ == "compound")]  # "ended mediation efforts"
-            for key in [*keys, lem]:
-                for noun in nouns:
-                    hit = lex.verb_object.get((key, lemma(noun)))
-                    if hit is not None:
-                        return Candidate(tok, hit, tokens=[tok, noun])
+        hit = _with_object(tok, [*keys, lem], lex.verb_object)
+        if hit is not None:
+            return hit
     else:
         for mod in tok.children:
             table = lex.compounds if mod.dep_ == "compound" else lex.adjectives
-            hit = table.get((lem, lemma(mod)))
-            if hit is not None and mod.dep_ in ("compound", "amod"):
-                return Candidate(tok, hit, tokens=[mod, tok])
+            found = table.get((lem, lemma(mod)))
+            if found is not None and mod.dep_ in ("compound", "amod"):
+                return Candidate(tok, found, tokens=[mod, tok])
             if mod.dep_ in ("compound", "amod"):
                 keys.append(f"{lemma(mod)} {lem}")
     for key in [*keys, lem]:
@@ -173,7 +195,13 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
         if entry is not None:
             extra = [prt] if prt is not None and key.endswith(prt.lower_) and " " in key else []
             return Candidate(tok, entry, tokens=[tok, *extra])
-    return None
+    if pos != "V" or lem in lex.light_verbs:
+        return None
+    hit = _with_object(tok, [*keys, lem], lex.cameo_pairs)
+    if hit is not None or any(k in lex.triggers for k in [*keys, lem]):
+        return hit
+    key = next((k for k in [*keys, lem] if k in lex.cameo_verbs), None)
+    return Candidate(tok, lex.cameo_verbs[key]) if key else None
 
 
 def find(doc: Doc, lex: Lexicon) -> list[Candidate]:
@@ -190,7 +218,16 @@ def find(doc: Doc, lex: Lexicon) -> list[Candidate]:
     cands += [c for c in _deontic(doc, lex) if c.token.i not in found]
     _link_frames(cands, found, lex)
     _fold(cands, found, lex)
+    _drop_weak(cands)
     return [c for c in cands if not c.dropped]
+
+
+def _drop_weak(cands: list[Candidate]) -> None:
+    """Rows derived from the CAMEO dictionary speak only in sentences the curated lexicon leaves silent."""
+    curated = {c.token.sent.start for c in cands if not c.dropped and not c.background and not c.derived}
+    for c in cands:
+        if c.derived and c.token.sent.start in curated:
+            c.dropped = True
 
 
 def _deontic(doc: Doc, lex: Lexicon) -> list[Candidate]:
@@ -201,7 +238,7 @@ def _deontic(doc: Doc, lex: Lexicon) -> list[Candidate]:
             continue
         for comp in tok.children:
             modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in lex.deontic_aux), None)
-            if comp.dep_ == "ccomp" and modal is not None:
+            if comp.dep_ in ("ccomp", "acl") and modal is not None:
                 entry = Entry("REQUEST", "change", "100", pos="V", frame="request", conf=0.6,
                               rule=f"deontic:{lemma(tok)}+{modal.lower_}")  # fmt: skip
                 out.append(Candidate(tok, entry))
@@ -236,15 +273,18 @@ def _complements(tok: Token) -> list[Token]:
 def _first_trigger(tok: Token, found: dict[int, Candidate], own: Candidate) -> Candidate | None:
     """The nearest trigger below ``tok`` along complement relations, breadth first, at most 3 deep."""
     layer = _complements(tok)
+    weak = None  # a trigger derived from the CAMEO dictionary only if no curated one is there
     for _ in range(4):
         nxt: list[Token] = []
         for t in layer:
             cand = found.get(t.i)
             if cand is not None and cand is not own:
-                return cand
+                if not cand.derived:
+                    return cand
+                weak = weak or cand
             nxt.extend(_complements(t))
         layer = nxt
-    return None
+    return weak
 
 
 def _link_frames(cands: list[Candidate], found: dict[int, Candidate], lex: Lexicon) -> None:
@@ -317,7 +357,9 @@ def _under_adjunct(tok: Token, lex: Lexicon) -> bool:
             return False
         if cur.dep_ == "relcl":
             return True
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.adjunct_marks for c in cur.children):
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in lex.adjunct_marks for c in cur.children
+        ):
             return True
         if cur.dep_ in ("pcomp", "pobj") and cur.head.lower_ in lex.adjunct_preps:
             return True
@@ -353,7 +395,10 @@ def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -
         if cur.head is cur or not owners:
             break
         cur = cur.head
-        near = [cur, *(c for c in cur.children if c.dep_ in ("dobj", "nsubj") and lemma(cur) in lex.light_verbs)]
+        near = [
+            cur,
+            *(c for c in cur.children if c.dep_ in ("dobj", "nsubj") and lemma(cur) in lex.light_verbs),
+        ]
         if any(found[t.i].type in owners for t in near if t.i in found):
             return True  # "continued their hunger strike to demand ...": the strike's demand
     return False
