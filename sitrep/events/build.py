@@ -63,9 +63,7 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
         new = "REJECT"
     elif not (
         reading.said_future or (said and reading.modality == "hypothetical" and "conditional" in reading.cues)
-    ):
-        return None
-    elif reading.modality not in ("future", "conditional", "hypothetical"):
+    ) or reading.modality not in ("future", "conditional", "hypothetical"):
         return None
     elif unless or (cand.type in CONFLICT and said):
         new = "THREATEN"

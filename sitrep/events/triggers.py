@@ -200,8 +200,8 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     hit = _with_object(tok, [*keys, lem], lex.cameo_pairs)
     if hit is not None or any(k in lex.triggers for k in [*keys, lem]):
         return hit
-    key = next((k for k in [*keys, lem] if k in lex.cameo_verbs), None)
-    return Candidate(tok, lex.cameo_verbs[key]) if key else None
+    derived = next((lex.cameo_verbs[k] for k in [*keys, lem] if k in lex.cameo_verbs), None)
+    return Candidate(tok, derived) if derived else None
 
 
 def find(doc: Doc, lex: Lexicon) -> list[Candidate]:
