@@ -100,6 +100,14 @@ class Store:
                 raise UserError(f"no store at {path}: run 'sitrep ingest' first")
             with db.writer_lock(path):
                 db.connect(path).close()
+        elif not _writer_active(path):  # a store being written is checked by its first request instead
+            con = db.connect(path, read_only=True, wait=READ_WAIT)
+            try:
+                missing = set(TABLES) - {r[0] for r in con.execute("SHOW TABLES").fetchall()}
+            finally:
+                con.close()
+            if missing:
+                raise UserError(f"{path} is not a sitrep store (no {', '.join(sorted(missing))})")
         return cls("duckdb", path)
 
     @classmethod

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import httpx
 import pytest
 
@@ -17,9 +18,11 @@ MAIN = [sys.executable, "-c", "from sitrep.cli.main import main; main()", "serve
 @pytest.mark.parametrize(
     ("args", "message"),
     [(["--db", "missing.duckdb"], "no store at"), (["--parquet", "no-such-dir"], "no Parquet folder"),
-     (["--db", "a", "--parquet", "b"], "not both")],
+     (["--db", "a", "--parquet", "b"], "not both"), (["--db", "."], "not a sitrep store"),
+     (["--db", "empty.duckdb"], "not a sitrep store")],
 )  # fmt: skip
 def test_serve_user_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    duckdb.connect(str(tmp_path / "empty.duckdb")).close()
     result = subprocess.run([*MAIN, *args], capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 2
     assert result.stderr.startswith("sitrep: error:") and message in result.stderr
