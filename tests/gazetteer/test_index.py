@@ -76,3 +76,28 @@ def test_place_record_carries_geonames_id(gaz: Gazetteer) -> None:
     row = next(c.row for c in gaz.lookup("Baghdad") if gaz.code(c.row) == "PPLC")
     place = gaz.place(row)
     assert place.geonames_id == 98182 and place.country == "IQ" and place.feature_class == "P"
+
+
+def test_committed_index_matches_its_sources(gaz: Gazetteer) -> None:
+    """Editing the supplement or upgrading a package needs scripts/build_gazetteer.py and a commit."""
+    from sitrep.gazetteer.build import source_digest
+
+    assert gaz.digest == source_digest()
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("La.", "ADM1"),
+        ("La", None),
+        ("ACT", "ADM1"),
+        ("Act", None),
+        ("BA", None),
+        ("US", "PCLI"),
+        ("Us", None),
+    ],
+)
+def test_lookup_respects_written_form_of_short_names(gaz: Gazetteer, written: str, code: str | None) -> None:
+    """Codes and abbreviations match only when written as such: "La" is not Louisiana, "Us" not the US."""
+    codes = {gaz.code(c.row) for c in gaz.lookup(written) if gaz.code(c.row) in ("ADM1", "PCLI")}
+    assert (code in codes) if code else not codes
