@@ -41,6 +41,11 @@ def _find(found: tuple[PlaceMention, ...], words: str) -> PlaceMention:
         ("Tehran fears a wider war with its neighbours.", "Tehran", "IR", "metonym"),
         ("Troops were sent to Syria last week.", "Syria", "SY", "literal"),
         ("Britain sent two ships to the Gulf of Aden.", "Gulf of Aden", None, "literal"),
+        ("Iran's government rejected the plan.", "Iran", "IR", "metonym"),
+        ("BAGHDAD (Reuters) - Rockets fell overnight.", "BAGHDAD", "IQ", "literal"),
+        ("US troops left the base near Kirkuk.", "US", "US", "modifier"),
+        ("Flooding hit Atlanta, Georgia, on Monday.", "Georgia", "US", "literal"),
+        ("Talks in Tbilisi, Georgia, ended.", "Georgia", "GE", "literal"),
     ],
 )
 def test_run_resolves_toponym_with_role(
@@ -57,6 +62,13 @@ def test_run_resolves_toponym_with_role(
 )
 def test_run_ignores_person_names(ctx: Context, text: str) -> None:
     assert all(m.text != "Qaani" for m in _places(ctx, text))
+
+
+def test_focus_skips_metonyms_and_demonyms(ctx: Context) -> None:
+    text = "Washington said it would act. Washington warned Iranians. Clashes hit Kirkuk."
+    article = Article(id="t", text=text, source_ref="<test>", places=_places(ctx, text))
+    focus = places.focus(article)
+    assert focus is not None and focus.name == "Kirkuk"
 
 
 def test_run_on_text_without_places_is_empty(ctx: Context) -> None:
