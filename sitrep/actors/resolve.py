@@ -76,6 +76,8 @@ def _named(doc: Any, matches: list[Match], index: Index, units: Units, covered: 
             continue
         actor = index.actors[m.entry.value]
         last = doc[m.end - 1]
+        if m.entry.place:
+            units.place_hits.setdefault(m.start, actor.country or "")
         if m.entry.place and last.dep_ == "pobj" and last.head.lower_ in LOCATIVE:
             continue  # "to Baghdad" is a place, not Iraq acting; "at Baghdad University" still says Iraq
         nxt = doc[m.end] if m.end < len(doc) else None

@@ -36,6 +36,7 @@ class Units:
     owner: list[Unit | None] = field(default_factory=list)
     sent: list[int] = field(default_factory=list)  # token -> sentence number
     bounds: list[tuple[int, int]] = field(default_factory=list)  # sentence -> character range
+    place_hits: dict[int, str] = field(default_factory=dict)  # token -> country of a city named there
     _focus: str | None = None
 
     def __post_init__(self) -> None:
@@ -94,6 +95,11 @@ class Units:
                 if country and country not in avoid:
                     return country
         sid = self.sent[i]
+        near = sorted(
+            (abs(t - i), c) for t, c in self.place_hits.items() if self.sent[t] == sid and c not in avoid
+        )
+        if near:
+            return near[0][1]
         best: tuple[int, str] | None = None
         for unit in self.items:
             country = unit.actor.country
@@ -117,7 +123,7 @@ class Units:
         for p in self.places:
             if p.place and p.place.country and first <= p.start < last:
                 return ALPHA3.get(p.place.country)
-        return None
+        return next((c for t, c in self.place_hits.items() if start <= t < end and c), None)
 
     def focus(self) -> str | None:
         if self._focus is None:
