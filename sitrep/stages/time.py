@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from sitrep.context import Context
 from sitrep.records import Article, TimeExpr
 from sitrep.timex import calendar, find, lexicon, tense
-from sitrep.timex.normalise import Anchor, Reading, normalise
+from sitrep.timex.normalise import Anchor, Reading, normalise, range_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -85,21 +85,12 @@ def _read(
             anchor = replace(anchor, tense=partial(tense.direction, doc, piece.start, piece.end, lex))
         reading = normalise(piece.text, anchor, lex)
         if reading is None and found:
-            reading = _range_end(piece.text, found[-1][1])
+            reading = range_end(piece.text, found[-1][1])
         if reading is not None:
             found.append((piece, reading))
             if piece is candidate:
                 break
     return found
-
-
-def _range_end(text: str, first: Reading) -> Reading | None:
-    """The short second year of a range: '58' in '1957-58' is 1958, '01' in '1999-01' is 2001."""
-    if not (text.isdigit() and len(text) == 2 and first.value and re.fullmatch(r"\d{4}", first.value)):
-        return None
-    year = int(first.value[:2] + text)
-    year += 100 if year < int(first.value) else 0
-    return Reading("DATE", f"{year:04d}", "year", "year-range")
 
 
 def _sentence(article: Article, start: int, end: int, doc: Doc | None) -> tuple[int, int]:

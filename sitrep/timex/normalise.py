@@ -82,9 +82,28 @@ def normalise(text: str, anchor: Anchor, lex: Lexicon) -> Reading | None:
         except _Unanchored:
             kind = "TIME" if "clock" in rule.kind or "part" in groups else "DATE"
             return Reading(kind, None, "unknown", f"{rule.name}:no-publication-date")
-        if value is None:
+        except (OverflowError, ValueError):  # a publication date at the calendar's edge
             return None
-        return Reading(_type(rule.kind, value), value, _precision(rule.kind, value), rule.name)
+        precision = _precision(rule.kind, value) if value else "unknown"
+        if value is None or (value[0].isdigit() and precision == "unknown"):  # year 10000
+            return None
+        return Reading(_type(rule.kind, value), value, precision, rule.name)
+    return None
+
+
+def range_end(text: str, first: Reading) -> Reading | None:
+    """The short end of a range read with its start: '58' in '1957-58' is 1958, '17' in 'March 15 to 17'
+    is March 17."""
+    if not (text.isdigit() and len(text) <= 2 and first.value):
+        return None
+    if re.fullmatch(r"\d{4}", first.value) and len(text) == 2:
+        year = int(first.value[:2] + text)
+        year += 100 if year < int(first.value) else 0
+        return Reading("DATE", f"{year:04d}", "year", "year-range")
+    start = calendar.start_of(first.value)
+    if start is not None and first.precision == "day" and int(text) > start.day:
+        found = calendar.valid_day(start.year, start.month, int(text))
+        return Reading("DATE", found.isoformat(), "day", "day-range") if found else None
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -222,6 +223,15 @@ def test_normalise_rejects_non_expressions(text: str) -> None:
     assert read(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [("next year", date(9999, 6, 1)), ("next month", date(9999, 12, 1)), ("tomorrow", date(9999, 12, 31)),
+     ("yesterday", date(1, 1, 1))],
+)  # fmt: skip
+def test_normalise_gives_nothing_beyond_the_calendar(text: str, published: date) -> None:
+    assert read(text, published=published) is None
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)), st.sampled_from(WEEKDAYS))
 def test_weekday_lies_in_the_week_on_or_before_publication(published: date, weekday: str) -> None:
@@ -258,6 +268,52 @@ def test_day_without_year_lies_within_a_year_in_its_tense(published: date, day: 
     assert reading is not None and reading.value is not None
     gap = (date.fromisoformat(reading.value) - published).days
     assert (0 <= gap <= 366) if direction == "future" else (-366 <= gap <= 0)
+
+
+TIMEX_VALUE = re.compile(
+    r"\d{2,4}(-(\d{2}(-\d{2})?|W\d{2}(-WE)?|Q[1-4]|SP|SU|FA|WI))?(T(\d{2}:\d{2}|MO|AF|EV|NI|DT))?"
+    r"|P(T?[\dX.]+(Y|M|W|D|H|S|DE|CE|Q|WE))"
+    r"|XXXX(-WXX-[1-7]|-XX-XXT(MO|AF|EV|NI|DT)|-\d{2})"
+    r"|(PRESENT|PAST|FUTURE)_REF"
+)
+WORDS = sorted(
+    {
+        *LEX.months,
+        *LEX.weekdays,
+        *LEX.units,
+        *LEX.shifts,
+        *LEX.parts,
+        *LEX.numbers,
+        "ago",
+        "later",
+        "the",
+        "of",
+    }
+    | {"1957", "58", "15:00", "3", "31", "2013", "'90s", "every", "last", "-", ",", "next day"}
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=5).map(" ".join),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)) | st.none(),
+    st.sampled_from([None, "past", "future"]),
+)
+def test_normalise_values_are_timex3_or_none(
+    text: str, published: date | None, direction: str | None
+) -> None:
+    """Any mix of time words, any publication date (even the calendar's edges): a TIMEX3 value or None."""
+    reading = read(text, published=published, direction=direction)
+    if reading is not None and reading.value is not None:
+        assert TIMEX_VALUE.fullmatch(reading.value), (text, reading)
+        assert reading.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_normalise_never_raises_on_any_text(text: str) -> None:
+    reading = read(text)
+    assert reading is None or reading.rule
 
 
 # --- the stage over parsed text -----------------------------------------------------------------------
@@ -342,6 +398,11 @@ def test_run_finds_words_the_parser_misses(ctx: Context) -> None:
 def test_run_splits_ranges(ctx: Context) -> None:
     article = run(ctx, "He took part in the expedition of 1957-58 across Antarctica.")
     assert [t.value for t in article.times] == ["1957", "1958"]
+
+
+def test_run_splits_day_ranges(ctx: Context) -> None:
+    article = run(ctx, "The festival ran from March 15 to 17 in Toronto.")
+    assert [t.value for t in article.times] == ["2020-03-15", "2020-03-17"]
 
 
 def test_run_offsets_point_at_the_words(ctx: Context) -> None:
