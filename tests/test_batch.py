@@ -129,12 +129,14 @@ def test_ingest_killed_at_random_moments_then_rerun_equals_uninterrupted(tmp_pat
     corpus = write_corpus(tmp_path / "in", 40)
     clean_store, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
     args = [str(corpus), "--chunk", "3", "-q", "--published", "2020-11-19"]
+    started = time.monotonic()
     assert run_cli("ingest", *args, "--db", str(clean_store)).returncode == 0
+    duration = time.monotonic() - started  # kills land anywhere in a run: loading, reading, writing
     rng = random.Random(7)
     for _ in range(4):
         proc = subprocess.Popen([*SITREP, "ingest", *args, "--db", str(crashed)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        time.sleep(rng.uniform(0.5, 4.0))
+        time.sleep(rng.uniform(0.1, 0.95) * duration)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     assert run_cli("ingest", *args, "--db", str(crashed)).returncode == 0
