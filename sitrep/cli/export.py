@@ -1,4 +1,4 @@
-"""Export a table of the store to Parquet or CSV."""
+"""Export a table of the store to Parquet or CSV, or the events as PLOVER JSON or a GDELT-style table."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from sitrep.errors import UserError
+from sitrep.events import export as event_export
 from sitrep.store.db import DEFAULT_DB, connect, export
 from sitrep.store.schema import TABLES
 
@@ -15,9 +17,16 @@ NAME = "export"
 def command(
     table: Annotated[str, typer.Argument(help=f"One of: {', '.join(TABLES)}.")],
     out: Annotated[str, typer.Argument(help="Output file.")],
-    format: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
+    format: Annotated[
+        str, typer.Option("--format", help="parquet, csv; for events also plover-json or gdelt.")
+    ] = "parquet",
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
     con = connect(db, read_only=True)
-    export(con, table, out, format)
+    if format in event_export.FORMATS:
+        if table != "events":
+            raise UserError(f"--format {format} exports the events table, not {table!r}")
+        event_export.write(con, out, format)
+    else:
+        export(con, table, out, format)
     typer.echo(f"{table} → {out}")

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from sitrep.cli import actors, demo, events, export, incidents, ingest, serve, show, spark, watch
+from sitrep.cli import actors, demo, events, export, incidents, ingest, recode, serve, show, spark, watch
 from sitrep.cli import eval as eval_cmd
 from sitrep.errors import SitrepError
 
@@ -17,7 +17,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for module in (ingest, watch, events, incidents, show, export, eval_cmd, demo, serve, spark, actors):
+for module in (ingest, watch, events, incidents, show, export, eval_cmd, demo, serve, spark, actors, recode):
     app.command(module.NAME, help=module.__doc__)(module.command)
 
 

@@ -1,0 +1,54 @@
+"""``sitrep recode``: stored articles re-coded under the current pipeline version."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sitrep.context import Context
+from sitrep.events.recode import recode
+from sitrep.pipeline import pipeline_version, process
+from sitrep.store import db
+
+TEXT = "Police arrested twelve opposition activists in Nairobi on Tuesday, witnesses said."
+
+
+def _stale_store(path: Path, ctx: Context) -> None:
+    article = process(TEXT, published="2020-11-19", ctx=ctx)
+    con = db.connect(path)
+    db.write(con, [article.with_(events=(), pipeline_version="0.0.1+old")], ingested_at="2020-11-20")
+    con.close()
+
+
+def _stored(path: Path) -> tuple[int, set[str]]:
+    con = db.connect(path, read_only=True)
+    events = con.execute("SELECT count(*) FROM events").fetchone()
+    versions = {v for (v,) in con.execute("SELECT pipeline_version FROM articles").fetchall()}
+    con.close()
+    return (events[0] if events else 0), versions
+
+
+def test_recode_rewrites_stale_articles_with_the_current_version(tmp_path: Path, ctx: Context) -> None:
+    store = tmp_path / "s.duckdb"
+    _stale_store(store, ctx)
+    assert _stored(store)[0] == 0
+    done = recode(store, ctx=ctx)
+    assert (done.checked, done.recoded) == (1, 1)
+    events, versions = _stored(store)
+    assert events >= 1 and versions == {pipeline_version()}
+
+
+def test_recode_skips_articles_already_current_unless_all(tmp_path: Path, ctx: Context) -> None:
+    store = tmp_path / "s.duckdb"
+    _stale_store(store, ctx)
+    recode(store, ctx=ctx)
+    assert recode(store, ctx=ctx).recoded == 0
+    assert recode(store, ctx=ctx, everything=True).recoded == 1
+    assert _stored(store)[0] >= 1  # rewritten, not doubled or lost
+
+
+def test_recode_missing_store_is_a_one_line_error() -> None:
+    result = subprocess.run([sys.executable, "-m", "sitrep.cli", "recode", "--db", "/no/such.duckdb"],
+                            capture_output=True, text=True)  # fmt: skip
+    assert result.returncode != 0 and "no store" in result.stderr and "Traceback" not in result.stderr
