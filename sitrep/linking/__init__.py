@@ -14,7 +14,6 @@ from typing import Any
 import duckdb
 
 from sitrep.linking import dedup, incidents, stories, tables
-from sitrep.linking.tables import many
 from sitrep.provenance.outlets import norm_name
 
 __all__ = ["LinkSummary", "link"]
@@ -56,9 +55,9 @@ def _link(con: duckdb.DuckDBPyConnection, ids: list[str]) -> LinkSummary:
     near = dedup.near_duplicates(con, sigs)
     reposts = dedup.repost_links(con, near)
     story = stories.assign(con, docs, near)
-    many(con, "UPDATE articles SET story_id = ? WHERE id = ?", [[s, a] for a, s in story.items()])
+    tables.update(con, "articles", "story_id", story)
     reposts.update(_cited_in_story(con, [d.id for d in docs if d.id not in reposts]))
-    many(con, "UPDATE articles SET repost_of = ? WHERE id = ?", [[o, c] for c, o in reposts.items()])
+    tables.update(con, "articles", "repost_of", reposts)
     linked = incidents.assign(con, [d.id for d in docs], before)
     return LinkSummary(len(docs), len(reposts), sum(len(v) for v in near.values()), len(linked))
 

@@ -19,7 +19,7 @@ import numpy as np
 from datasketch import MinHash
 
 from sitrep.linking.features import shingles
-from sitrep.linking.tables import many
+from sitrep.linking.tables import insert
 from sitrep.provenance.outlets import norm_name
 
 NUM_PERM = 128
@@ -40,8 +40,11 @@ class Meta:
     when: str  # published_at, else ingested_at
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=_SEED)  # its permutations are computed once, not per article
+
+
 def signature(text: str) -> np.ndarray:
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     m.update_batch([s.encode() for s in shingles(text)])
     return np.asarray(m.hashvalues, dtype=np.uint64)
 
@@ -61,16 +64,13 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 def index(con: duckdb.DuckDBPyConnection, texts: dict[str, str]) -> dict[str, np.ndarray]:
     """Add the articles' signatures and buckets to the store; return the signatures."""
     sigs = {aid: signature(text) for aid, text in texts.items()}
-    many(
-        con,
-        "INSERT INTO link_minhash VALUES (?, ?, ?)",
-        [[aid, s.tobytes(), NUM_PERM] for aid, s in sigs.items()],
-    )
-    many(
-        con,
-        "INSERT INTO link_bands VALUES (?, ?, ?)",
-        [[band, bucket, aid] for aid, s in sigs.items() for band, bucket in buckets(s)],
-    )
+    insert(con, "link_minhash", [
+        {"article_id": aid, "signature": s.tobytes(), "n_shingles": NUM_PERM} for aid, s in sigs.items()
+    ])  # fmt: skip
+    insert(con, "link_bands", [
+        {"band": band, "bucket": bucket, "article_id": aid}
+        for aid, s in sigs.items() for band, bucket in buckets(s)
+    ])  # fmt: skip
     return sigs
 
 

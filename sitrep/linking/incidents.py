@@ -13,6 +13,7 @@ day of the window (``type|2020-11-17``), or the same type and story (``type|stor
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 from dataclasses import dataclass
@@ -20,16 +21,13 @@ from datetime import date, timedelta
 from typing import Any
 
 import duckdb
+import pandas as pd
 
-from sitrep.linking.tables import many
+from sitrep.linking.tables import insert, update
 
 WINDOW_DAYS = 2
 RADIUS_KM = 50.0
 MODALITIES = ("asserted", "reported")
-_BLOCK_COLUMNS = (
-    "block, event_id, article_id, incident_id, story_id, day, lat, lon, place_id, place_country, "
-    "source_country, target_country"
-)
 
 
 @dataclass(frozen=True)
@@ -120,16 +118,24 @@ def new_events(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Ev]:
     return [Ev(r[0], r[1], r[2], _day(r[3], r[4]), *r[5:]) for r in rows]
 
 
-def _candidates(con: duckdb.DuckDBPyConnection, ev: Ev) -> list[Ev]:
-    keys = _probe(ev)
-    marks = ", ".join("?" for _ in keys)
-    rows: list[Any] = con.execute(
-        f"""SELECT DISTINCT event_id, article_id, split_part(block, '|', 1), day, lat, lon, place_id,
-                   place_country, source_country, target_country, story_id, incident_id
-            FROM link_event_blocks WHERE block IN ({marks})""",
-        keys,
-    ).fetchall()
-    return [Ev(*r) for r in rows]
+def _stored_candidates(con: duckdb.DuckDBPyConnection, events: list[Ev]) -> dict[str, list[Ev]]:
+    """Per new event, the stored events under one of its blocks: one query for the whole chunk."""
+    probe = pd.DataFrame([(ev.id, key) for ev in events for key in _probe(ev)] or [("", "")],
+                         columns=["event", "block"])  # fmt: skip
+    con.register("_event_probe", probe)
+    try:
+        rows: list[Any] = con.execute(
+            """SELECT DISTINCT p.event, b.event_id, b.article_id, split_part(b.block, '|', 1), b.day, b.lat,
+                      b.lon, b.place_id, b.place_country, b.source_country, b.target_country, b.story_id,
+                      b.incident_id
+               FROM _event_probe p JOIN link_event_blocks b ON b.block = p.block"""
+        ).fetchall()
+    finally:
+        con.unregister("_event_probe")
+    found: dict[str, list[Ev]] = {}
+    for row in rows:
+        found.setdefault(row[0], []).append(Ev(*row[1:]))
+    return found
 
 
 def incident_id(event_id: str) -> str:
@@ -137,19 +143,29 @@ def incident_id(event_id: str) -> str:
 
 
 def assign(con: duckdb.DuckDBPyConnection, ids: list[str], previous: set[str]) -> dict[str, str]:
-    """Event id -> incident id for the events of these articles; the incidents table follows."""
+    """Event id -> incident id for the events of these articles; the incidents table follows.
+
+    Events of the same chunk are candidates for the later ones, through the same blocks."""
+    events = new_events(con, ids)
+    stored = _stored_candidates(con, events)
+    in_chunk: dict[str, list[Ev]] = {}
     assigned: dict[str, str] = {}
-    for ev in new_events(con, ids):
-        scored = [(s, c) for c in _candidates(con, ev) if (s := compatible(ev, c)) is not None]
+    rows: list[dict[str, object]] = []
+    for ev in events:
+        pool = stored.get(ev.id, []) + [c for key in _probe(ev) for c in in_chunk.get(key, [])]
+        scored = [(s, c) for c in pool if (s := compatible(ev, c)) is not None]
         best = max(scored, key=lambda sc: (sc[0], sc[1].incident_id or ""), default=None)
         inc = best[1].incident_id if best and best[1].incident_id else incident_id(ev.id)
         assigned[ev.id] = inc
-        many(con,
-            f"INSERT INTO link_event_blocks ({_BLOCK_COLUMNS}) VALUES ({', '.join('?' * 12)})",
-            [[b, ev.id, ev.article_id, inc, ev.story_id, ev.day, ev.lat, ev.lon, ev.place_id,
-              ev.place_country, ev.source_country, ev.target_country] for b in blocks(ev)],
-        )  # fmt: skip
-    many(con, "UPDATE events SET incident_id = ? WHERE id = ?", [[i, e] for e, i in assigned.items()])
+        linked = dataclasses.replace(ev, incident_id=inc)
+        for block in blocks(ev):
+            in_chunk.setdefault(block, []).append(linked)
+            rows.append({"block": block, "event_id": ev.id, "article_id": ev.article_id, "incident_id": inc,
+                         "story_id": ev.story_id, "day": ev.day, "lat": ev.lat, "lon": ev.lon,
+                         "place_id": ev.place_id, "place_country": ev.place_country,
+                         "source_country": ev.source_country, "target_country": ev.target_country})  # fmt: skip
+    insert(con, "link_event_blocks", rows)
+    update(con, "events", "incident_id", assigned)
     refresh(con, set(assigned.values()) | previous)
     return assigned
 

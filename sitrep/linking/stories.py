@@ -18,6 +18,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 import numpy as np
@@ -25,7 +26,7 @@ import pandas as pd
 from scipy import sparse
 
 from sitrep.linking.features import Terms, Views, similarity, views, weighted
-from sitrep.linking.tables import many
+from sitrep.linking.tables import insert
 
 STORY_SIMILARITY = 0.09
 WINDOW_DAYS = 7
@@ -64,7 +65,7 @@ def _df(con: duckdb.DuckDBPyConnection, docs: dict[str, Views]) -> tuple[dict[st
         ).fetchall()
     finally:
         con.unregister("chunk_terms")
-    (n_docs,) = con.execute("SELECT count(*) FROM link_vectors").fetchone() or (0,)
+    ((n_docs,),) = con.execute("SELECT count(*) FROM link_vectors").fetchall()
     return dict(rows), int(n_docs) + len(docs)
 
 
@@ -74,57 +75,109 @@ def _vectors(v: Views, df: dict[str, int], n_docs: int) -> tuple[Terms, Terms]:
     return content, names
 
 
+@dataclass
+class _Stored:
+    """An article already linked: what a new one is compared with."""
+
+    id: str
+    day: str | None
+    story: str
+    content: Terms
+    names: Terms
+
+
+def _keys(content: Terms, names: Terms) -> list[str]:
+    return ["n:" + t for t in _top(names, KEY_TERMS)] or ["c:" + t for t in _top(content, KEY_TERMS)]
+
+
+def _near_in_time(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= WINDOW_DAYS
+
+
 def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, list[str]]) -> dict[str, str]:
-    """Article id -> story id for new articles; near-copies always share their original's story."""
+    """Article id -> story id for new articles; near-copies always share their original's story.
+
+    The chunk's candidates come from the store in one query; articles of the chunk are also candidates
+    for the later ones (two reports of one story often arrive together)."""
     parsed = {d.id: views(d.text, d.title) for d in docs}
     df, n_docs = _df(con, parsed)
+    order = sorted(docs, key=lambda d: (d.day or "", d.id))
+    vecs = {d.id: _vectors(parsed[d.id], df, n_docs) for d in order}
+    keys = {d.id: _keys(*vecs[d.id]) for d in order}
+    stored = _candidates(con, order, keys, near)
+    by_key: dict[str, list[_Stored]] = defaultdict(list)
     stories: dict[str, str] = {}
-    for doc in sorted(docs, key=lambda d: (d.day or "", d.id)):
-        content, names = _vectors(parsed[doc.id], df, n_docs)
-        story = _best_story(con, doc, content, names, near.get(doc.id, []))
+    for doc in order:
+        content, names = vecs[doc.id]
+        pool = {c.id: c for c in stored.get(doc.id, [])}
+        for key in keys[doc.id]:
+            pool.update((c.id, c) for c in by_key[key] if _near_in_time(c.day, doc.day))
+        story = _best_story(doc.id, content, names, list(pool.values()), near.get(doc.id, []))
         stories[doc.id] = story
-        content, names = _top(content, TOP_TERMS), _top(names, TOP_TERMS)
-        con.execute(
-            "INSERT INTO link_vectors VALUES (?, ?, ?, ?, ?)",
-            [doc.id, doc.day, story, json.dumps(content), json.dumps(names)],
-        )
-        keys = ["n:" + t for t in _top(names, KEY_TERMS)] or ["c:" + t for t in _top(content, KEY_TERMS)]
-        many(con, "INSERT INTO link_postings VALUES (?, ?, ?)", [[k, doc.id, doc.day] for k in keys])
+        mine = _Stored(doc.id, doc.day, story, _top(content, TOP_TERMS), _top(names, TOP_TERMS))
+        for key in keys[doc.id]:
+            by_key[key].append(mine)
+    insert(con, "link_vectors", [
+        {"article_id": d.id, "day": d.day, "story_id": stories[d.id],
+         "content": json.dumps(_top(vecs[d.id][0], TOP_TERMS)), "names": json.dumps(_top(vecs[d.id][1], TOP_TERMS))}
+        for d in order
+    ])  # fmt: skip
+    insert(
+        con,
+        "link_postings",
+        [{"term": k, "article_id": d.id, "day": d.day} for d in order for k in keys[d.id]],
+    )
     return stories
 
 
-def _best_story(
-    con: duckdb.DuckDBPyConnection, doc: Doc, content: Terms, names: Terms, near: list[str]
-) -> str:
-    keys = ["n:" + t for t in _top(names, KEY_TERMS)] or ["c:" + t for t in _top(content, KEY_TERMS)]
-    marks = ", ".join("?" for _ in keys)
-    window = "TRUE" if doc.day is None else "(day IS NULL OR abs(date_diff('day', day, ?::DATE)) <= ?)"
-    params: list[object] = [*keys] + ([doc.day, WINDOW_DAYS] if doc.day else [])
-    rows = con.execute(
-        f"""SELECT v.article_id, v.story_id, v.content, v.names FROM link_vectors v JOIN (
-                SELECT article_id, count(*) AS shared FROM link_postings
-                WHERE term IN ({marks}) AND {window} GROUP BY article_id
-                ORDER BY shared DESC, article_id LIMIT {CANDIDATES}
-            ) c USING (article_id)""",
-        params,
-    ).fetchall()
-    for article_id, story_id, *_ in rows:
-        if article_id in near:
-            return str(story_id)
-    if near:  # a near-copy outside the candidates still decides
-        found = con.execute(
-            f"SELECT story_id FROM link_vectors WHERE article_id IN ({', '.join('?' for _ in near)}) LIMIT 1",
-            near,
-        ).fetchone()
-        if found:
-            return str(found[0])
+def _candidates(
+    con: duckdb.DuckDBPyConnection,
+    docs: Sequence[Doc],
+    keys: dict[str, list[str]],
+    near: dict[str, list[str]],
+) -> dict[str, list[_Stored]]:
+    """Per new article, the stored articles sharing most key terms within the window, and its near-copies."""
+    probe = pd.DataFrame(
+        [(d.id, k, d.day) for d in docs for k in keys[d.id]] or [("", "", None)],
+        columns=["doc", "term", "day"],
+    )
+    copies = pd.DataFrame([(new, old) for new, olds in near.items() for old in olds] or [("", "")],
+                          columns=["doc", "article_id"])  # fmt: skip
+    con.register("_probe", probe)
+    con.register("_copies", copies)
+    try:
+        rows = con.execute(
+            f"""WITH hits AS (
+                    SELECT p.doc, l.article_id, count(*) AS shared FROM _probe p
+                    JOIN link_postings l ON l.term = p.term
+                    WHERE p.day IS NULL OR l.day IS NULL OR abs(date_diff('day', l.day, p.day::DATE)) <= {WINDOW_DAYS}
+                    GROUP BY p.doc, l.article_id
+                    QUALIFY row_number() OVER (PARTITION BY p.doc ORDER BY shared DESC, l.article_id) <= {CANDIDATES}
+                    UNION ALL SELECT doc, article_id, 0 FROM _copies
+                )
+                SELECT DISTINCT h.doc, v.article_id, v.day::VARCHAR, v.story_id, v.content, v.names
+                FROM hits h JOIN link_vectors v ON v.article_id = h.article_id"""
+        ).fetchall()
+    finally:
+        con.unregister("_probe")
+        con.unregister("_copies")
+    found: dict[str, list[_Stored]] = defaultdict(list)
+    for doc, aid, day, story, content, names in rows:
+        found[doc].append(_Stored(aid, day, story, json.loads(content), json.loads(names)))
+    return found
+
+
+def _best_story(doc_id: str, content: Terms, names: Terms, pool: list[_Stored], near: list[str]) -> str:
+    """A near-copy's story, else the story its retrieved members are most similar to on average."""
+    for other in pool:
+        if other.id in near:
+            return other.story
     by_story: dict[str, list[float]] = defaultdict(list)
-    for _, story_id, other_content, other_names in rows:
-        sim = similarity(content, names, json.loads(other_content), json.loads(other_names))
-        by_story[story_id].append(sim)
+    for other in pool:
+        by_story[other.story].append(similarity(content, names, other.content, other.names))
     scored = [(float(np.mean(s)), story) for story, s in by_story.items()]
-    best = max(scored, default=(0.0, doc.id))
-    return best[1] if best[0] >= STORY_SIMILARITY else doc.id
+    best = max(scored, default=(0.0, doc_id))
+    return best[1] if best[0] >= STORY_SIMILARITY else doc_id
 
 
 def group_documents(docs: Sequence[Doc]) -> list[int]:

@@ -1,0 +1,114 @@
+"""Cost per article of linking (near-duplicates, stories, incidents) as the store grows.
+
+    /tmp/venv/bin/python scripts/bench_linking.py [--sizes 1000,2000,5000,10000] [--chunk 32]
+
+Synthetic articles (made-up words and names; one story in three gets reposts and rewrites; two events
+each, on a day of one year, at one of 300 places) are written and linked chunk by chunk, as the batch
+does. At each store size the next chunks are timed: milliseconds per article for the write and for
+``sitrep.linking.link``. Flat figures across sizes mean the blocking works.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from sitrep.linking import link
+from sitrep.records import Article, Event, Place, Provenance, Span
+from sitrep.stages.clean import article_id
+from sitrep.store import db
+
+TYPES = ("ASSAULT", "PROTEST", "CONSULT", "COERCE", "REQUEST")
+START = date(2020, 1, 1)
+
+
+class Corpus:
+    def __init__(self, seed: int = 0) -> None:
+        self.rng = random.Random(seed)
+        syllables = ["ka", "lo", "mi", "ra", "tu", "ve", "shi", "dan", "bor", "el", "qa", "zin", "po", "ar"]
+        self.words = sorted({"".join(self.rng.choices(syllables, k=3)) for _ in range(3000)})
+        self.names = sorted({w.capitalize() for w in self.rng.sample(self.words, 800)})
+        self.places = [
+            Place(i, f"Town{i}", "XX", None, self.rng.uniform(-40, 60), self.rng.uniform(-20, 120), "P")
+            for i in range(300)
+        ]
+        self.stories: list[tuple[list[str], list[str], int, Place]] = []
+        self.n = 0
+
+    def _story(self) -> tuple[list[str], list[str], int, Place]:
+        if self.stories and self.rng.random() < 0.35:
+            return self.rng.choice(self.stories[-200:])
+        story = (self.rng.sample(self.names, 4), self.rng.sample(self.words, 25),
+                 self.rng.randrange(365), self.rng.choice(self.places))  # fmt: skip
+        self.stories.append(story)
+        return story
+
+    def article(self) -> Article:
+        names, words, day, place = self._story()
+        self.n += 1
+        sentences = []
+        for _ in range(12):
+            picked = self.rng.sample(words, 6) + self.rng.sample(self.words, 6) + self.rng.sample(names, 2)
+            self.rng.shuffle(picked)
+            sentences.append(" ".join(picked).capitalize() + ".")
+        text = f"Report {self.n}. " + " ".join(sentences)
+        aid = article_id(text)
+        published = (START + timedelta(days=day)).isoformat()
+        events = tuple(
+            Event(
+                id=f"{aid}-{k}", plover_type=self.rng.choice(TYPES[:2]) if k == 0 else self.rng.choice(TYPES),
+                plover_mode=None, cameo=None, trigger=Span(0, 6, "Report"), source=None, target=None,
+                place=place, place_flag="text", date=published, date_precision="day", date_flag="text",
+                killed=None, injured=None, arrested=None, quantity=None, weapon=None, modality="asserted",
+                confidence=0.8, rule="bench", evidence=(),
+            )
+            for k in range(2)
+        )  # fmt: skip
+        prov = Provenance(f"Outlet{self.rng.randrange(50)}", "metadata", None, None, False)
+        return Article(id=aid, text=text, source_ref="bench", publisher=prov.publisher, published_at=published,
+                       published_precision="day", provenance=prov, events=events)  # fmt: skip
+
+
+def _chunk(con: object, articles: list[Article]) -> tuple[float, float]:
+    t0 = time.perf_counter()
+    db.write(con, articles, ingested_at="2026-01-01T00:00:00")  # type: ignore[arg-type]
+    t1 = time.perf_counter()
+    link(con, [a.id for a in articles])  # type: ignore[arg-type]
+    return t1 - t0, time.perf_counter() - t1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,2000,5000,10000")
+    parser.add_argument("--chunk", type=int, default=32)
+    parser.add_argument("--timed-chunks", type=int, default=8)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    corpus = Corpus()
+    with tempfile.TemporaryDirectory() as tmp:
+        con = db.connect(Path(tmp) / "bench.duckdb")
+        stored = 0
+        print("| stored articles | write ms/article | link ms/article |")
+        print("|---:|---:|---:|")
+        for size in sizes:
+            while stored < size:
+                batch = [corpus.article() for _ in range(min(256, size - stored))]
+                _chunk(con, batch)
+                stored += len(batch)
+            write_s = link_s = 0.0
+            n = 0
+            for _ in range(args.timed_chunks):
+                batch = [corpus.article() for _ in range(args.chunk)]
+                w, lk = _chunk(con, batch)
+                write_s, link_s, n = write_s + w, link_s + lk, n + len(batch)
+            stored += n
+            print(f"| {size:,} | {1000 * write_s / n:.1f} | {1000 * link_s / n:.1f} |", flush=True)
+        con.close()
+
+
+if __name__ == "__main__":
+    main()
