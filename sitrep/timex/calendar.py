@@ -142,6 +142,6 @@ def season_year(anchor: date, season: str, by: int) -> str:
         year = anchor.year if anchor.month >= start + 3 else anchor.year - 1
     elif by > 0:
         year = anchor.year if anchor.month < start else anchor.year + 1
-    else:
-        year = anchor.year
+    else:  # this winter, said in January to March, began the year before
+        year = anchor.year - 1 if season == "WI" and anchor.month <= 3 else anchor.year
     return f"{year:04d}-{season}"
