@@ -45,3 +45,38 @@ def test_watch_once_cli_incremental(tmp_path) -> None:  # type: ignore[no-untype
     second = subprocess.run(args, capture_output=True, text=True, timeout=300)
     assert "1 articles stored" in first.stdout, first.stderr
     assert "nothing new" in second.stdout
+
+
+def test_watch_feed_url_idempotent(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import functools
+    import http.server
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    body = "Le ministre a parlé mardi à Genève avec les délégations des deux pays voisins."
+    (tmp_path / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Un</title>'
+        f"<link>https://x.org/1</link><description>{body}</description></item></channel></rss>"
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+        args = [
+            str(Path(sys.executable).parent / "sitrep"),
+            "watch",
+            url,
+            "--once",
+            "--db",
+            str(tmp_path / "s.duckdb"),
+            "-q",
+        ]
+        first = subprocess.run(args, capture_output=True, text=True, timeout=300)
+        second = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    finally:
+        server.shutdown()
+    assert "1 articles stored" in first.stdout, first.stderr
+    assert "0 articles stored" in second.stdout, second.stderr
