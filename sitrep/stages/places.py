@@ -28,6 +28,7 @@ ADDS = "places"
 ROLES = Path(__file__).resolve().parents[1] / "data" / "places" / "roles.yaml"
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 WEAK_LABELS = {"LOC", "FAC"}
+LOCATED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}  # taken after "in", "from" ... whatever the label
 HAMLET = 10_000  # a LOC/FAC span naming only places smaller than this is more likely a person
 MATCH_MIN_POP = 100_000  # the matcher adds cities only from this size (and every non-city entry)
 MAX_WORDS = 5
@@ -40,9 +41,9 @@ def gazetteer() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _roles() -> tuple[frozenset[str], frozenset[str]]:
+def _roles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = yaml.safe_load(ROLES.read_text(encoding="utf-8"))
-    return frozenset(data["metonymy_verbs"]), frozenset(data["metonymy_heads"])
+    return frozenset(data["metonymy_verbs"]), frozenset(data["metonymy_heads"]), frozenset(data["locative"])
 
 
 def _known(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
@@ -61,10 +62,23 @@ def _people(doc: Any, gaz: Gazetteer) -> tuple[set[str], set[int]]:
     words: set[str] = set()
     tokens: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not (len(ent) > 1 and _is_region(gaz, ent.text)):
-            words.update(t.text for t in ent)
-            tokens.update(range(ent.start, ent.end))
+        if ent.label_ != "PERSON" or (len(ent) > 1 and _is_region(gaz, ent.text)):
+            continue
+        if _after_locative(doc, ent.start) and _town(gaz, _known(gaz, ent.text)):
+            continue
+        words.update(t.text for t in ent)
+        tokens.update(range(ent.start, ent.end))
     return words, tokens
+
+
+def _after_locative(doc: Any, start: int) -> bool:
+    """ "in Abuja", "from Owerri": the model often calls such places people or organisations."""
+    return start > 0 and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in _roles()[2]
+
+
+def _town(gaz: Gazetteer, cands: tuple[Candidate, ...]) -> bool:
+    """More than a hamlet: a town, or any region or feature."""
+    return any(gaz.fclass[c.row] != b"P" or gaz.pop[c.row] >= HAMLET for c in cands)
 
 
 def _is_region(gaz: Gazetteer, name: str) -> bool:
@@ -74,16 +88,12 @@ def _is_region(gaz: Gazetteer, name: str) -> bool:
 def _entity_spans(doc: Any, gaz: Gazetteer, person_words: set[str]) -> Spans:
     spans = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or ent.text in person_words:
+        located = ent.label_ in LOCATED_LABELS and _after_locative(doc, ent.start)
+        if not (located or (ent.label_ in ENTITY_LABELS and ent.text not in person_words)):
             continue
         cands = _known(gaz, clean_name(ent.text))
-        if not cands:
-            continue
-        if ent.label_ in WEAK_LABELS and not any(
-            gaz.fclass[c.row] != b"P" or gaz.pop[c.row] >= HAMLET for c in cands
-        ):
-            continue
-        spans.append((ent.start, ent.end, cands))
+        if cands and (_town(gaz, cands) or ent.label_ not in WEAK_LABELS | LOCATED_LABELS):
+            spans.append((ent.start, ent.end, cands))
     return spans
 
 
@@ -154,7 +164,7 @@ def _role(doc: Any, start: int, end: int, chosen: Candidate, gaz: Gazetteer) -> 
     root = span.root
     if chosen.demonym:
         return "demonym" if chosen.people else "modifier"
-    verbs, heads = _roles()
+    verbs, heads, _ = _roles()
     if (
         root.dep_ in ("nsubj", "nsubjpass")
         and root.head.lemma_ in verbs

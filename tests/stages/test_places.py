@@ -57,6 +57,13 @@ def test_run_resolves_toponym_with_role(
     assert text[mention.start : mention.end] == words
 
 
+def test_run_takes_known_town_after_locative_preposition(ctx: Context) -> None:
+    """The model may call a town after "in" a person or an organisation; the preposition says place."""
+    text = "The students were kidnapped in Owerri on Monday, police in Abuja said."
+    found = {m.text: m.place for m in _places(ctx, text) if m.place is not None}
+    assert found["Owerri"].country == "NG" and found["Abuja"].country == "NG"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     "text", ["Qaani met the commanders in Baghdad. Qaani left on Friday.", "General Qaani spoke."]
 )
