@@ -33,17 +33,16 @@ class Candidate:
 
 def word_pattern(lex: Lexicon) -> re.Pattern[str]:
     words = "|".join(sorted(map(re.escape, lex.find_words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)  # not "now-defunct"
 
 
 def candidates(text: str, doc: Doc | None, words: re.Pattern[str]) -> list[Candidate]:
-    """Entities first, then free words outside them; in text order."""
+    """Entities first, then free words outside any entity ("USA Today" is a newspaper); in text order."""
+    ents = doc.ents if doc is not None else ()
     found = [
-        _trimmed(e.start_char, e.text, "ner")
-        for e in (doc.ents if doc is not None else ())
-        if e.label_ in LABELS and not e.text.isspace()
+        _trimmed(e.start_char, e.text, "ner") for e in ents if e.label_ in LABELS and not e.text.isspace()
     ]
-    taken = [(c.start, c.end) for c in found]
+    taken = [(e.start_char, e.end_char) for e in ents]
     for match in words.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.append(Candidate(match.start(), match.end(), match.group(), "word"))

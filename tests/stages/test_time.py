@@ -400,6 +400,13 @@ def test_run_finds_words_the_parser_misses(ctx: Context) -> None:
     assert {t.text: t.value for t in article.times} == {"now": "PRESENT_REF", "currently": "PRESENT_REF"}
 
 
+@pytest.mark.parametrize(
+    "text", ["He told USA Today about the plan.", "The now-defunct agency closed.", "Nowhere was safe."]
+)
+def test_run_free_words_only_outside_names(ctx: Context, text: str) -> None:
+    assert run(ctx, text).times == ()
+
+
 def test_run_splits_ranges(ctx: Context) -> None:
     article = run(ctx, "He took part in the expedition of 1957-58 across Antarctica.")
     assert [t.value for t in article.times] == ["1957", "1958"]
