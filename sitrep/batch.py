@@ -100,7 +100,25 @@ def _here(
     chunks: Iterable[list[Item]], ctx: Context, known: Mapping[str, str]
 ) -> Iterator[tuple[int, list[Result]]]:
     for batch in chunks:
-        yield len(batch), list(process_sources(batch, ctx, known=known))
+        yield len(batch), run_chunk(batch, ctx, known)
+
+
+def run_chunk(batch: list[Item], ctx: Context, known: Mapping[str, str]) -> list[Result]:
+    """The line over one chunk. If a stage fails on some article, the chunk is redone item by item and
+    only the items that fail become rejects: one odd article must not end a batch of a million."""
+    try:
+        return list(process_sources(batch, ctx, known=known))
+    except Exception:
+        out: list[Result] = []
+        for item in batch:
+            try:
+                out.extend(process_sources([item], ctx, known=known))
+            except Exception as exc:
+                if isinstance(item, Reject):
+                    raise  # rejects pass straight through the line: the fault is not this item's
+                reason = f"internal error in the line: {type(exc).__name__}: {str(exc)[:200]}"
+                out.append(Reject(source=item.ref, reason=reason, raw_ref=item.ref, seen_at=now()))
+        return out
 
 
 def _tally(outputs: list[Result], known: dict[str, str], summary: Summary,
@@ -150,7 +168,7 @@ def _init_worker(disabled: frozenset[str], batch_size: int, known: Mapping[str, 
 
 def _work(batch: list[Item]) -> list[Result]:
     assert _worker_ctx is not None
-    return list(process_sources(batch, _worker_ctx, known=_worker_known))
+    return run_chunk(batch, _worker_ctx, _worker_known)
 
 
 def _in_workers(chunks: Iterable[list[Item]], ctx: Context, known: Mapping[str, str],

@@ -185,3 +185,34 @@ def test_ingest_cli_user_mistake_one_line(tmp_path: Path, args: list[str]) -> No
         and result.stderr.startswith("sitrep: error:")
         and "Traceback" not in result.stderr
     )
+
+
+def test_run_chunk_isolates_an_article_that_breaks_a_stage() -> None:
+    import spacy
+    from spacy.language import Language
+
+    from sitrep.batch import run_chunk
+    from sitrep.context import Context
+    from sitrep.pipeline import ANALYSIS
+    from sitrep.records import Reject, Source
+
+    @Language.component("sitrep_test_boom")
+    def boom(doc):  # type: ignore[no-untyped-def]
+        if "BOOM" in doc.text:
+            raise RuntimeError("stage bug")
+        return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sitrep_test_boom")
+    ctx = Context(disabled=frozenset(stage.NAME for stage in ANALYSIS))
+    ctx.resource("nlp", lambda: nlp)
+    texts = [
+        "The talks went on in Geneva today.",
+        "The BOOM talks went on.",
+        "The talks ended in Paris today.",
+    ]
+    out = run_chunk([Source(ref=f"t{i}", text=t) for i, t in enumerate(texts)], ctx, {})
+    assert [type(o).__name__ for o in out] == ["Article", "Reject", "Article"]
+    assert (
+        isinstance(out[1], Reject) and out[1].reason == "internal error in the line: RuntimeError: stage bug"
+    )
