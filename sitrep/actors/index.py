@@ -7,6 +7,7 @@ mentions costs milliseconds.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -39,6 +40,7 @@ class Index:
     office_sector: dict[str, str | None]
     modifier_sectors: dict[str, str]
     sponsor_suffixes: frozenset[str]
+    seats: dict[str, Actor] = field(default_factory=dict)  # country id -> the country as government (GOV)
     max_tokens: int = 8
     version: str = field(default="")
 
@@ -68,7 +70,8 @@ def compile_index(data: ActorData, version: str = "") -> Index:
         key: tuple(e for _, e in sorted(slot.values(), key=lambda r: order[r[1].category]))
         for key, slot in table.items()
     }
-    return Index(actors=data.actors, table=compiled, prefixes=frozenset(pre), roles=data.roles,
+    seats = {a.id: dataclasses.replace(a, sector="GOV") for a in data.actors.values() if a.kind == "country"}
+    return Index(actors=data.actors, table=compiled, seats=seats, prefixes=frozenset(pre), roles=data.roles,
                  office_sector=data.office_sector, modifier_sectors=data.modifier_sectors,
                  sponsor_suffixes=data.sponsor_suffixes, version=version)  # fmt: skip
 

@@ -7,6 +7,7 @@ keeps it. Nothing here knows about text; ``index`` compiles what this returns.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from sitrep.records import Actor, Role
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 HAND, GENERATED = 3, 1
+THE = re.compile(r"^the\s+", re.IGNORECASE)  # "The Security Council" is the Security Council
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,7 @@ def _generated(data: ActorData) -> None:
     common = _common_words([row for rows, _ in files for row in rows])
     for rows, kind in files:
         for row in rows:
-            names = [row["name"], *_split(row["aliases"])]
+            names = [THE.sub("", n) for n in [row["name"], *_split(row["aliases"])]]
             if row["id"] in data.actors or any(fold(n) in taken for n in names):
                 continue  # an actor a better source already describes
             aliases = [a for a in names[1:] if " " in a.strip() or fold(a) not in common][:12]

@@ -9,6 +9,7 @@ president"); (3) unknown people become provisional actors with the country and s
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -84,7 +85,7 @@ def _named(doc: Any, matches: list[Match], index: Index, units: Units, covered: 
         if (actor.kind == "person" and m.end - m.start == 1 and nxt is not None and nxt.i not in covered
                 and ((nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or nxt.text == "-")):  # fmt: skip
             continue  # "Sharon" in "Sharon Stone": part of a longer, unknown name
-        units.add(m.start, m.end, actor)
+        units.add(m.start, m.end, index.seats.get(actor.id, actor) if m.entry.place else actor)
 
 
 def _qualifier(doc: Any, units: Units, start: int, end: int) -> tuple[Unit | None, int, int]:
@@ -135,6 +136,7 @@ class Resolver:
         self.units = Units(doc, index.sponsor_suffixes, places)
         self.surnames: dict[str, Actor] = {}
         self.generic_cache: dict[tuple[str | None, str | None], Actor] = {}
+        self.nouns: dict[int, Match] = {}
 
     def generic(self, country: str | None, sector: str | None) -> Actor:
         key = (country, sector)
@@ -167,6 +169,7 @@ class Resolver:
                 self.surnames.setdefault(token_key(doc[u.end - 1].text), u.actor)
         self.residents()
         titles = {m.start: m for m in found[TITLE]}
+        self.nouns = {m.end: m for m in found[GENERIC]}  # "U.S. negotiator Paul Nitze"
         for m in _greedy(found[OFFICE]):
             if units.free(m.start, m.end):
                 self.office(m, titles)
@@ -204,9 +207,12 @@ class Resolver:
         if qual is not None and qual.actor.kind == "country":
             qual.absorbed = True
         if name is not None:
-            if units.starting_at(name[0]) is None:
+            known = units.starting_at(name[0])
+            if known is None:
                 country = org.country if org else units.country_near(name[0])
                 units.add(name[0], name[1], self.provisional(name[0], name[1], country, sector))
+            elif roles.on(known.actor, self.day).sector in (None, "ELI") and sector:
+                known.actor = dataclasses.replace(known.actor, sector=sector, roles=())  # "President Obama"
             return
         former = m.start > 0 and doc[m.start - 1].lower_ in {"former", "ex", "late"}
         person = roles.holder(self.index, org.id, office, self.day) if org and not former else None
@@ -252,7 +258,7 @@ class Resolver:
                 units.add(ent.start, end, Actor(id=f"prov:org:{slug(name)}", name=name, kind="organisation",
                                                 country=country, sector=None, provisional=True))  # fmt: skip
                 continue
-            title = next((t for t in titles.values() if t.end == ent.start), None)
+            title = next((t for t in titles.values() if t.end == ent.start), self.nouns.get(ent.start))
             sector = title.entry.value or None if title else None
             country = None
             if title is not None and (q := units.ending_at(title.start)) is not None:

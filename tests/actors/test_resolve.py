@@ -50,7 +50,7 @@ def test_resolve_short_forms_corefer_with_first_full_mention(mentions: Run) -> N
      ("The Iraqi government rejected the report.", "Iraqi government", "IRQ", "GOV"),
      ("Chinese troops held an exercise.", "Chinese troops", "CHN", "MIL"),
      ("Paramilitary leaders in Iraq were told to stop.", "Paramilitary leaders", "IRQ", "MIL"),
-     ("Tehran said it would respond.", "Tehran", "IRN", None),
+     ("Tehran said it would respond.", "Tehran", "IRN", "GOV"),
      ("Hamas fired rockets.", "Hamas", "PSE", "REB")],
 )  # fmt: skip
 def test_resolve_generic_and_country_phrases(mentions: Run, text: str, words: str, country: str,
