@@ -23,7 +23,7 @@ from sitrep.gazetteer.names import norm
 
 GENERIC = DATA / "generic.yaml"
 # Prior by GeoNames feature code: countries and continents are what a bare name usually means.
-KIND = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": 0.3, "PPLC": 1.5, "RGN": 2.0, "TERR": 2.0}
+KIND = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": 0.3, "PPLC": 3.0, "RGN": 2.0, "TERR": 2.0}
 SUPPLEMENT_KIND = 2.0  # straits, seas, bases, zones: named on purpose, rarely homonyms
 CITY_SHADOWS_REGION = 4.0  # "Baghdad", "New York", "Edmonton": the city, not the region named after it
 COUNTRY_MENTIONED = 2.5
@@ -88,7 +88,7 @@ class Context:
 
 
 def _base(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[float]:
-    big_city = {gaz.country(c.row) for c in cands if gaz.fclass[c.row] == b"P" and gaz.pop[c.row] >= 100_000}
+    big_city = {gaz.region(c.row) for c in cands if gaz.fclass[c.row] == b"P" and gaz.pop[c.row] >= 100_000}
     scores = []
     for c in cands:
         code = gaz.code(c.row)
@@ -98,7 +98,7 @@ def _base(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[float]:
         if gaz.gid[c.row] < 0:
             score += SUPPLEMENT_KIND
         score += KIND.get(code, 0.0)
-        if code in ("ADM1", "ADM2") and gaz.country(c.row) in big_city:
+        if code in ("ADM1", "ADM2") and gaz.region(c.row) in big_city:
             score -= CITY_SHADOWS_REGION
         scores.append(score)
     return scores
@@ -234,7 +234,7 @@ def inner(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
 def local_focus(gaz: Gazetteer, choices: Sequence[Choice | None]) -> Choice | None:
     """The article's most named specific place (a town, a region), else its most named place."""
     rows = [c.candidate.row for c in choices if c is not None]
-    specific = [r for r in rows if gaz.code(r) not in WIDE]
+    specific = [r for r in rows if gaz.code(r) not in (*WIDE, "ADM1")]
     pool = specific or rows
     if not pool:
         return None
