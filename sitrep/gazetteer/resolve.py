@@ -25,7 +25,11 @@ GENERIC = DATA / "generic.yaml"
 # Prior by GeoNames feature code: countries and continents are what a bare name usually means.
 KIND = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": 0.3, "PPLC": 3.0, "RGN": 2.0, "TERR": 2.0}
 SUPPLEMENT_KIND = 2.0  # straits, seas, bases, zones: named on purpose, rarely homonyms
-CITY_SHADOWS_REGION = 4.0  # "Baghdad", "New York", "Edmonton": the city, not the region named after it
+PRIMARY = 1.0  # the entry's own name, not one of its alternates
+DEMONYM = 3.0  # "Iraqi" is Iraq, whatever village is called Iraqi
+STATE_HINT = 4.0  # "Washington state"
+CITY_SHADOWS_REGION = 4.0  # "Baghdad", "New York", "Edmonton": the city, not the region it lies in
+BIG_CITY = 100_000
 COUNTRY_MENTIONED = 2.5
 REGION_MENTIONED = 2.5
 NEAR = 2.5  # bonus for a candidate next to places already placed, fading to 0 at NEAR_KM
@@ -88,13 +92,12 @@ class Context:
 
 
 def _base(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[float]:
-    big_city = {gaz.region(c.row) for c in cands if gaz.fclass[c.row] == b"P" and gaz.pop[c.row] >= 100_000}
+    big_city = {gaz.region(c.row) for c in cands if gaz.fclass[c.row] == b"P" and gaz.pop[c.row] >= BIG_CITY}
     scores = []
     for c in cands:
         code = gaz.code(c.row)
-        score = (
-            math.log10(int(gaz.pop[c.row]) + 1) + (1.0 if c.primary else 0.0) + (3.0 if c.demonym else 0.0)
-        )
+        score = math.log10(int(gaz.pop[c.row]) + 1) + (PRIMARY if c.primary else 0.0)
+        score += DEMONYM if c.demonym else 0.0
         if gaz.gid[c.row] < 0:
             score += SUPPLEMENT_KIND
         score += KIND.get(code, 0.0)
@@ -151,7 +154,7 @@ def resolve(
         base = _base(gaz, candidates[i])
         if hint == "state":
             base = [
-                s + (4.0 if gaz.code(c.row) == "ADM1" else 0.0)
+                s + (STATE_HINT if gaz.code(c.row) == "ADM1" else 0.0)
                 for c, s in zip(candidates[i], base, strict=True)
             ]
         top = sorted(range(len(base)), key=lambda k: -base[k])[:TOP]
@@ -232,7 +235,8 @@ def inner(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
 
 
 def local_focus(gaz: Gazetteer, choices: Sequence[Choice | None]) -> Choice | None:
-    """The article's most named specific place (a town, a region), else its most named place."""
+    """The article's most named town or feature (not a country or first-level region), else its most
+    named place: where a street or a school of the article most likely is."""
     rows = [c.candidate.row for c in choices if c is not None]
     specific = [r for r in rows if gaz.code(r) not in (*WIDE, "ADM1")]
     pool = specific or rows
