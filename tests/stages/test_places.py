@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sitrep.context import Context
 from sitrep.records import Article, Place, PlaceMention
@@ -118,3 +120,33 @@ def test_seed_article_places(
         assert place.country == country
     if lat is not None and lon is not None:
         assert _km(place, lat, lon) <= 25.0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Baghdad",
+                "the",
+                "Iraqi",
+                "U.S.",
+                "in",
+                "'s",
+                "Green Zone",
+                "Qaani",
+                ",",
+                "said",
+                "WASHINGTON",
+                "La",
+                "é",
+                "\n",
+            ]
+        ),
+        max_size=25,
+    )
+)
+def test_run_spans_are_the_words_of_the_text(ctx: Context, words: list[str]) -> None:
+    text = " ".join(words)
+    for m in _places(ctx, text):
+        assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
