@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sitrep.context import Context
+from sitrep.errors import UserError
 from sitrep.eval.base import EvalResult, prf
 from sitrep.pipeline import ANALYSIS, process
 
@@ -162,16 +163,27 @@ class Counts:
         }
 
 
-def score(gold: Path) -> EvalResult:
+def _read_all(gold: Path) -> list[Document]:
+    """Every TimeML document of a folder (or the one file given); a file that is not TimeML is the
+    user's mistake, said in one line."""
     files = sorted(gold.glob("*.tml")) if gold.is_dir() else [gold]
+    if not files:
+        raise UserError(f"no .tml files in {gold}")
+    try:
+        return [read_tml(path) for path in files]
+    except ET.ParseError as exc:
+        raise UserError(f"not TimeML XML under {gold}: {exc}") from exc
+
+
+def score(gold: Path) -> EvalResult:
+    docs = _read_all(gold)
     total = Counts()
     rows: list[dict[str, object]] = []
-    for path in files:
-        doc = read_tml(path)
+    for doc in docs:
         system = system_timexes(doc)
         one = Counts()
         one.add(doc.timexes, system)
         total.add(doc.timexes, system)
         rows.append(one.row(doc.name))
     rows.append(total.row("all"))
-    return EvalResult(name="time", gold=str(gold), n=len(files), metrics=total.metrics(), rows=rows)
+    return EvalResult(name="time", gold=str(gold), n=len(docs), metrics=total.metrics(), rows=rows)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli.main import app
+from sitrep.errors import UserError
 
 from sitrep.eval import default_gold
 from sitrep.eval import time as time_eval
@@ -96,6 +101,22 @@ def test_counts_metrics_follow_the_te3_scorer(
     counts = Counts()
     counts.add(gold, system)
     assert counts.metrics() == expected
+
+
+@pytest.mark.parametrize(("name", "content"), [("bad.tml", "<TimeML><TEXT>unclosed"), ("notes.txt", "x")])
+def test_score_user_mistakes_are_one_line_errors(tmp_path: Path, name: str, content: str) -> None:
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(UserError):
+        time_eval.score(tmp_path)
+
+
+@pytest.mark.slow
+def test_eval_command_prints_the_contract(gold_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "time", "--gold", str(gold_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.stdout)
+    assert printed["name"] == "time" and printed["n"] == 1
+    assert set(printed["metrics"]) == {"strict_f1", "relaxed_f1", "value_f1", "type_f1"}
 
 
 @pytest.mark.slow
