@@ -33,6 +33,10 @@ eval: $(BIN)/.runtime
 bench: $(BIN)/.runtime
 	$(BIN)/python scripts/bench.py
 
+# pyspark comes with the dev lock (the spark extra).
+bench-spark: $(BIN)/.dev
+	$(BIN)/python scripts/bench_spark.py
+
 # Regenerate the hash-checked locks after changing dependencies in pyproject.toml.
 lock:
 	$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o requirements.lock pyproject.toml
