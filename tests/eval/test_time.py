@@ -10,7 +10,6 @@ from typer.testing import CliRunner
 
 from sitrep.cli.main import app
 from sitrep.errors import UserError
-
 from sitrep.eval import default_gold
 from sitrep.eval import time as time_eval
 from sitrep.eval.time import Counts, Timex, align, read_tml
