@@ -152,6 +152,11 @@ def resolve(tok: Token, article: Article, countries: dict[str, str]) -> EventAct
         a = mention.actor
         return EventActor(span, a.id, a.name, a.country, a.sector)
     country = country_in(span.text, countries)
+    if country is None:  # "opposition groups in Zimbabwe", "rebels from Chad"
+        where = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from")]
+        country = next(
+            (country_in(text[p.idx : p.right_edge.idx + len(p.right_edge)], countries) for p in where), None
+        )
     if country is None:  # a place named as a party: its country ("arrived to Baghdad" → IRQ)
         place = next((p.place for p in article.places if p.place and (p.start, p.end) == (start, end)), None)
         country = alpha3(place.country) if place else None

@@ -55,15 +55,13 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
         return None
     said = "reported" in reading.cues
     unless = reading.cue.endswith("unless")
-    if (
-        reading.modality == "negated"
-        and cand.type in COOPERATIVE | {"AGREE", "CONCEDE"}
-        and reading.cue in NOT
-    ):
+    unless = unless or reading.cue.endswith("unless")
+    refused = reading.negation in NOT and "hypothetical" not in reading.cues
+    if refused and cand.type in COOPERATIVE | {"AGREE", "CONCEDE"}:
         new = "REJECT"
-    elif not (
-        reading.said_future or (said and reading.modality == "hypothetical" and "conditional" in reading.cues)
-    ) or reading.modality not in ("future", "conditional", "hypothetical"):
+    elif not (reading.said_future or (said and {"hypothetical", "conditional"} <= reading.cues)):
+        return None
+    elif reading.modality not in ("future", "conditional", "hypothetical"):
         return None
     elif unless or (cand.type in CONFLICT and said):
         new = "THREATEN"

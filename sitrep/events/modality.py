@@ -32,6 +32,7 @@ class Reading:
     quote_id: str | None = None
     cues: frozenset[str] = frozenset()  # every modality some cue pointed to
     said_future: bool = False  # "will", "shall", or a reported "would": a party's stated future
+    negation: str = ""  # the word that negated the clause itself ("not"), if any
 
 
 def clause_verb(tok: Token) -> Token:
@@ -107,6 +108,8 @@ def _chain_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
                 found.setdefault("future", hl)
             elif _is_purpose(cur, lex):
                 found.setdefault("future", f"to {cur.lower_}")
+        elif rel == "acl" and _is_purpose(cur, lex):
+            found.setdefault("future", f"to {cur.lower_}")
         if rel not in EMBEDDING and rel not in ("dobj", "nsubj", "nsubjpass", "attr"):
             return
         if head.pos_ in ("VERB", "AUX") and rel != "conj" and hl in lex.light_verbs:
@@ -145,5 +148,5 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
     for modality in ORDER:
         if modality in found:
             said = found.get("future") in ("will", "shall", "'ll", "would")
-            return Reading(modality, found[modality], qid, frozenset(found), said)
+            return Reading(modality, found[modality], qid, frozenset(found), said, found.get("negated", ""))
     return Reading("asserted", "", qid)

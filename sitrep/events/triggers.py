@@ -20,6 +20,7 @@ OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "conj"})
 # a noun trigger in these positions names an event as background ("during the talks", "war-torn")
 ADJUNCT_DEPS = frozenset({"pobj", "poss", "npadvmod", "appos", "compound", "nmod"})
+PARTICLES = frozenset({"out", "off", "back", "down", "up", "away"})  # "shipped out of", parsed as a prep
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -66,7 +67,15 @@ def _obj(tok: Token) -> Token | None:
     if obj is not None:
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None and lemma(obj) in ("ton", "mission", "team", "group", "number", "delegation"):
+        if pobj is not None and lemma(obj) in (
+            "ton",
+            "mission",
+            "team",
+            "group",
+            "number",
+            "delegation",
+            "state",
+        ):
             return pobj
     return obj
 
@@ -76,7 +85,7 @@ def subject(tok: Token) -> Token | None:
     if subj is None:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+    if subj is None and tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head is not tok:
         return subject(tok.head)
     return subj
 
@@ -176,7 +185,9 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     if pos == "V" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ != "VBG":
         return None  # a participle standing for people ("evacuated the wounded")
     lem = lemma(tok)
-    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+    prt = next(
+        (c for c in tok.children if c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in PARTICLES)), None
+    )
     keys = [f"{lem} {prt.lower_}"] if prt is not None else []
     if pos == "V":
         hit = _with_object(tok, [*keys, lem], lex.verb_object)
@@ -349,6 +360,10 @@ def _fold(cands: list[Candidate], found: dict[int, Candidate], lex: Lexicon) -> 
             cand.background = _is_background(cand, found, lex)
 
 
+def _has_subject_or_mark(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+
+
 def _under_adjunct(tok: Token, lex: Lexicon) -> bool:
     """True when the clause of ``tok`` hangs off "after", "as", "despite" ... or is a relative clause."""
     cur = tok
@@ -385,8 +400,10 @@ def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -
             return False  # "returned to Geneva for talks": what the journey was for
         if lemma(host) not in lex.light_verbs:
             return True
-    if tok.pos_ == "VERB" and (tok.dep_ in ("pcomp", "relcl") or (tok.dep_ == "acl" and tok.tag_ == "VBN")):
-        return True
+    if tok.pos_ == "VERB" and tok.dep_ in ("pcomp", "relcl", "acl"):
+        return True  # "arrested for collaborating", "inspectors probing sites", "a bill signed by"
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.i in found and not _has_subject_or_mark(tok):
+        return True  # "rejected the offer, urging ...": the participle elaborates the main event
     if _under_adjunct(tok, lex):
         return True
     owners = lex.topic_of.get(cand.type, frozenset())
