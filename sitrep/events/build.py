@@ -47,6 +47,13 @@ def _own_date_scope(verb: Token) -> bool:
     return True
 
 
+def _stated_future(reading: Reading, said: bool) -> bool:
+    """A party's own statement about what it will (or may, if ...) do."""
+    if reading.modality not in ("future", "conditional", "hypothetical"):
+        return False
+    return reading.said_future or (said and {"hypothetical", "conditional"} <= reading.cues)
+
+
 def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | None:
     """PLOVER recodes what a party says it will (or will not) do: cooperation announced for the future is
     AGREE, a retreat announced for later CONCEDE, harm announced (or promised "unless") THREATEN, and
@@ -59,9 +66,7 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
     refused = reading.negation in NOT and "hypothetical" not in reading.cues
     if refused and cand.type in COOPERATIVE | {"AGREE", "CONCEDE"}:
         new = "REJECT"
-    elif not (reading.said_future or (said and {"hypothetical", "conditional"} <= reading.cues)):
-        return None
-    elif reading.modality not in ("future", "conditional", "hypothetical"):
+    elif not _stated_future(reading, said):
         return None
     elif unless or (cand.type in CONFLICT and said):
         new = "THREATEN"
