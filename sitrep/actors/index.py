@@ -40,7 +40,10 @@ class Index:
     office_sector: dict[str, str | None]
     modifier_sectors: dict[str, str]
     sponsor_suffixes: frozenset[str]
-    seats: dict[str, Actor] = field(default_factory=dict)  # country id -> the country as government (GOV)
+    seats: dict[str, Actor] = field(default_factory=dict)
+    heads: dict[str, str] = field(
+        default_factory=dict
+    )  # state body id -> office of its head  # country id -> the country as government (GOV)
     max_tokens: int = 8
     version: str = field(default="")
 
@@ -71,7 +74,7 @@ def compile_index(data: ActorData, version: str = "") -> Index:
         for key, slot in table.items()
     }
     seats = {a.id: dataclasses.replace(a, sector="GOV") for a in data.actors.values() if a.kind == "country"}
-    return Index(actors=data.actors, table=compiled, seats=seats, prefixes=frozenset(pre), roles=data.roles,
+    return Index(actors=data.actors, table=compiled, seats=seats, heads=data.heads, prefixes=frozenset(pre), roles=data.roles,
                  office_sector=data.office_sector, modifier_sectors=data.modifier_sectors,
                  sponsor_suffixes=data.sponsor_suffixes, version=version)  # fmt: skip
 

@@ -45,6 +45,7 @@ class ActorData:
     generic: dict[str, str] = field(default_factory=dict)
     modifier_sectors: dict[str, str] = field(default_factory=dict)
     sponsor_suffixes: frozenset[str] = frozenset()
+    heads: dict[str, str] = field(default_factory=dict)  # state body id -> office of its head
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -133,6 +134,8 @@ def _organisations(data: ActorData) -> None:
                           parent_id=parent.split(":", 1)[1] if parent and parent.startswith("country:") else parent,
                           sources=(o.get("source", "sitrep"),))  # fmt: skip
             _add(data, actor, HAND)
+            if o.get("head"):
+                data.heads[o["id"]] = o["head"]
 
 
 def _common_words(rows: list[dict[str, str]]) -> set[str]:

@@ -27,6 +27,8 @@ HEAD_OFFICES = (
 
 def holder(index: Index, qualifier: str, office: str, day: str) -> Actor | None:
     """The holder of ``office`` of ``qualifier`` (an ISO3 code or an organisation id) on ``day``."""
+    if office == "leader" and qualifier in index.heads:  # "the Pentagon chief": the defence minister
+        qualifier, office = index.actors[qualifier].country or "", index.heads[qualifier]
     offices = HEAD_OFFICES if office == "leader" and qualifier.isupper() else (office,)
     for name in offices:
         for start, end, person in index.roles.get((qualifier, name), ()):

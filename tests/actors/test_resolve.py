@@ -27,7 +27,9 @@ def test_resolve_role_phrase_by_published_date(mentions: Run, published: str, pe
     [("Iran's Supreme Leader warned Washington.", "Supreme Leader", "ali-khamenei"),
      ("Prime Minister Mustafa Al-Kadhimi met the envoy.", "Kadhimi", "mustafa-al-kadhimi"),
      ("The talks were led by the President of the United States.", "President", "donald-trump"),
-     ("Hezbollah leader Hassan Nasrallah spoke on Friday.", "Nasrallah", "hassan-nasrallah")],
+     ("Hezbollah leader Hassan Nasrallah spoke on Friday.", "Nasrallah", "hassan-nasrallah"),
+     ("The Pentagon chief said the troops would stay.", "chief", "christopher-miller"),  # acting from 2020-11-09
+     ("The Quds Force commander arrived in Baghdad.", "commander", "ismail-qaani")],
 )  # fmt: skip
 def test_resolve_titles_and_names(mentions: Run, text: str, words: str, actor_id: str) -> None:
     assert find(mentions(text), words).actor.id == actor_id
