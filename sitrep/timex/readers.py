@@ -129,15 +129,15 @@ def _season(groups: _Groups, anchor: Anchor, lex: Lexicon) -> str | None:
 
 
 def _day_of(groups: _Groups, anchor: Anchor, lex: Lexicon) -> date:
-    """The day a weekday, a day word or nothing points at (a bare clock time is on the publication day)."""
+    """The day a weekday or a day word points at; a bare clock time is on the last day mentioned."""
     published = published_day(anchor)
     if "weekday" in groups:
         shift = _shift(groups, lex)
-        start = published + timedelta(days=shift or 0) if shift else published
+        start = published + timedelta(days=shift) if shift else published
         return calendar.weekday(start, lex.weekdays[groups["weekday"]], _direction(shift, anchor))
     if "dayword" in groups:
         return published + timedelta(days=lex.day_words[groups["dayword"]])
-    return published
+    return reference_day(anchor)
 
 
 def _with_part(day: date, groups: _Groups, lex: Lexicon) -> str:

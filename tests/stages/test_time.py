@@ -196,6 +196,7 @@ def test_normalise_tense_picks_the_year(text: str, direction: str, value: str) -
         ("the day before", date(2020, 3, 1), "2020-02-29"),
         ("two days later", date(2020, 11, 10), "2020-11-12"),
         ("that night", date(2020, 11, 10), "2020-11-10TNI"),
+        ("at 3 p.m.", date(2020, 11, 10), "2020-11-10T15:00"),
         ("the previous year", date(2015, 6, 1), "2014"),
         ("the next day", None, "2020-11-20"),  # no date mentioned yet: the publication day
     ],
