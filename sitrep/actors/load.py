@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pycountry
 import yaml
 
 from sitrep.actors.normalize import fold, slug
@@ -21,6 +22,7 @@ from sitrep.records import Actor, Role
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
 HAND, GENERATED = 3, 1
+ALPHA3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"PS": "PSE", "XK": "XKX"}
 THE = re.compile(r"^the\s+", re.IGNORECASE)  # "The Security Council" is the Security Council
 
 
@@ -126,7 +128,8 @@ def _people(data: ActorData) -> None:
 
 def _organisations(data: ActorData) -> None:
     for kind, name in (("organisation", "organisations.yaml"), ("media", "media.yaml")):
-        for o in _yaml(name):
+        spec = _yaml(name)
+        for o in spec["outlets"] if kind == "media" else spec:
             parent = o.get("parent")
             actor = Actor(id=o["id"], name=o["name"], kind=kind,  # type: ignore[arg-type]
                           country=o.get("country"), sector="MED" if kind == "media" else o.get("sector"),
@@ -144,6 +147,30 @@ def _common_words(rows: list[dict[str, str]]) -> set[str]:
     for row in rows:
         counts.update({w for name in [row["name"], *_split(row["aliases"])] for w in fold(name).split()})
     return {w for w, n in counts.items() if n >= 3}
+
+
+def _outlets(data: ActorData) -> None:
+    """The provenance stage's outlet list (sitrep/data/outlets/known.tsv) as MED actors, after media.yaml.
+
+    A one-word name that is also an everyday word ("Time", "Dawn") is left out: alone in text it is rarely
+    the outlet."""
+    path = DATA.parent / "outlets" / "known.tsv"
+    if not path.exists():
+        return
+    spec = _yaml("media.yaml")
+    skip = {fold(w) for w in spec["ambiguous_names"]}
+    taken = {fold(n.text) for n in data.names}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        name = re.sub(r"\s*\(.*\)$", "", row["name"]).strip()  # "The Daily Star (Lebanon)"
+        names = [n for n in [name, THE.sub("", name), *_split(row["abbreviations"])] if fold(n) not in skip]
+        if not names or any(fold(n) in taken for n in names) or (" " not in name and fold(name) in skip):
+            continue
+        country = ALPHA3.get(row["country"])
+        actor = Actor(id=f"outlet:{slug(name)}", name=name, kind="media", country=country, sector="MED",
+                      aliases=tuple(n for n in dict.fromkeys(names[1:]) if n != name), sources=("sitrep/data/outlets/known.tsv",))  # fmt: skip
+        _add(data, actor, HAND)
+        taken.update(fold(n) for n in names)
 
 
 def _generated(data: ActorData) -> None:
@@ -205,6 +232,7 @@ def load() -> ActorData:
     data = ActorData()
     _countries(data)
     _organisations(data)
+    _outlets(data)
     _offices(data)
     _people(data)
     _generated(data)

@@ -10,11 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-import pycountry
-
+from sitrep.actors.load import ALPHA3
 from sitrep.records import Actor, PlaceMention
 
-ALPHA3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"PS": "PSE", "XK": "XKX"}
 NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG"})
 
 

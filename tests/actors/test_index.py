@@ -47,3 +47,9 @@ def test_every_role_and_actor_has_a_source(index: Index) -> None:
     for actor in index.actors.values():
         assert actor.sources and all(actor.sources), actor.id
         assert all(r.source for r in actor.roles), actor.id
+
+
+def test_outlets_of_the_provenance_list_are_media_actors(index: Index) -> None:
+    entry = next(e for e in index.table["interfax"] if e.category == ACTOR)
+    actor = index.actors[entry.value]
+    assert (actor.kind, actor.sector, actor.country) == ("media", "MED", "RUS")
