@@ -81,7 +81,7 @@ def compile_index(data: ActorData, version: str = "") -> Index:
 
 def data_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted(DATA.rglob("*")):
+    for path in [*sorted(DATA.rglob("*")), DATA.parent / "outlets" / "known.tsv"]:
         if path.is_file():
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
