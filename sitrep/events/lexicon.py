@@ -68,6 +68,7 @@ class Lexicon:
     topic_of: dict[str, frozenset[str]] = field(default_factory=dict)
     adjunct_marks: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
     adjunct_preps: frozenset[str] = frozenset()
     deontic_speech: frozenset[str] = frozenset()
     deontic_aux: frozenset[str] = frozenset()
@@ -162,6 +163,7 @@ def load(data: Path = DATA) -> Lexicon:
         topic_of={k: frozenset(v) for k, v in pats.get("topic_of", {}).items()},
         adjunct_marks=frozenset(pats["adjunct_marks"]),
         measure_nouns=frozenset(pats["measure_nouns"]),
+        speech_nouns=frozenset(pats["speech_nouns"]),
         adjunct_preps=frozenset(pats["adjunct_preps"]),
         deontic_speech=frozenset(pats["deontic"]["speech"]),
         deontic_aux=frozenset(pats["deontic"]["aux"]),

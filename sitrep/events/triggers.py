@@ -206,7 +206,7 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
         if entry is not None:
             extra = [prt] if prt is not None and key.endswith(prt.lower_) and " " in key else []
             return Candidate(tok, entry, tokens=[tok, *extra])
-    if pos != "V" or lem in lex.light_verbs:
+    if pos != "V" or lem in lex.light_verbs or lem in lex.modality["speech_verbs"]:
         return None
     hit = _with_object(tok, [*keys, lem], lex.cameo_pairs)
     if hit is not None or any(k in lex.triggers for k in [*keys, lem]):
@@ -283,7 +283,7 @@ def _complements(tok: Token) -> list[Token]:
 
 def _first_trigger(tok: Token, found: dict[int, Candidate], own: Candidate) -> Candidate | None:
     """The nearest trigger below ``tok`` along complement relations, breadth first, at most 3 deep."""
-    layer = _complements(tok)
+    layer = [c for c in _complements(tok) if c.dep_ != "conj"]  # "indicted ... and will resign": a sibling
     weak = None  # a trigger derived from the CAMEO dictionary only if no curated one is there
     for _ in range(4):
         nxt: list[Token] = []
@@ -364,13 +364,28 @@ def _has_subject_or_mark(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
 
 
-def _under_adjunct(tok: Token, lex: Lexicon) -> bool:
-    """True when the clause of ``tok`` hangs off "after", "as", "despite" ... or is a relative clause."""
+def _elaborates(tok: Token, found: dict[int, Candidate], lex: Lexicon) -> bool:
+    """ "refused to meet him, saying ...", "opened fire, killing one and arresting 12": a participle with
+    no subject of its own after an event verb tells more about that event, it is not news of its own."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.tag_ != "VBG" or first.dep_ != "advcl" or _has_subject_or_mark(first):
+        return False
+    head = first.head
+    if head.i in found:
+        return True
+    return lemma(head) in lex.light_verbs and any(c.i in found for c in head.children if c.dep_ == "dobj")
+
+
+def _under_adjunct(tok: Token, lex: Lexicon, found: dict[int, Candidate]) -> bool:
+    """True when the clause of ``tok`` hangs off "after", "as", "despite" ..., is a relative clause, or
+    elaborates another event."""
     cur = tok
     for _ in range(6):
         if cur.head is cur:
             return False
-        if cur.dep_ == "relcl":
+        if cur.dep_ == "relcl" or (cur.pos_ == "VERB" and _elaborates(cur, found, lex)):
             return True
         if cur.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in lex.adjunct_marks for c in cur.children
@@ -391,20 +406,22 @@ def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -
     while first.dep_ == "conj" and first.head is not first:
         first = first.head  # "a treaty of friendship and cooperation": the first conjunct's role
     if cand.verb is tok and tok.pos_ == "NOUN" and first.dep_ in ADJUNCT_DEPS:
-        if first.dep_ == "pobj" and first.head.lower_ in lex.adjunct_preps:
-            return True
         host = first.head.head if first.dep_ == "pobj" else first.head
         if lemma(host) in lex.measure_nouns and host.dep_ in ADJUNCT_DEPS | {"dobj", "nsubj"}:
             host = host.head.head if host.dep_ == "pobj" else host.head  # "10 days of war games"
         if lemma(host) in lex.modality["mission_verbs"] and first.head.lower_ == "for":
-            return False  # "returned to Geneva for talks": what the journey was for
+            return False  # "returned to Geneva for talks", "converging for a rally": what they came for
+        if first.dep_ == "pobj" and first.head.lower_ in lex.adjunct_preps:
+            return True
         if lemma(host) not in lex.light_verbs:
             return True
-    if tok.pos_ == "VERB" and tok.dep_ in ("pcomp", "relcl", "acl"):
-        return True  # "arrested for collaborating", "inspectors probing sites", "a bill signed by"
-    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.i in found and not _has_subject_or_mark(tok):
-        return True  # "rejected the offer, urging ...": the participle elaborates the main event
-    if _under_adjunct(tok, lex):
+    if tok.pos_ == "VERB" and (
+        tok.dep_ == "relcl" or (tok.dep_ == "pcomp" and tok.head.lower_ in lex.adjunct_preps)
+    ):
+        return True  # "arrested for collaborating", "the town, where 24 were killed"
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and lemma(tok.head) not in lex.speech_nouns:
+        return True  # "inspectors probing sites", "a bill signed by" — not "a declaration demanding"
+    if _under_adjunct(tok, lex, found):
         return True
     owners = lex.topic_of.get(cand.type, frozenset())
     cur = tok
