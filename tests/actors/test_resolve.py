@@ -72,6 +72,11 @@ def test_resolve_unknown_person_gets_provisional_actor_from_context(mentions: Ru
     assert (mention.actor.country, mention.actor.sector) == ("IRQ", "GOV")
 
 
+def test_resolve_known_minister_with_country_title(mentions: Run) -> None:
+    mention = find(mentions("Iraq's foreign minister Fuad Hussein met the envoy."), "Fuad Hussein")
+    assert (mention.actor.id, mention.actor.code) == ("fuad-hussein", "IRQGOV")
+
+
 def test_resolve_place_after_preposition_is_not_an_actor(mentions: Run) -> None:
     found = mentions("The envoy flew to Baghdad on Monday.")
     assert not any(m.text == "Baghdad" for m in found)
