@@ -44,9 +44,12 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
     tok = cand.token
     if tok.pos_ in ("NOUN", "PROPN") and cand.verb is tok:
         own = _noun_source(tok, lex, countries)
-        if own is not None or tok.dep_ not in ("dobj", "pobj", "attr"):
+        slot = tok
+        while slot.dep_ == "pobj" and lemma(slot.head.head) in lex.measure_nouns:
+            slot = slot.head.head  # "launched 10 days of war games": the days stand in the clause
+        if own is not None or slot.dep_ not in ("dobj", "pobj", "attr"):
             return own
-        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        verb = slot.head if slot.dep_ == "dobj" else slot.head.head
         return _subject_of(verb, lex, countries, events)
     return _subject_of(cand.verb, lex, countries, events)
 

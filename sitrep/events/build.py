@@ -47,6 +47,11 @@ def _own_date_scope(verb: Token) -> bool:
     return True
 
 
+def _joint(tok: Token) -> bool:
+    """ "French and Egyptian warships": PLOVER codes joint exercises COOPERATE, one country's MOBILIZE."""
+    return any(t.dep_ == "conj" for t in tok.subtree) or any(c.lower_ == "joint" for c in tok.head.children)
+
+
 def _stated_future(reading: Reading, said: bool) -> bool:
     """A party's own statement about what it will (or may, if ...) do."""
     if reading.modality not in ("future", "conditional", "hypothetical"):
@@ -112,7 +117,10 @@ def event(cand: Candidate, article: Article, lex: Lexicon, names: dict[str, str]
         Evidence("trigger", s.start, s.end, s.text) for s in (_span(a.tokens) for a in cand.absorbed)
     ]
     events = {t.i for t in all_tokens}
-    source = _actor(arguments.source_token(cand, lex, names, events), article, names, "source", evidence)
+    source_tok = arguments.source_token(cand, lex, names, events)
+    source = _actor(source_tok, article, names, "source", evidence)
+    if type_ == "MOBILIZE" and cameo == "150" and source_tok is not None and _joint(source_tok):
+        type_, mode, cameo, rule = "COOPERATE", None, "062", f"{rule}|joint"
     target = _actor(arguments.target_token(cand, lex, events), article, names, "target", evidence)
     verb = clause_verb(cand.verb)
     clause = _clause_span(verb)
