@@ -206,15 +206,16 @@ class Resolver:
         sector = org.sector if org and org.kind != "country" else self.index.office_sector.get(office)
         if qual is not None and qual.actor.kind == "country":
             qual.absorbed = True
+        former = m.start > 0 and doc[m.start - 1].lower_ in {"former", "ex", "late"}
         if name is not None:
             known = units.starting_at(name[0])
             if known is None:
                 country = org.country if org else units.country_near(name[0])
-                units.add(name[0], name[1], self.provisional(name[0], name[1], country, sector))
-            elif roles.on(known.actor, self.day).sector in (None, "ELI") and sector:
+                known = units.add(name[0], name[1], self.provisional(name[0], name[1], country, sector))
+            units.claim(m.start, name[0], known)  # the title is the name's: no generic "army chief" too
+            if roles.on(known.actor, self.day).sector in (None, "ELI") and sector and not former:
                 known.actor = dataclasses.replace(known.actor, sector=sector, roles=())  # "President Obama"
             return
-        former = m.start > 0 and doc[m.start - 1].lower_ in {"former", "ex", "late"}
         person = roles.holder(self.index, org.id, office, self.day) if org and not former else None
         if person is None and org is None and not former:
             person = self.last_holder(m.start, office)

@@ -59,6 +59,12 @@ class Units:
                 self.owner[i] = unit
         return unit
 
+    def claim(self, start: int, end: int, unit: Unit) -> None:
+        """Give free tokens to a unit without widening its mention (a title before a name)."""
+        for i in range(start, end):
+            if self.owner[i] is None:
+                self.owner[i] = unit
+
     def extend(self, unit: Unit, start: int, end: int) -> None:
         """Widen a unit over its neighbours ("Bosnian" + "Serbs"); what it covers now speaks through it."""
         for other in self.inside(start, end):
