@@ -51,6 +51,8 @@ class Lexicon:
     future_auxiliaries: frozenset[str]
     future_marks: frozenset[str]
     future_preps: frozenset[str]
+    past_preps: frozenset[str]
+    infinitive_heads: frozenset[str]
     future_verbs: frozenset[str]
     rules: tuple[Rule, ...]
 
@@ -124,6 +126,8 @@ def build(data: dict[str, Any], rules: list[dict[str, str]]) -> Lexicon:
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         future_marks=frozenset(data["future_marks"]),
         future_preps=frozenset(data["future_preps"]),
+        past_preps=frozenset(data["past_preps"]),
+        infinitive_heads=frozenset(data["infinitive_heads"]),
         future_verbs=frozenset(data["future_verbs"]),
         rules=compiled,
     )

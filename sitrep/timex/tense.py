@@ -28,6 +28,8 @@ def direction(doc: Doc, start: int, end: int, lex: Lexicon) -> Direction | None:
     token = span.root
     forward = False  # passed "until" / "through": forward unless the verb is a simple past
     for _ in range(_MAX_HOPS):
+        if token.dep_ == "prep" and token.lower_ in lex.past_preps:
+            return "past"
         forward = forward or (token.dep_ == "prep" and token.lower_ in lex.future_preps)
         if token.tag_.startswith("VB") or token.tag_ == "MD":
             if forward and (not _simple_past(token) or token.lemma_ in lex.future_verbs):
@@ -72,9 +74,11 @@ def _verb(verb: Token, lex: Lexicon) -> Direction | None:
     if _looks_back(verb):
         return "past"
     if "to" in words:  # "due to be published in May", but "decided to strike on Tuesday"
-        return "past" if _looks_back(verb.head) else "future"
-    if present and verb.tag_ == "VBG":
-        return "future"  # "is meeting on Friday"
+        if _looks_back(verb.head):
+            return "past"
+        return "future" if verb.head.lemma_ in lex.infinitive_heads else None
+    if present and verb.tag_ == "VBG" and not any(a.lemma_ == "have" for a in auxes):
+        return "future"  # "is meeting on Friday", not "have been meeting since Friday"
     if present and any(c.dep_ == "mark" and c.lower_ in lex.future_marks for c in verb.children):
         return "future"
     return None

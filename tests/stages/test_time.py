@@ -350,6 +350,14 @@ def value_of(article: Article, words: str) -> str | None:
         ("His trial has been scheduled for November.", "November", "2020-11"),
         ("His trial has been scheduled for October.", "October", "2021-10"),
         ("He has lived there since October.", "October", "2020-10"),
+        ("Protests have been taking place since Tuesday in Belgrade.", "Tuesday", "2020-11-17"),
+        ("Avenatti is to be sentenced in June.", "June", "2021-06"),
+        ("She wants to meet him on Monday.", "Monday", "2020-11-23"),
+        (
+            "The study uses flight data to estimate the cases in Wuhan on 12 January.",
+            "12 January",
+            "2020-01-12",
+        ),
         ("Talks will resume on Monday, officials said.", "Monday", "2020-11-23"),
         ("Rockets hit the embassy on Monday, officials said.", "Monday", "2020-11-16"),
         ("The report is due to be published in May.", "May", "2021-05"),
@@ -358,6 +366,28 @@ def value_of(article: Article, words: str) -> str | None:
 )
 def test_run_tense_decides_the_year(ctx: Context, text: str, words: str, value: str) -> None:
     assert value_of(run(ctx, text), words) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2050, 12, 31)), st.sampled_from(WEEKDAYS))
+def test_run_past_weekday_lies_in_the_week_on_or_before_publication(
+    ctx: Context, published: date, weekday: str
+) -> None:
+    """The whole stage over a parsed past-tense sentence (one parse per weekday, reused)."""
+    text = f"Rockets hit the base on {weekday}, officials said."
+    doc = _parsed(ctx, text)
+    article = Article(id="t", text=text, source_ref="test", published_at=published.isoformat())
+    (found,) = time_stage.run(article, doc, ctx)
+    assert found.value is not None and 0 <= (published - date.fromisoformat(found.value)).days <= 6
+
+
+_DOCS: dict[str, object] = {}
+
+
+def _parsed(ctx: Context, text: str):  # type: ignore[no-untyped-def]
+    if text not in _DOCS:
+        _DOCS[text] = language.nlp(ctx)(text)
+    return _DOCS[text]
 
 
 def test_run_next_day_follows_the_date_mentioned(ctx: Context) -> None:
