@@ -53,6 +53,32 @@ def rows(store: Path) -> dict[str, list[tuple[Any, ...]]]:
         con.close()
 
 
+def first_difference(a: dict[str, list[tuple[Any, ...]]], b: dict[str, list[tuple[Any, ...]]]) -> str:
+    """The first differing row of the first differing table, column by column: what a failure shows."""
+    for table in a:
+        if a[table] != b[table]:
+            for x, y in zip(a[table], b[table], strict=False):
+                if x != y:
+                    return f"{table}: " + "; ".join(
+                        f"[{i}] {u!r} != {v!r}" for i, (u, v) in enumerate(zip(x, y, strict=True)) if u != v
+                    )
+            return f"{table}: {len(a[table])} rows != {len(b[table])} rows"
+    return ""
+
+
+def data_version() -> str:
+    """The pipeline version computed afresh (the cached one cannot see data files edited meanwhile)."""
+    from sitrep.pipeline import pipeline_version
+
+    return str(pipeline_version.__wrapped__())  # type: ignore[attr-defined]
+
+
+def skip_if_data_changed(before: str) -> None:
+    """Runs in separate processes can only agree if the package's data files did not change between them."""
+    if data_version() != before:
+        pytest.skip("sitrep/data changed while the test ran (a shared working tree): runs cannot agree")
+
+
 def run_cli(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*SITREP, *args], capture_output=True, text=True, timeout=600, **kw)
 
@@ -104,15 +130,18 @@ def test_check_date_rejects_other(value: str) -> None:
 
 @pytest.mark.slow
 def test_ingest_workers_same_rows_as_one_process(tmp_path: Path) -> None:
+    version = data_version()
     corpus = write_corpus(tmp_path / "in", 12)
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     ingest([str(corpus)], store=one, chunk=4)
     summary = ingest([str(corpus)], store=two, chunk=4, workers=2)
-    assert summary.written == 12 and rows(one) == rows(two)
+    skip_if_data_changed(version)
+    assert summary.written == 12 and not first_difference(rows(one), rows(two))
 
 
 @pytest.mark.slow
 def test_ingest_concurrent_cli_never_corrupts(tmp_path: Path) -> None:
+    version = data_version()
     corpus = write_corpus(tmp_path / "in", 10)
     store, alone = tmp_path / "s.duckdb", tmp_path / "alone.duckdb"
     args = ["ingest", str(corpus), "--db", str(store), "--chunk", "3", "-q"]
@@ -124,11 +153,13 @@ def test_ingest_concurrent_cli_never_corrupts(tmp_path: Path) -> None:
     assert codes in ([0, 0], [0, 3]), outs
     assert codes == [0, 0] or any("another sitrep process is writing" in err for _, err in outs)
     assert run_cli("ingest", str(corpus), "--db", str(alone), "-q").returncode == 0
-    assert rows(store) == rows(alone)
+    skip_if_data_changed(version)
+    assert not first_difference(rows(store), rows(alone))
 
 
 @pytest.mark.slow
 def test_ingest_killed_at_random_moments_then_rerun_equals_uninterrupted(tmp_path: Path) -> None:
+    version = data_version()
     corpus = write_corpus(tmp_path / "in", 40)
     clean_store, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
     args = [str(corpus), "--chunk", "3", "-q", "--published", "2020-11-19"]
@@ -143,7 +174,8 @@ def test_ingest_killed_at_random_moments_then_rerun_equals_uninterrupted(tmp_pat
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     assert run_cli("ingest", *args, "--db", str(crashed)).returncode == 0
-    assert rows(crashed) == rows(clean_store)
+    skip_if_data_changed(version)
+    assert not first_difference(rows(crashed), rows(clean_store))
 
 
 @pytest.mark.slow
