@@ -443,6 +443,11 @@ def test_run_splits_ranges(ctx: Context) -> None:
     assert [t.value for t in article.times] == ["1957", "1958"]
 
 
+def test_run_splits_year_spans(ctx: Context) -> None:
+    article = run(ctx, "Output fell between 2005 and 2008, the report said.")
+    assert [t.value for t in article.times] == ["2005", "2008"]
+
+
 def test_run_splits_day_ranges(ctx: Context) -> None:
     article = run(ctx, "The festival ran from March 15 to 17 in Toronto.")
     assert [t.value for t in article.times] == ["2020-03-15", "2020-03-17"]
