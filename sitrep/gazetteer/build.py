@@ -156,7 +156,9 @@ def _subdivisions(rows: list[Row], code_row: dict[str, int]) -> None:
         )
         row.names.add(name)
         if level == "1":  # second-level alternates ("Cook" for Cook County) would shadow towns
-            row.names.update(filter(None, sub[5].split("|")))
+            # postal codes ("LA", "IN", "OR") are words or other places in news: the supplement
+            # names the few codes that are meant ("DC", "BC")
+            row.names.update(a for a in sub[5].split("|") if a and not (a.isupper() and len(a) <= 3))
             code_row[code] = len(rows)
         rows.append(row)
 
@@ -207,8 +209,15 @@ def _supplement(rows: list[Row], code_row: dict[str, int]) -> None:
         row.names.update([f["name"], *f.get("aliases", [])])
         code_row[f["name"]] = len(rows)
         rows.append(row)
+
+
+def _aliases(rows: list[Row], code_row: dict[str, int]) -> None:
+    """Extra names from the supplement, for a country, region, continent, feature or town ("gid:N")."""
+    doc = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
+    towns = {f"gid:{r.gid}": i for i, r in enumerate(rows) if r.fclass == "P"}
     for alias in doc["aliases"]:
-        rows[code_row[alias["alias_of"]]].names.update(alias["names"])
+        target = alias["alias_of"]
+        rows[code_row[target] if target in code_row else towns[target]].names.update(alias["names"])
 
 
 def _as_word(name: str) -> bool:
@@ -273,6 +282,7 @@ def build(out: Path) -> dict[str, int]:
     _subdivisions(rows, code_row)
     _supplement(rows, code_row)
     _cities(rows)
+    _aliases(rows, code_row)
     best: dict[tuple[int, int], int] = {}
     for key, number, flag in _postings(rows, code_row, demonyms):
         h = key_hash(key)
