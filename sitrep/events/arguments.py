@@ -33,9 +33,11 @@ def _noun_source(tok: Token, lex: Lexicon, countries: dict[str, str]) -> Token |
             return c
         if c.dep_ == "prep" and c.lower_ in lex.source_preps:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
-    for c in tok.lefts:
-        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.text in countries):
-            return c
+    for c in tok.lefts:  # "Israeli air strikes", "US Predator attacks"
+        if c.dep_ in ("amod", "compound", "nmod"):
+            hit = next((t for t in c.subtree if t.ent_type_ in ("NORP", "GPE") or t.text in countries), None)
+            if hit is not None:
+                return hit
     return None
 
 
@@ -132,35 +134,66 @@ def _entity_antecedent(tok: Token, doc: Doc) -> Span | None:
     return Span(before[-1].start_char, before[-1].end_char, before[-1].text) if before else None
 
 
-def resolve(tok: Token, article: Article, countries: dict[str, str]) -> EventActor:
-    """The actor a head token's words name: an actors-stage mention, else the words and their country."""
-    mentions, text = article.mentions, article.text
-    start, end = noun_phrase(tok)
-    span = Span(start, end, text[start:end])
-    if tok.pos_ == "PRON" and tok.dep_ == "poss":
-        subj = _clause_subject(tok)
-        if subj is not None:
-            return dataclasses.replace(resolve(subj, article, countries), span=span)
-    if tok.pos_ == "PRON" and (tok.lower_ in PERSONAL or tok.lower_ in GROUP):
-        mention = _antecedent(tok, mentions)
-        if mention is None:
-            ent = _entity_antecedent(tok, tok.doc)
-            if ent is not None:
-                return EventActor(span, None, ent.text, country_in(ent.text, countries), None)
-            return EventActor(span, None, tok.text, None, None)
-    else:
-        inside = [m for m in mentions if m.start < end and m.end > start]
-        mention = next((m for m in inside if m.start <= tok.idx < m.end), inside[-1] if inside else None)
+def _pronoun(tok: Token, span: Span, article: Article, countries: dict[str, str]) -> EventActor:
+    mention = _antecedent(tok, article.mentions)
     if mention is not None:
-        a = mention.actor
-        return EventActor(span, a.id, a.name, a.country, a.sector)
-    country = country_in(span.text, countries)
-    if country is None:  # "opposition groups in Zimbabwe", "rebels from Chad"
+        return EventActor(
+            span, mention.actor.id, mention.actor.name, mention.actor.country, mention.actor.sector
+        )
+    ent = _entity_antecedent(tok, tok.doc)
+    if ent is not None:
+        return EventActor(span, None, ent.text, country_in(ent.text, countries), None)
+    return EventActor(span, None, tok.text, None, None)
+
+
+def _words_country(tok: Token, span: Span, article: Article, countries: dict[str, str]) -> str | None:
+    """The country the words name: a modifier before the head first ("the Turkish sides of Cyprus"), then
+    the whole phrase, then "in"/"from" ("groups in Zimbabwe"). "Ethnic Albanians" are no country's
+    agents: their country is where the sentence places them."""
+    text = article.text
+    words = span.text.lower().split()
+    if "ethnic" in words:
+        sent = tok.sent
+        place = next(
+            (p.place for p in article.places
+             if p.place and p.role == "literal" and sent.start_char <= p.start < sent.end_char
+             and not span.start <= p.start < span.end),
+            None,
+        )  # fmt: skip
+        return alpha3(place.country) if place else None
+    before = text[span.start : tok.idx + len(tok)]
+    country = country_in(before, countries) or country_in(span.text, countries)
+    if country is None:
         where = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from")]
         country = next(
             (country_in(text[p.idx : p.right_edge.idx + len(p.right_edge)], countries) for p in where), None
         )
     if country is None:  # a place named as a party: its country ("arrived to Baghdad" → IRQ)
-        place = next((p.place for p in article.places if p.place and (p.start, p.end) == (start, end)), None)
+        place = next(
+            (p.place for p in article.places if p.place and (p.start, p.end) == (span.start, span.end)), None
+        )
         country = alpha3(place.country) if place else None
-    return EventActor(span, None, span.text, country, None)
+    return country
+
+
+def resolve(tok: Token, article: Article, countries: dict[str, str]) -> EventActor:
+    """The actor a head token's words name: an actors-stage mention, else the words and their country."""
+    start, end = noun_phrase(tok)
+    span = Span(start, end, article.text[start:end])
+    if tok.pos_ == "PRON" and tok.dep_ == "poss":
+        subj = _clause_subject(tok)
+        if subj is not None:
+            return dataclasses.replace(resolve(subj, article, countries), span=span)
+    if tok.pos_ == "PRON" and (tok.lower_ in PERSONAL or tok.lower_ in GROUP):
+        return _pronoun(tok, span, article, countries)
+    inside = [m for m in article.mentions if m.start < end and m.end > start]
+    head = next((m for m in inside if m.start <= tok.idx < m.end), None)
+    before = [m for m in inside if m.end <= tok.idx]
+    mention = head or (before[-1] if before else None) or (inside[0] if inside else None)
+    if mention is None:
+        return EventActor(span, None, span.text, _words_country(tok, span, article, countries), None)
+    a = mention.actor
+    country = a.country
+    if country is None or "ethnic" in span.text.lower().split():  # a provisional actor, an ethnic group
+        country = _words_country(tok, span, article, countries) or country
+    return EventActor(span, a.id, a.name, country, a.sector)
