@@ -50,8 +50,8 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[TimeExpr, ...]
         for piece, reading in _read(candidate, doc, lex, anchor):
             out.append(
                 TimeExpr(
-                    piece.start, piece.end, piece.text, reading.type,  # type: ignore[arg-type]
-                    reading.value, reading.precision, reading.rule,
+                    piece.start, piece.end, piece.text, reading.type, reading.value, reading.precision,
+                    reading.rule,
                 )
             )  # fmt: skip
             anchor = _refer(anchor, reading)

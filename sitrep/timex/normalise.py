@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from sitrep.records import Precision
 from sitrep.timex import calendar
@@ -20,10 +21,12 @@ from sitrep.timex.readers import READERS, SETS
 
 __all__ = ["Anchor", "Reading", "clean_text", "normalise", "range_end"]
 
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
 
 @dataclass(frozen=True)
 class Reading:
-    type: str  # DATE, TIME, DURATION, SET
+    type: TimexType
     value: str | None
     precision: Precision
     rule: str
@@ -54,7 +57,7 @@ def normalise(text: str, anchor: Anchor, lex: Lexicon) -> Reading | None:
         try:
             value = READERS[rule.kind](groups, anchor, lex)
         except Unanchored:
-            kind = "TIME" if "clock" in rule.kind or "part" in groups else "DATE"
+            kind: TimexType = "TIME" if "clock" in rule.kind or "part" in groups else "DATE"
             return Reading(kind, None, "unknown", f"{rule.name}:no-publication-date")
         except (OverflowError, ValueError):  # a publication date at the calendar's edge
             return None
@@ -81,7 +84,7 @@ def range_end(text: str, first: Reading) -> Reading | None:
     return None
 
 
-def _type(kind: str, value: str) -> str:
+def _type(kind: str, value: str) -> TimexType:
     if kind in SETS:
         return "SET"
     if value.endswith("_REF"):
