@@ -65,6 +65,7 @@ PERSON_NOUNS = frozenset(
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 PP_HEADS = frozenset({"of", "in", "from"})
 TRAILING = "-‐–,;:"
+FORMER = frozenset({"former", "ex", "late", "then"})
 
 
 def _greedy(matches: list[Match]) -> list[Match]:
@@ -82,10 +83,27 @@ def _named(doc: Any, matches: list[Match], index: Index, units: Units, covered: 
         if m.entry.place and last.dep_ == "pobj" and last.head.lower_ in LOCATIVE:
             continue  # "to Baghdad" is a place, not Iraq acting; "at Baghdad University" still says Iraq
         nxt = doc[m.end] if m.end < len(doc) else None
-        if (actor.kind == "person" and m.end - m.start == 1 and nxt is not None and nxt.i not in covered
-                and ((nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or nxt.text == "-")):  # fmt: skip
-            continue  # "Sharon" in "Sharon Stone": part of a longer, unknown name
+        if (
+            nxt is not None
+            and m.end - m.start == 1
+            and nxt.i not in covered
+            and _inside_name(actor, doc[m.start], nxt)
+        ):
+            continue  # "Sharon" in "Sharon Stone", "Nasser" in "Nasser Kanaani": part of an unknown name
         units.add(m.start, m.end, index.seats.get(actor.id, actor) if m.entry.place else actor)
+
+
+def _inside_name(actor: Actor, word: Any, nxt: Any) -> bool:
+    """A one-word name followed by more of a name: a person's ("Sharon Stone", "Jean-Bertrand") or, for a
+    city or country word, only where the tagger sees one person ("Nasser Kanaani", not "Iraqi Kurds")."""
+    if actor.kind == "person":
+        return (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or nxt.text == "-"
+    return (
+        actor.kind == "country"
+        and word.ent_type_ == "PERSON"
+        and nxt.ent_type_ == "PERSON"
+        and nxt.ent_iob_ != "B"
+    )
 
 
 def _qualifier(doc: Any, units: Units, start: int, end: int) -> tuple[Unit | None, int, int]:
@@ -162,7 +180,7 @@ class Resolver:
         found: dict[str, list[Match]] = {ACTOR: [], OFFICE: [], TITLE: [], GENERIC: []}
         for m in scan(doc, index):
             found[m.entry.category].append(m)
-        covered = {i for m in found[ACTOR] for i in range(m.start, m.end)}
+        covered = {i for ms in found.values() for m in ms for i in range(m.start, m.end)}
         _named(doc, found[ACTOR], index, units, covered)
         for u in units.items:
             if u.actor.kind == "person" and u.end - u.start > 1:
@@ -206,7 +224,7 @@ class Resolver:
         sector = org.sector if org and org.kind != "country" else self.index.office_sector.get(office)
         if qual is not None and qual.actor.kind == "country":
             qual.absorbed = True
-        former = m.start > 0 and doc[m.start - 1].lower_ in {"former", "ex", "late"}
+        former = any(doc[i].lower_ in FORMER for i in {m.start - 1, start - 1} if i >= 0)
         if name is not None:
             known = units.starting_at(name[0])
             if known is None:
