@@ -91,3 +91,23 @@ def test_resolve_spans_point_at_the_words(mentions: Run) -> None:
     text = "Iraqi security sources said Qaani met Hezbollah leader Hassan Nasrallah in Beirut."
     for m in mentions(text):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "actor_id", "code"),
+    [("Iran's foreign ministry spokesman Nasser Kanaani rejected it.", "Nasser Kanaani", "prov:nasser-kanaani", "IRNGOV"),
+     ("Former Iraqi Prime Minister Nouri al-Maliki spoke.", "Maliki", "nouri-al-maliki", "IRQ"),
+     ("The Saudi-led coalition struck the port.", "coalition", "gen:SAU:MIL", "SAUMIL"),
+     ("Thousands of Iraqi Kurds marched.", "Iraqi Kurds", "gen:IRQ:CVL", "IRQCVL"),
+     ("Reuters reported the strike.", "Reuters", "reuters", "GBRMED")],
+)  # fmt: skip
+def test_resolve_names_titles_and_groups(
+    mentions: Run, text: str, words: str, actor_id: str, code: str
+) -> None:
+    mention = find(mentions(text, "2023-06-01"), words)
+    assert (mention.actor.id, mention.actor.code) == (actor_id, code)
+
+
+def test_resolve_title_before_a_name_makes_no_second_mention(mentions: Run) -> None:
+    found = mentions("Sudan's army chief Abdel Fattah al-Burhan met the envoy.")
+    assert not any("chief" in m.text for m in found)
