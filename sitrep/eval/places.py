@@ -15,7 +15,6 @@ from pathlib import Path
 
 from sitrep.errors import UserError
 from sitrep.eval.base import EvalResult, prf
-from sitrep.gazetteer.resolve import resolve_spans
 from sitrep.records import PlaceMention
 
 KM_OK = 161.0
@@ -78,17 +77,15 @@ def read(path: Path) -> list[GoldArticle]:
 
 
 def _gold_span_errors(articles: list[GoldArticle]) -> tuple[list[float], int]:
-    from sitrep.stages.places import gazetteer
+    from sitrep.stages.places import resolve_spans
 
-    gaz = gazetteer()
     errors, exact = [], 0
     for art in articles:
-        choices = resolve_spans(gaz, art.text, [(g.start, g.end) for g in art.toponyms])
-        for gold, choice in zip(art.toponyms, choices, strict=True):
-            if choice is None:
+        found = resolve_spans(art.text, [(g.start, g.end) for g in art.toponyms])
+        for gold, place in zip(art.toponyms, found, strict=True):
+            if place is None:
                 errors.append(EARTH_HALF)
                 continue
-            place = gaz.place(choice.candidate.row)
             errors.append(km(gold.lat, gold.lon, place.lat or 0.0, place.lon or 0.0))
             exact += int(place.geonames_id is not None and place.geonames_id == gold.geonames_id)
     return errors, exact

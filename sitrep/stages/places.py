@@ -10,6 +10,7 @@ parse here.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ import yaml
 
 from sitrep.context import Context, default_context
 from sitrep.gazetteer import Candidate, Gazetteer
-from sitrep.gazetteer.resolve import clean_name, generic, hint_after, lookup, resolve, strong
+from sitrep.gazetteer import resolve
+from sitrep.gazetteer.resolve import clean_name, generic, hint_after, lookup, strong
 from sitrep.records import Article, Place, PlaceMention
 
 NAME = "places"
@@ -34,10 +36,6 @@ MATCH_MIN_POP = 100_000  # the matcher adds cities only from this size (and ever
 MAX_WORDS = 5
 CONNECTORS = {"of", "al", "el", "de", "the", "and"}
 SPECIFIC = {"P": 3, "S": 4, "H": 2, "T": 2, "A": 1, "L": 0}  # feature class → how specific a place is
-
-
-def gazetteer() -> Gazetteer:
-    return default_context().resource("gazetteer", Gazetteer)
 
 
 @lru_cache(maxsize=1)
@@ -190,7 +188,9 @@ def mentions(doc: Any, text: str, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
     spans = _longest(_entity_spans(doc, gaz, person_words) + _matched_spans(doc, gaz, person_tokens))
     chars = [_trim(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e, _ in spans]
     names = [text[cs:ce] for cs, ce in chars]
-    choices = resolve(gaz, [c for _, _, c in spans], names, [hint_after(text, end) for _, end in chars])
+    choices = resolve.resolve(
+        gaz, [c for _, _, c in spans], names, [hint_after(text, end) for _, end in chars]
+    )
     out = []
     for (s, e, _), (cs, ce), choice in zip(spans, chars, choices, strict=True):
         if choice is None:
@@ -211,6 +211,14 @@ def find(text: str, ctx: Context | None = None) -> tuple[PlaceMention, ...]:
 
     ctx = ctx or default_context()
     return mentions(nlp(ctx)(text), text, ctx.resource("gazetteer", Gazetteer))
+
+
+def resolve_spans(
+    text: str, spans: Sequence[tuple[int, int]], ctx: Context | None = None
+) -> list[Place | None]:
+    """Places for spans already known to be toponyms (gold spans, another tagger's), in context."""
+    gaz = (ctx or default_context()).resource("gazetteer", Gazetteer)
+    return [gaz.place(c.candidate.row) if c else None for c in resolve.resolve_spans(gaz, text, spans)]
 
 
 def _specific(place: Place) -> int:

@@ -150,3 +150,11 @@ def test_run_spans_are_the_words_of_the_text(ctx: Context, words: list[str]) -> 
     text = " ".join(words)
     for m in _places(ctx, text):
         assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+
+
+def test_resolve_spans_gives_places_for_given_spans(ctx: Context) -> None:
+    text = "Clashes in Kirkuk and Royal Street, Kirkuk."
+    spans = [(11, 17), (22, 33)]
+    kirkuk, street = places.resolve_spans(text, spans, ctx)
+    assert kirkuk is not None and kirkuk.country == "IQ"
+    assert street == kirkuk  # an unknown street takes the article's town
