@@ -18,8 +18,7 @@ from typing import Any
 import yaml
 
 from sitrep.context import Context, default_context
-from sitrep.gazetteer import Candidate, Gazetteer
-from sitrep.gazetteer import resolve
+from sitrep.gazetteer import Candidate, Gazetteer, resolve
 from sitrep.gazetteer.resolve import clean_name, generic, hint_after, lookup, strong
 from sitrep.records import Article, Place, PlaceMention
 
