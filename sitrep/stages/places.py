@@ -2,9 +2,10 @@
 
 Spans come from spaCy's GPE/LOC/FAC/NORP entities (kept only where the gazetteer knows the name and,
 for LOC/FAC — which the model puts on people such as "Qaani" — only for places that are more than a
-hamlet), plus a matcher over proper-noun runs for names the model misses ("Green Zone", "Strait of
-Hormuz"). Resolution is in sitrep.gazetteer.resolve; roles (demonym, modifier, metonym) come from the
-parse here.
+hamlet), from any entity after a locative preposition ("in Abuja", labelled PERSON), and from a matcher
+over capitalised runs for names the model misses ("Green Zone", "Strait of Hormuz", datelines). Words
+of person names are never places. Resolution is in sitrep.gazetteer.resolve; roles (demonym, modifier,
+metonym) come from the parse here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -48,6 +49,7 @@ def _known(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
 
 
 Spans = list[tuple[int, int, tuple[Candidate, ...]]]
+Role = Literal["literal", "demonym", "modifier", "metonym"]
 
 
 def _people(doc: Any, gaz: Gazetteer) -> tuple[set[str], set[int]]:
@@ -89,7 +91,7 @@ def _entity_spans(doc: Any, gaz: Gazetteer, person_words: set[str]) -> Spans:
         if not (located or (ent.label_ in ENTITY_LABELS and ent.text not in person_words)):
             continue
         cands = _known(gaz, clean_name(ent.text))
-        if cands and (_town(gaz, cands) or ent.label_ not in WEAK_LABELS | LOCATED_LABELS):
+        if cands and (_town(gaz, cands) or ent.label_ in ("GPE", "NORP")):
             spans.append((ent.start, ent.end, cands))
     return spans
 
@@ -156,7 +158,8 @@ def _longest(spans: Spans) -> Spans:
     return sorted(kept)
 
 
-def _role(doc: Any, start: int, end: int, chosen: Candidate, gaz: Gazetteer) -> str:
+def _role(doc: Any, start: int, end: int, chosen: Candidate, gaz: Gazetteer) -> Role:
+    """ "Iraqis" people, "Iraqi factions" modifier, "Washington said" / "Iran's government" metonym."""
     span = doc[start:end]
     root = span.root
     if chosen.demonym:
@@ -196,7 +199,7 @@ def mentions(doc: Any, text: str, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
             continue
         role = _role(doc, s, e, choice.candidate, gaz)
         place = gaz.place(choice.candidate.row)
-        out.append(PlaceMention(cs, ce, text[cs:ce], place, role, round(choice.score, 3)))  # type: ignore[arg-type]
+        out.append(PlaceMention(cs, ce, text[cs:ce], place, role, round(choice.score, 3)))
     return tuple(out)
 
 
