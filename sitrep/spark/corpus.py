@@ -11,8 +11,9 @@ of copies are small).
 blocked by type and place (an event without a place is blocked by type and the article it comes from,
 or its original when the article is a repost); within a block, sorted by date, a gap of more than
 ``WINDOW_DAYS`` starts a new incident. That is exact single-linkage on the date within each block, done
-with one sort per block (a window function), never all pairs. The incident id is a digest of its
-first event's id, so it is stable from run to run.
+with one sort per block (a window function), never all pairs. The incident id is the local line's
+(``sitrep.linking.incidents.incident_id``: a digest of its first event's id), so where both group alike
+they give the same ids, and it is stable from run to run.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ SHINGLE = 5
 MAX_DISTANCE = 0.3  # Jaccard distance: a repost with its chrome keeps well over 0.7 of the shingles
 HASH_TABLES = 5
 FEATURES = 1 << 20
-WINDOW_DAYS = 3
+WINDOW_DAYS = 2  # as the local line (sitrep.linking.incidents)
 REAL = ("asserted", "reported")  # modalities that say something happened
 
 
@@ -111,7 +112,7 @@ def incident_members(events: DataFrame, articles: DataFrame) -> DataFrame:
     ).otherwise(0)
     ev = ev.withColumn("run", F.sum(starts).over(by_date.rowsBetween(Window.unboundedPreceding, 0)))
     first = F.min("id").over(Window.partitionBy("block", "run"))
-    return ev.withColumn("incident_id", F.concat(F.lit("inc-"), F.substring(F.sha2(first, 256), 1, 16)))
+    return ev.withColumn("incident_id", F.concat(F.lit("i"), F.substring(F.sha1(first), 1, 15)))
 
 
 def incidents(members: DataFrame) -> DataFrame:

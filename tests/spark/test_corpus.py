@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from sitrep.linking.incidents import incident_id
 from sitrep.spark import corpus
 from sitrep.spark.rows import fields, table_schema
 
@@ -80,7 +81,7 @@ def _event(
             [
                 ("e1", "a", "98182", "2020-01-03"),
                 ("e2", "c", "98182", "2020-01-05"),
-                ("e3", "c", "98182", "2020-01-08"),
+                ("e3", "c", "98182", "2020-01-07"),
             ],
             [{"e1", "e2", "e3"}],
             id="chained-within-window",
@@ -101,6 +102,7 @@ def test_incidents_group_events_by_type_place_and_date(spark: Any, events: list[
     for row in members.select("id", "incident_id").collect():
         found.setdefault(row["incident_id"], set()).add(row["id"])
     assert sorted(found.values(), key=min) == sorted(groups, key=min)
+    assert set(found) == {incident_id(min(g)) for g in groups}  # the local line's ids for the same groups
     table = {r["id"]: r for r in corpus.incidents(members).collect()}
     assert sorted(r["event_count"] for r in table.values()) == sorted(len(g) for g in groups)
     assert all(r["outlet_count"] == r["article_count"] for r in table.values())

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -71,9 +72,16 @@ def test_run_matches_local_ingest_on_wikinews(spark: Any, ctx: Context, tmp_path
     if not inputs:
         pytest.skip(f"SKIPPED LOUDLY: the Wikinews corpus is not at {WIKINEWS}; Spark/local parity untested")
     store = tmp_path / "local.duckdb"
-    ingest(inputs, store=store, ctx=ctx)
     output = tmp_path / "spark"
-    summary = job.run(spark, inputs, str(output), partitions=4)
+    # Both lines run at once: the local one in this process while Spark's workers parse, so they see the
+    # same code and data even in a working tree that others edit.
+    with ThreadPoolExecutor(1) as pool:
+        local = pool.submit(ingest, inputs, store=store, ctx=ctx)
+        summary = job.run(spark, inputs, str(output), partitions=4)
+        local.result()
+    versions = {r["pipeline_version"] for r in parquet_rows(output, "articles")}
+    local_versions = {r["pipeline_version"] for r in _local_rows(store, "articles")}
+    assert versions == local_versions, "the code or data changed while the test ran: run it again"
     assert summary.articles == len(_local_rows(store, "articles")) > 200
     for table in EXACT:
         spark_rows = parquet_rows(output, table)
