@@ -56,12 +56,24 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
     return _subject_of(cand.verb, lex, countries, events)
 
 
+def _stative_passive(verb: Token, lex: Lexicon) -> bool:
+    """ "is committed to", "is prepared to": a passive form whose subject is the one who intends."""
+    entries = lex.triggers.get(lemma(verb), [])
+    return any(e.frame == "intent" for e in entries) and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
 def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: set[int]) -> Token | None:
     if verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
         if controller is not None and controller.i not in events:
             return controller
     subj = subject(verb)
+    if subj is None and verb.dep_ == "acl" and lemma(verb.head) in lex.speech_nouns:
+        noun = verb.head  # "issued a declaration demanding ...": who issued it
+        if noun.dep_ == "dobj":
+            return _subject_of(noun.head, lex, countries, events)
+    if subj is None and _stative_passive(verb, lex):
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "Vietnam is committed to"
     if subj is None or subj.pos_ in ("VERB", "AUX"):
         return None
     if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
