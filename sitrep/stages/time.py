@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
+from email.utils import parsedate_to_datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -44,7 +46,7 @@ def _resources(ctx: Context) -> tuple[lexicon.Lexicon, re.Pattern[str]]:
 
 def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[TimeExpr, ...]:
     lex, words = _resources(ctx)
-    anchor = Anchor(calendar.parse_day(article.published_at))
+    anchor = Anchor(_publication_day(article.published_at, lex))
     out: list[TimeExpr] = []
     for candidate in find.candidates(article.text, doc, words):
         for piece, reading in _read(candidate, doc, lex, anchor):
@@ -56,6 +58,18 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[TimeExpr, ...]
             )  # fmt: skip
             anchor = _refer(anchor, reading)
     return tuple(out)
+
+
+def _publication_day(text: str | None, lex: lexicon.Lexicon) -> date | None:
+    """ISO-8601 as the line passes it; else a feed's RFC 2822 date or words ("19 November 2020")."""
+    day = calendar.parse_day(text)
+    if day is not None or not text:
+        return day
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        reading = normalise(text, Anchor(None), lex)
+        return calendar.parse_day(reading.value) if reading and reading.precision == "day" else None
 
 
 def _refer(anchor: Anchor, reading: Reading) -> Anchor:

@@ -464,6 +464,19 @@ def test_run_without_publication_date(ctx: Context) -> None:
     assert value_of(article, "March 3, 2019") == "2019-03-03"
 
 
+@pytest.mark.parametrize(
+    "published",
+    ["2020-11-19", "2020-11-19T08:00:00+00:00", "Thu, 19 Nov 2020 08:00:00 GMT", "19 November 2020"],
+)
+def test_run_reads_publication_dates_in_common_forms(ctx: Context, published: str) -> None:
+    assert value_of(run(ctx, "Iran sent Qaani to Baghdad last week.", published), "last week") == "2020-W46"
+
+
+@pytest.mark.parametrize("published", ["soon", "Thu, 99 Nov 2020", "2020-13-45"])
+def test_run_unreadable_publication_date_leaves_relative_unresolved(ctx: Context, published: str) -> None:
+    assert value_of(run(ctx, "Iran sent Qaani to Baghdad last week.", published), "last week") is None
+
+
 def test_run_without_doc_still_finds_words(ctx: Context) -> None:
     article = Article(id="t", text="They are now in Baghdad.", source_ref="t", published_at="2020-11-19")
     assert [t.value for t in time_stage.run(article, None, ctx)] == ["PRESENT_REF"]
