@@ -5,8 +5,9 @@ parser misses; values come from the rules of sitrep/data/time, by news conventio
 latest Tuesday on or before publication (the same day when the weekdays agree), "last week" the ISO
 week before publication's, "the next day" the day after the last day mentioned, and a date without a
 year takes the direction of its clause's tense ("could lash out ... before he loses his power on
-20 January", published 2020-11-19, is 2021-01-20). Without a publication date, relative expressions
-keep value None (their rule ends in ``:no-publication-date``); absolute ones still resolve.
+20 January", published 2020-11-19, is 2021-01-20). ``published_at`` is read as ISO-8601, RFC 2822 or
+words; without a publication date, relative expressions keep value None (their rule ends in
+``:no-publication-date``) while absolute ones still resolve.
 
 For the events stage, ``time_of(article, start, end, doc=None)`` picks the date of an event whose
 trigger (or evidence) covers ``article.text[start:end]``: among the article's DATE/TIME expressions with
