@@ -51,7 +51,7 @@ export function highlighted(text, list) {
 export function legend() {
   const item = (cls, label) => el("span", { className: `hl ${cls}` }, label);
   return el("div", { className: "legend hl-legend" }, item("hl-event mod-firm", "event"),
-    item("hl-event mod-hypothetical", "hypothetical / conditional / negated / future event"),
+    item("hl-event mod-hypothetical", "event not asserted: hypothetical, conditional, negated, future, habitual"),
     item("hl-evidence mod-firm", "event evidence"), item("hl-actor", "actor"), item("hl-place", "place"),
     item("hl-time", "time"), item("hl-quote", "quote"));
 }
