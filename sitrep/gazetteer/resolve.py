@@ -171,7 +171,7 @@ def resolve(
 
 def clean_name(name: str) -> str:
     """The name inside a span: no possessive, no leading article, no surrounding punctuation."""
-    name = name.strip().strip("\"'“”‘’()[],.;:")
+    name = name.strip().strip("\"'“”‘’()[],;:")  # a final dot may be an abbreviation's ("Calif.")
     for suffix in ("'s", "’s"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]

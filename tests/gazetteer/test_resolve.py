@@ -51,7 +51,8 @@ def test_resolve_spans_uses_context(
 
 
 @pytest.mark.parametrize(
-    ("raw", "clean"), [("the Middle East", "Middle East"), ("Iran's", "Iran"), ("(Syria)", "Syria")]
+    ("raw", "clean"),
+    [("the Middle East", "Middle East"), ("Iran's", "Iran"), ("(Syria)", "Syria"), ("Calif.", "Calif.")],
 )
 def test_clean_name_strips_articles_and_possessives(raw: str, clean: str) -> None:
     assert clean_name(raw) == clean
