@@ -135,12 +135,17 @@ def _name_after(doc: Any, units: Units, at: int, titles: dict[int, Match]) -> tu
         return None
     if (u := units.starting_at(at)) is not None:
         return (u.start, u.end) if u.actor.kind == "person" else None
-    end = at
+    end, n = at, len(doc)
     while (
-        end < len(doc)
-        and doc[end].pos_ == "PROPN"
-        and doc[end].text[:1].isupper()
+        end < n
         and units.owner[end] is None
+        and (
+            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+            or (
+                doc[end].text == "-" and end > at and end + 1 < n and doc[end + 1].pos_ == "PROPN"
+            )  # Jean-Bertrand
+            or (end > at and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
+        )
     ):
         end += 1
     return (at, end) if end > at else None
@@ -192,6 +197,7 @@ class Resolver:
             if units.free(m.start, m.end):
                 self.office(m, titles)
         self.entities(titles, "PERSON")
+        self.surname_mentions()
         for m in _greedy(found[GENERIC]):
             if units.free(m.start, m.end):
                 self.noun_phrase(m)
@@ -285,6 +291,18 @@ class Resolver:
                 q.absorbed = q.actor.kind == "country"
             country = country or units.country_near(ent.start)
             units.add(ent.start, end, self.provisional(ent.start, end, country, sector))
+
+    def surname_mentions(self) -> None:
+        """A surname alone after a full name the data did not know ("Aristide" after "Jean-Bertrand
+        Aristide"), whatever label the tagger gave it."""
+        if not self.surnames:
+            return
+        units = self.units
+        for token in self.doc:
+            if token.pos_ == "PROPN" and units.owner[token.i] is None:
+                actor = self.surnames.get(token_key(token.text))
+                if actor is not None:
+                    units.add(token.i, token.i + 1, actor)
 
     def noun_phrase(self, m: Match) -> None:
         doc, units, index = self.doc, self.units, self.index
