@@ -112,6 +112,7 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     proc = start(args.db, port)
+    load_before = os.getloadavg()[0]
     try:
         totals = httpx.get(f"{base}/api/stats").json()["totals"]
         paths = endpoints(base)
@@ -127,8 +128,10 @@ def main() -> None:
         f"Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}. Command: `{command}`.",
         f"Machine: {os.cpu_count()} cores ({platform.machine()}), shared with other work; client and server on "
         f"the same machine over 127.0.0.1. One `sitrep serve` process (uvicorn, one worker) over a DuckDB store "
-        f"of {totals['articles']} articles and {totals['events']} events, opened read-only per request. "
-        f"{args.concurrency} client threads, {args.requests} requests per endpoint.",
+        f"of {totals['articles']} articles and {totals['events']} events (one read-only connection kept while "
+        f"no writer waits). {args.concurrency} client threads, {args.requests} requests per endpoint. "
+        f"Load average (1 min) {load_before:.1f} before the run and {os.getloadavg()[0]:.1f} after it: other "
+        "processes were using the cores, so these are floors, not the server's capacity.",
         "",
         "| endpoint | requests | errors | requests/s | p50 ms | p99 ms |",
         "|---|---:|---:|---:|---:|---:|",
