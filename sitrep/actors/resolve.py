@@ -366,16 +366,21 @@ class Resolver:
                 end = last.idx + len(last.text.rstrip(TRAILING))
                 actor = roles.on(unit.actor, day) if unit.actor.roles else unit.actor
                 spans.append((doc[unit.start].idx, end, actor))
-        full: dict[str, tuple[int, bool]] = {}  # actor id -> (start, written in several words)
-        for start, end, actor in spans:  # the first full mention: the first in several words, else the first
+        # The first full mention (the first in several words, else the first): every other mention of the
+        # actor points at it and carries the actor as coded there ("President Obama" ... "Obama").
+        full: dict[str, tuple[int, bool, Actor]] = {}
+        for start, end, actor in spans:
             whole = " " in text[start:end]
             if actor.kind != "generic" and (actor.id not in full or (whole and not full[actor.id][1])):
-                full[actor.id] = (start, whole)
-        return tuple(
-            ActorMention(start, end, text[start:end], actor,
-                         None if actor.kind == "generic" or full[actor.id][0] == start else full[actor.id][0])
-            for start, end, actor in spans
-        )  # fmt: skip
+                full[actor.id] = (start, whole, actor)
+        out = []
+        for start, end, actor in spans:
+            first = full.get(actor.id) if actor.kind != "generic" else None
+            if first is None or first[0] == start:
+                out.append(ActorMention(start, end, text[start:end], actor))
+            else:
+                out.append(ActorMention(start, end, text[start:end], first[2], first[0]))
+        return tuple(out)
 
 
 def resolve(doc: Any, index: Index, published: str | None,

@@ -43,6 +43,7 @@ def test_resolve_short_forms_corefer_with_first_full_mention(mentions: Run) -> N
     later = [m for m in found if m.actor.id == "ismail-qaani" and m is not first]
     assert first.corefers_with is None
     assert len(later) == 2 and all(m.corefers_with == first.start for m in later)
+    assert all(m.actor == first.actor for m in later)
 
 
 @pytest.mark.parametrize(
@@ -106,6 +107,13 @@ def test_resolve_names_titles_and_groups(
 ) -> None:
     mention = find(mentions(text, "2023-06-01"), words)
     assert (mention.actor.id, mention.actor.code) == (actor_id, code)
+
+
+def test_resolve_surname_alone_after_unknown_full_name(mentions: Run) -> None:
+    found = mentions("Ousted president Jean-Bertrand Aristide called for calm. Aristide left.")
+    full = find(found, "Jean-Bertrand Aristide")
+    short = next(m for m in found if m.text == "Aristide")
+    assert full.actor.provisional and short.actor == full.actor and short.corefers_with == full.start
 
 
 def test_resolve_title_before_a_name_makes_no_second_mention(mentions: Run) -> None:
