@@ -25,7 +25,7 @@ TEMPORAL_LINKS = frozenset({"after", "before", "since", "following", "until", "a
 def _span(tokens: list[Token]) -> Span:
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
-    return Span(start, end, tokens[0].doc.text[start:end])
+    return Span(start, end, counts._text(tokens[0].doc, start, end))
 
 
 def _clause_span(verb: Token) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from sitrep.events.lexicon import Lexicon
 from sitrep.events.triggers import lemma
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 CLAUSE_BREAK = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl"})
 _MODEL = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)+$|^[A-Z]{1,4}\d*$")
@@ -79,6 +79,12 @@ def count_of(noun: Token, lex: Lexicon) -> tuple[int, Token] | None:
     return None
 
 
+def _text(doc: Doc, start: int, end: int) -> str:
+    """The words between two character offsets (``Doc.text`` would rebuild the whole text each call)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.text if span is not None else ""
+
+
 def clause_tokens(verb: Token) -> Iterator[Token]:
     """The tokens of a clause without the clauses nested in it."""
     yield verb
@@ -114,7 +120,7 @@ def casualties(verbs: list[Token], lex: Lexicon) -> list[Count]:
         if kind and found is not None:
             value, tok = found
             start, end = tok.idx, victim.idx + len(victim) if victim is not None else tok.idx + len(tok)
-            out.append(Count(kind, value, start, end, tok.doc.text[start:end]))
+            out.append(Count(kind, value, start, end, _text(tok.doc, start, end)))
     return out
 
 
@@ -150,6 +156,6 @@ def weapon(tokens: list[Token], trigger: set[int], lex: Lexicon) -> Weapon | Non
         found = count_of(tok, lex)
         qty = None
         if found is not None and found[1] is not tok:
-            qty = Count("quantity", found[0], found[1].idx, end, doc.text[found[1].idx : end])
-        return Weapon(mode, cameo, doc.text[start:end], start, end, qty)
+            qty = Count("quantity", found[0], found[1].idx, end, _text(doc, found[1].idx, end))
+        return Weapon(mode, cameo, _text(doc, start, end), start, end, qty)
     return None

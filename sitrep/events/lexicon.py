@@ -69,6 +69,15 @@ class Lexicon:
     adjunct_marks: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()  # every lemma a match can start from: a cheap first test per token
+
+    def __post_init__(self) -> None:
+        words = {k.split()[-1] for k in self.triggers} | {k.split()[0] for k in self.triggers}
+        words |= {v.split()[0] for v, _ in self.verb_object} | {h for h, _ in self.compounds}
+        words |= {h for h, _ in self.adjectives} | {k.split()[0] for k in self.cameo_verbs}
+        words |= {v.split()[0] for v, _ in self.cameo_pairs}
+        self.heads = frozenset(words)
+
     adjunct_preps: frozenset[str] = frozenset()
     deontic_speech: frozenset[str] = frozenset()
     deontic_aux: frozenset[str] = frozenset()

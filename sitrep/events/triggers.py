@@ -185,6 +185,8 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     if pos == "V" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ != "VBG":
         return None  # a participle standing for people ("evacuated the wounded")
     lem = lemma(tok)
+    if lem not in lex.heads:
+        return None
     prt = next(
         (c for c in tok.children if c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in PARTICLES)), None
     )
