@@ -130,7 +130,9 @@ def test_check_date_rejects_other(value: str) -> None:
 
 @pytest.mark.slow
 def test_ingest_workers_same_rows_as_one_process(tmp_path: Path) -> None:
-    version = data_version()
+    from sitrep.pipeline import pipeline_version
+
+    version = pipeline_version()  # the one-process run below uses this process's cached version
     corpus = write_corpus(tmp_path / "in", 12)
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     ingest([str(corpus)], store=one, chunk=4)
