@@ -35,13 +35,26 @@ def cased(text: str, rule: str) -> bool:
     return True
 
 
-def scan(tokens: Sequence[Any], index: Index) -> list[Match]:
-    """Longest match per (start, category) over spaCy tokens (anything with .text, .whitespace_, .idx)."""
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A Doc's token texts, whether each is glued to the next, and their spelling keys, read in one pass:
+    spaCy builds a new Token object on every access, so the stage reads each token once."""
+
+    texts: list[str]
+    glued: list[bool]
+    keys: list[str]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Any]) -> Words:
+        pairs = [(t.text, not t.whitespace_) for t in tokens]
+        texts = [text for text, _ in pairs]
+        return cls(texts, [g for _, g in pairs], [_key(t) for t in texts])
+
+
+def scan(words: Words, index: Index) -> list[Match]:
+    """Longest match per (start, category) over a Doc's words."""
     table, prefixes, limit = index.table, index.prefixes, index.max_tokens
-    pairs = [(t.text, not t.whitespace_) for t in tokens]  # one pass: spaCy makes a Token per access
-    texts = [text for text, _ in pairs]
-    glued = [g for _, g in pairs]
-    keys = [_key(t) for t in texts]
+    texts, glued, keys = words.texts, words.glued, words.keys
     out: list[Match] = []
     n = len(texts)
     for i in range(n):

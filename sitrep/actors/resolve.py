@@ -16,7 +16,7 @@ from typing import Any
 
 from sitrep.actors import roles
 from sitrep.actors.index import ACTOR, GENERIC, OFFICE, TITLE, Index
-from sitrep.actors.match import Match, scan
+from sitrep.actors.match import Match, Words, scan
 from sitrep.actors.normalize import slug, token_key
 from sitrep.actors.units import NON_STATE, Unit, Units
 from sitrep.records import Actor, ActorMention, PlaceMention
@@ -156,6 +156,11 @@ class Resolver:
 
     def __init__(self, doc: Any, index: Index, day: str, places: tuple[PlaceMention, ...]) -> None:
         self.doc, self.index, self.day = doc, index, day
+        self.words = Words.of(doc)
+        # doc.text, without spaCy building every Token again (a token's trailing whitespace is one space)
+        self.text = "".join(
+            t if g else f"{t} " for t, g in zip(self.words.texts, self.words.glued, strict=True)
+        )
         self.units = Units(doc, index.sponsor_suffixes, places)
         self.surnames: dict[str, Actor] = {}
         self.generic_cache: dict[tuple[str | None, str | None], Actor] = {}
@@ -183,7 +188,7 @@ class Resolver:
     def run(self) -> tuple[ActorMention, ...]:
         doc, index, units = self.doc, self.index, self.units
         found: dict[str, list[Match]] = {ACTOR: [], OFFICE: [], TITLE: [], GENERIC: []}
-        for m in scan(doc, index):
+        for m in scan(self.words, index):
             found[m.entry.category].append(m)
         covered = {i for ms in found.values() for m in ms for i in range(m.start, m.end)}
         _named(doc, found[ACTOR], index, units, covered)
@@ -295,14 +300,11 @@ class Resolver:
     def surname_mentions(self) -> None:
         """A surname alone after a full name the data did not know ("Aristide" after "Jean-Bertrand
         Aristide"), whatever label the tagger gave it."""
-        if not self.surnames:
-            return
-        units = self.units
-        for token in self.doc:
-            if token.pos_ == "PROPN" and units.owner[token.i] is None:
-                actor = self.surnames.get(token_key(token.text))
-                if actor is not None:
-                    units.add(token.i, token.i + 1, actor)
+        units, doc = self.units, self.doc
+        for i, key in enumerate(self.words.keys):
+            actor = self.surnames.get(key) if self.surnames else None
+            if actor is not None and units.owner[i] is None and doc[i].pos_ == "PROPN":
+                units.add(i, i + 1, actor)
 
     def noun_phrase(self, m: Match) -> None:
         doc, units, index = self.doc, self.units, self.index
@@ -358,7 +360,7 @@ class Resolver:
 
     def mentions(self) -> tuple[ActorMention, ...]:
         doc, day = self.doc, self.day
-        text = doc.text  # spaCy joins the tokens again on every access
+        text = self.text
         spans: list[tuple[int, int, Actor]] = []
         for unit in sorted(self.units.items, key=lambda u: (doc[u.start].idx, -u.end)):
             if not unit.absorbed:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -119,3 +120,11 @@ def test_resolve_surname_alone_after_unknown_full_name(mentions: Run) -> None:
 def test_resolve_title_before_a_name_makes_no_second_mention(mentions: Run) -> None:
     found = mentions("Sudan's army chief Abdel Fattah al-Burhan met the envoy.")
     assert not any("chief" in m.text for m in found)
+
+
+def test_resolver_rebuilds_the_doc_text_exactly(ctx: Any, index: Any) -> None:
+    from sitrep.actors.resolve import Resolver
+    from sitrep.stages.language import nlp
+
+    doc = nlp(ctx)('Iran  said,\n\n  "No."  Tehran\twarned Washington.  ')
+    assert Resolver(doc, index, "2020-11-19", ()).text == doc.text
