@@ -162,11 +162,20 @@ def test_page_and_assets_are_served_with_a_strict_csp(handmade_client: TestClien
 def test_parquet_backend_answers_like_duckdb(
     handmade_db: Path, handmade_client: TestClient, tmp_path: Path
 ) -> None:
-    """Spark's layout: a folder per table, events partitioned by month."""
+    """Spark's layout (docs/spark.md): a folder per table, most partitioned by month."""
     con = duckdb.connect(str(handmade_db), read_only=True)
-    for table in ("articles", "times", "mentions", "actors", "places", "quotes", "incidents"):
+    for table in ("actors", "places", "rejects"):
         con.execute(f"COPY {table} TO '{tmp_path / table}' (FORMAT PARQUET, PER_THREAD_OUTPUT)")
-    con.execute(f"COPY events TO '{tmp_path / 'events'}' (FORMAT PARQUET, PARTITION_BY (published_month))")
+    monthly = {
+        "articles": "SELECT * FROM articles", "events": "SELECT * FROM events",
+        "incidents": "SELECT *, substr(date_from, 1, 7) AS published_month FROM incidents",
+        **{t: f"SELECT t.*, a.published_month FROM {t} t JOIN articles a ON a.id = t.article_id"
+           for t in ("times", "mentions", "quotes")},
+    }  # fmt: skip
+    for table, select in monthly.items():  # Spark's layout: the month as a Hive partition, one column more
+        con.execute(
+            f"COPY ({select}) TO '{tmp_path / table}' (FORMAT PARQUET, PARTITION_BY (published_month))"
+        )
     con.close()
     parquet = TestClient(create_app(Store.from_parquet(tmp_path)))
     for path in ["/api/events?limit=100", "/api/incidents/inc-green-zone", f"/api/articles/{ARTICLE_IDS[0]}"]:
