@@ -26,9 +26,8 @@ PAGE = f"""<html><head><title>Talks go on</title>
 {"".join(f"<p>{BODY} Paragraph {i} adds detail about the delegations and their aims.</p>" for i in range(6))}
 </article><footer>Copyright Example Times</footer></body></html>"""
 text_st = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
-settings.register_profile("readers", deadline=None, max_examples=40,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
-settings.load_profile("readers")
+# deadline off: the first example pays for imports; tmp_path is reused across examples on purpose
+props = settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _items(tmp: Path, name: str, data: bytes) -> list[Source | Reject]:
@@ -193,6 +192,7 @@ def test_from_dateline_full_dates_only(text: str, expected: str | None) -> None:
 # --- property tests: any bytes in, Sources or Rejects out, never an exception ------------------------
 
 
+@props
 @given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".html", ".csv", ".jsonl", ".rss", ".warc",
                                                               ".warc.gz", ".parquet", ".gz", ""]))  # fmt: skip
 def test_read_path_any_bytes_never_raises(tmp_path: Path, data: bytes, suffix: str) -> None:
@@ -201,6 +201,7 @@ def test_read_path_any_bytes_never_raises(tmp_path: Path, data: bytes, suffix: s
     assert all(i.text.strip() for i in items if isinstance(i, Source))
 
 
+@props
 @given(text=text_st)
 def test_read_text_roundtrip(tmp_path: Path, text: str) -> None:
     [item] = _items(tmp_path, "x.txt", text.encode())
@@ -210,6 +211,7 @@ def test_read_text_roundtrip(tmp_path: Path, text: str) -> None:
         assert not text.strip() or any(ord(c) < 32 and c not in "\t\n\r\f" for c in text)
 
 
+@props
 @given(rows=st.lists(st.fixed_dictionaries({"title": text_st, "text": text_st}), max_size=5))
 def test_read_jsonl_and_csv_one_item_per_row(tmp_path: Path, rows: list[dict[str, str]]) -> None:
     (tmp_path / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
@@ -225,6 +227,7 @@ def test_read_jsonl_and_csv_one_item_per_row(tmp_path: Path, rows: list[dict[str
         assert all(t.strip() for t in texts)
 
 
+@props
 @given(
     entries=st.lists(st.tuples(st.text("abc xyz", min_size=1, max_size=20), st.just(""), text_st), max_size=4)
 )
@@ -234,6 +237,7 @@ def test_read_feed_any_entries(tmp_path: Path, entries: list[tuple[str, str, str
     assert all(isinstance(i, Source | Reject) for i in items)
 
 
+@props
 @given(payloads=st.lists(st.binary(max_size=500), max_size=3))
 def test_read_warc_any_payloads(tmp_path: Path, payloads: list[bytes]) -> None:
     items = _items(
@@ -242,6 +246,7 @@ def test_read_warc_any_payloads(tmp_path: Path, payloads: list[bytes]) -> None:
     assert len(items) <= len(payloads) and all(isinstance(i, Source | Reject) for i in items)
 
 
+@props
 @given(body=text_st)
 def test_read_html_any_body(tmp_path: Path, body: str) -> None:
     import html
@@ -250,12 +255,14 @@ def test_read_html_any_body(tmp_path: Path, body: str) -> None:
     assert len(items) == 1 and isinstance(items[0], Source | Reject)
 
 
+@props
 @given(data=st.binary(max_size=2000) | text_st.map(str.encode))
 def test_read_stdin_any_bytes(data: bytes) -> None:
     items = list(read_stdin(io.BytesIO(data)))
     assert all(isinstance(i, Source | Reject) for i in items) and len(items) >= (1 if data else 0)
 
 
+@props
 @given(rows=st.lists(st.tuples(text_st, st.none() | st.dates().map(str), text_st), max_size=5))
 def test_read_parquet_one_item_per_row(tmp_path: Path, rows: list[tuple[str, str | None, str]]) -> None:
     path = tmp_path / "x.parquet"
