@@ -4,6 +4,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.records import ActorMention
 
@@ -128,3 +130,25 @@ def test_resolver_rebuilds_the_doc_text_exactly(ctx: Any, index: Any) -> None:
 
     doc = nlp(ctx)('Iran  said,\n\n  "No."  Tehran\twarned Washington.  ')
     assert Resolver(doc, index, "2020-11-19", ()).text == doc.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "\n\n\n", "US", "the the the", "Qaani" * 50, "Al-" * 30])
+def test_resolve_odd_inputs_do_not_crash(mentions: Run, text: str) -> None:
+    for m in mentions(text):
+        assert text[m.start : m.end] == m.text
+
+
+WORDS = ["Iran", "Iranian", "the", "US", "president", "Qaani", "Ismail", "said", "Kadhimi's", "Iraqi", "security",
+         "sources", "-backed", "factions", "in", "Baghdad", ",", ".", "Hezbollah", "leader", "told", "MEE", "former",
+         "Prime", "Minister", "police", "of", "Tehran", "Brigadier", "General", "Karim", "Nouri"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25))
+def test_resolve_spans_and_coreference_hold_on_any_word_salad(mentions: Run, words: list[str]) -> None:
+    text = " ".join(words)
+    found = mentions(text)
+    starts = {m.start: m.actor.id for m in found}
+    for m in found:
+        assert text[m.start : m.end] == m.text and m.text.strip()
+        assert m.corefers_with is None or starts.get(m.corefers_with) == m.actor.id
