@@ -88,6 +88,9 @@ def test_page_map_timeline_filters_incident_article(page: Page) -> None:
     text = tab.text_content(".article-text")
     assert text == handmade.ARTICLES[0].text  # highlighting adds marks, never changes the words
     assert tab.get_attribute(".credit a >> text=Wikinews", "href") == handmade.ARTICLES[0].url
+    tab.click(".article-text .hl-event.mod-hypothetical")  # the words lead to their row in the record
+    assert "retaliate" in tab.text_content("#detail tr.picked")
+    assert "hypothetical" in tab.text_content("#detail tr.picked")
     assert page.problems == []
 
 

@@ -1,12 +1,12 @@
 // The incident view (its reports) and the article view (the text with every fact beside the record).
 import { get } from "./api.js";
 import { el, append, clear, route, isHttpUrl, ASSERTED } from "./dom.js";
-import { facts, highlighted, legend } from "./highlight.js";
+import { facts, highlighted, legend, ref } from "./highlight.js";
 
-function table(rows, columns) {
+function table(rows, columns, refOf = () => null) {
   return el("table", { className: "records" },
     el("thead", {}, el("tr", {}, columns.map(([, label]) => el("th", {}, label)))),
-    el("tbody", {}, rows.map((r) => el("tr", {}, columns.map(([key]) =>
+    el("tbody", {}, rows.map((r) => el("tr", { dataset: refOf(r) ? { ref: refOf(r) } : null }, columns.map(([key]) =>
       el("td", {}, typeof key === "function" ? key(r) : (r[key] ?? "")))))));
 }
 
@@ -46,15 +46,15 @@ function record(article) {
     table(article.events, [["plover_type", "type"], ["plover_mode", "mode"], [mod, "modality"],
       ["trigger_text", "trigger"], ["source_text", "source"], ["target_text", "target"], ["place_name", "place"],
       ["date", "date"], [(e) => ["killed", "injured", "arrested", "quantity"].filter((k) => e[k] !== null)
-        .map((k) => `${k} ${e[k]}`).join(", "), "counts"]]),
+        .map((k) => `${k} ${e[k]}`).join(", "), "counts"]], ref.event),
     el("h3", {}, `Quotes (${article.quotes.length})`),
-    table(article.quotes, [["text", "quote"], ["speaker_description", "speaker"], ["cue", "cue"], ["via_outlet", "via"]]),
+    table(article.quotes, [["text", "quote"], ["speaker_description", "speaker"], ["cue", "cue"], ["via_outlet", "via"]], ref.quote),
     el("h3", {}, `Actors (${actors.length})`),
-    table(actors, [["text", "words"], ["actor_name", "actor"], ["actor_code", "code"]]),
+    table(actors, [["text", "words"], ["actor_name", "actor"], ["actor_code", "code"]], ref.mention),
     el("h3", {}, `Places (${places.length})`),
-    table(places, [["text", "words"], ["place_name", "place"], ["place_country", "country"]]),
+    table(places, [["text", "words"], ["place_name", "place"], ["place_country", "country"]], ref.mention),
     el("h3", {}, `Times (${article.times.length})`),
-    table(article.times, [["text", "words"], ["value", "value"], ["precision", "precision"]]),
+    table(article.times, [["text", "words"], ["value", "value"], ["precision", "precision"]], ref.time),
   );
 }
 
@@ -67,6 +67,21 @@ export async function articleView(node, id) {
       ` · published ${article.published_at ?? "?"} · id ${article.id}`),
     credit(article),
     legend(),
-    el("div", { className: "article" }, highlighted(article.text ?? "", facts(article)), record(article)),
+    el("div", { className: "article", on: { click: showRecord } }, highlighted(article.text ?? "", facts(article)),
+      record(article)),
   ]);
+}
+
+/** A click on highlighted words brings the narrowest fact's row into view and marks it. */
+function showRecord(event) {
+  const mark = event.target.closest?.(".hl[data-refs]");
+  if (!mark) return;
+  for (const key of mark.dataset.refs.split(" ")) {
+    const row = [...document.querySelectorAll("#detail tr[data-ref]")].find((tr) => tr.dataset.ref === key);
+    if (!row) continue;
+    for (const old of document.querySelectorAll("#detail tr.picked")) old.classList.remove("picked");
+    row.classList.add("picked");
+    row.scrollIntoView({ block: "nearest" });
+    return;
+  }
 }
