@@ -32,13 +32,19 @@ _SENTENCE_END = re.compile(r"[.!:;,\"”’)]$")
 @dataclass(frozen=True)
 class Chrome:
     share: re.Pattern[str]
+    not_title: re.Pattern[str]
     signature_words: frozenset[str]
+
+
+def _lines_pattern(patterns: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"\s*(?:{alternatives})\s*", re.I)
 
 
 def load_chrome(path: Path = CHROME) -> Chrome:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    share = "|".join(f"(?:{p})" for p in data["share_lines"])
-    return Chrome(re.compile(rf"\s*(?:{share})\s*", re.I), frozenset(data["signature_words"]))
+    return Chrome(_lines_pattern(data["share_lines"]), _lines_pattern(data["not_titles"]),
+                  frozenset(data["signature_words"]))  # fmt: skip
 
 
 def article_id(text: str) -> str:
@@ -56,7 +62,7 @@ def _is_headline(line: str) -> bool:
     return 0 < len(words) <= HEADLINE_WORDS and not _SENTENCE_END.search(line) and line[:1].isupper()
 
 
-def _title(lines: list[str], given: str | None, cuts: list[Cut]) -> str | None:
+def _title(lines: list[str], given: str | None, chrome: Chrome, cuts: list[Cut]) -> str | None:
     """Take the headline off the body (it becomes the title); a second copy of it is chrome."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if len(filled) < 2:
@@ -67,7 +73,7 @@ def _title(lines: list[str], given: str | None, cuts: list[Cut]) -> str | None:
     if given:
         if _norm(head) != _norm(given):
             return given
-    elif not (_is_headline(head) and (doubled or second > first + 1)):
+    elif not (_is_headline(head) and (doubled or second > first + 1)) or _not_title(head, chrome):
         return given  # a headline stands alone, followed by a blank line or by its own copy
     cuts.append(Cut("title", head.strip()))
     lines[first] = ""
@@ -75,6 +81,12 @@ def _title(lines: list[str], given: str | None, cuts: list[Cut]) -> str | None:
         cuts.append(Cut("doubled-title", lines[second].strip()))
         lines[second] = ""
     return given or head.strip()
+
+
+def _not_title(line: str, chrome: Chrome) -> bool:
+    """A byline, a timestamp or a bare date ("Friday, January 4, 2019") heads many texts: not a headline."""
+    dated = dates.from_dateline(line) is not None and len(line.split()) <= 6
+    return dated or chrome.not_title.fullmatch(line) is not None
 
 
 def _signature(lines: list[str], chrome: Chrome, cuts: list[Cut]) -> None:
@@ -97,7 +109,7 @@ def strip_chrome(text: str, title: str | None, chrome: Chrome) -> tuple[str, str
     """(body, title, cuts) for a text: headline and doubled title, share lines, trailing signature."""
     cuts: list[Cut] = []
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    title = _title(lines, title, cuts)
+    title = _title(lines, title, chrome, cuts)
     for i, line in enumerate(lines):
         if line.strip() and chrome.share.fullmatch(line):
             cuts.append(Cut("share-line", line.strip()))

@@ -55,6 +55,8 @@ def test_clean_strip_chrome_lines(cctx: Context, text: str, kinds: list[str], bo
     (f"{PARA}\n\n{PARA}", None, None, "The minister"),  # a sentence is not a headline
     (f"Talks to go on\n{PARA}", None, None, "Talks"),  # no blank line after: could be a subhead
     (f"Other title\n\n{PARA}", "Given", "Given", "Other"),  # a caller's title that differs: body kept
+    (f"By Jane Doe\n\n{PARA}", None, None, "By Jane"),  # a byline is not a headline
+    (f"Friday, January 4, 2019\n\n{PARA}", None, None, "Friday"),  # nor is a date line
 ])  # fmt: skip
 def test_clean_title_from_first_line(
     cctx: Context, text: str, given: str | None, title: str | None, starts: str
