@@ -25,6 +25,7 @@ EXPECTED = {
     "big.html": "too large", "billion-laughs.rss": "entity", "bomb.warc.gz": "too large",
     "empty.txt": "empty", "blank.txt": "empty", "fifo.txt": "not a regular file",
     "dangling.txt": "vanished", "not-a-feed.rss": "feed", "deep.html": "main text",
+    "bomb.html.gz": "too large once decompressed",
 }  # fmt: skip
 
 
@@ -63,6 +64,9 @@ def make_corpus(folder: Path) -> Path:
     )
     (folder / "not-a-feed.rss").write_text("this is no feed at all")
     (folder / "bomb.warc.gz").write_bytes(_bomb_warc())
+    (folder / "bomb.html.gz").write_bytes(
+        gzip.compress(b"<html><body>" + b" " * (160 << 20), compresslevel=9)
+    )
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_text(" \n\t \n")
     os.mkfifo(folder / "fifo.txt")  # opening it would block: an unreadable file even for root
