@@ -95,10 +95,13 @@ def event_filter(
     ] = None,
     article: Annotated[str | None, Query(max_length=200)] = None,
     incident: Annotated[str | None, Query(max_length=200)] = None,
+    located: Annotated[
+        bool | None, Query(description="Only events with (true) or without (false) coordinates.")
+    ] = None,
 ) -> queries.EventFilter:
     return queries.EventFilter(type=type, mode=mode, modality=modality, actor=actor, country=country, place=place,
                                bbox=parse_bbox(bbox), since=since, until=until, outlet=outlet, text=text,
-                               article=article, incident=incident)  # fmt: skip
+                               article=article, incident=incident, located=located)  # fmt: skip
 
 
 Events = Annotated[queries.EventFilter, Depends(event_filter)]

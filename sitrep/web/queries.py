@@ -77,9 +77,12 @@ class EventFilter:
     text: str | None = None
     article: str | None = None
     incident: str | None = None
+    located: bool | None = None
 
     def where(self) -> Where:
         w = Where()
+        if self.located is not None:
+            w.add(f"(e.lat IS {'NOT ' if self.located else ''}NULL)")
         if self.type:
             w.add("upper(e.plover_type) = upper(?)", self.type)
         if self.mode:

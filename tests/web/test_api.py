@@ -71,6 +71,8 @@ def test_article_facts_equal_the_records(handmade_client: TestClient) -> None:
     ("params", "check"),
     [
         ({"modality": "hypothetical"}, lambda e: e["modality"] == "hypothetical"),
+        ({"located": "true"}, lambda e: e["lat"] is not None and e["lon"] is not None),
+        ({"located": "false"}, lambda e: e["lat"] is None),
         ({"type": "assault"}, lambda e: e["plover_type"] == "ASSAULT"),
         ({"country": "IQ"}, lambda e: e["place_country"] == "IQ"),
         ({"country": "USA"}, lambda e: e["target_country"] == "USA"),

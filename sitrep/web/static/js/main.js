@@ -34,7 +34,7 @@ async function refresh() {
   const f = filters();
   try {
     const [stats, events, incidents] = await Promise.all([
-      get("/api/stats", f), get("/api/events", { ...f, limit: 1000 }),
+      get("/api/stats", f), get("/api/events", { ...f, located: true, limit: 1000 }),
       get("/api/incidents", { type: f.type, country: f.country, since: f.since, until: f.until, limit: 100 }),
     ]);
     generation = stats.store.generation;
@@ -43,7 +43,7 @@ async function refresh() {
     if (!f.type) fillSelect("type", stats.by_type.map((r) => r.type).filter(Boolean), f.type);
     if (!f.country) fillSelect("country", stats.by_country.map((r) => r.country).filter(Boolean), f.country);
     document.getElementById("counts").textContent = `${stats.events} events in ${stats.totals.articles} articles`
-      + ` · ${events.items.filter((e) => e.lat !== null).length} on the map`
+      + ` · ${events.items.length} on the map`
       + (events.total > events.items.length ? ` (first ${events.items.length} of ${events.total})` : "");
     showEvents(mapView, events.items);
     drawTimeline(document.getElementById("timeline"), stats.by_week);
