@@ -12,6 +12,9 @@ the inputs are kept in sitrep/data/actors/NOTICE.md.
 - armed_groups.csv: UCDP Actor Dataset 22.1 (CC BY 4.0) formal groups outside the Americas and Western
   Europe, and Phoenix.MilNonState.actors.txt (MIT).
 - generic_agents.csv: Phoenix.agents.txt (MIT) generic agents with their sector.
+- countryinfo_roles.csv: foreign and defence ministers and prime ministers of the G20 and the Middle East
+  and North Africa, 2003–2011, from the <Government> block of CountryInfo.120116.txt (CIA World Leaders;
+  CC BY-SA 3.0: this derived file keeps that licence).
 """
 
 from __future__ import annotations
@@ -379,6 +382,53 @@ def generic_agents(ref: Path) -> None:
     write("generic_agents.csv", ["phrase", "sector", "source"], list(rows.values()))
 
 
+GOVERNMENT = re.compile(r"^\t([A-Z][^\t\[]*?)\s*\t((?:\[[^\]]*\]\s*)+)#\s*(.+)$")
+OFFICES = {"minister of foreign affairs": "foreign_minister", "prime minister": "prime_minister",
+           "minister of defense": "defence_minister", "minister of national defense": "defence_minister",
+           "minister of defence": "defence_minister", "minister of foreign affairs and cooperation": "foreign_minister",
+           "minister of foreign affairs and international cooperation": "foreign_minister"}  # fmt: skip
+CI_START, CI_END = "2003-01-01", "2011-02-28"  # the CIA World Leaders listings the block was coded from
+
+
+def valid_day(day: str | None) -> str | None:
+    """CountryInfo writes month ends as the 31st of any month ("20050931"): clamp to a real date."""
+    if day is None:
+        return None
+    year, month, d = (int(x) for x in day.split("-"))
+    last = [31, 29 if year % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return f"{year:04d}-{month:02d}-{min(d, last):02d}"
+
+
+def countryinfo_roles(ref: Path) -> None:
+    """Each post of a person is one [code dates] group and one '&'-separated title, in the same order."""
+    rows = []
+    text = (ref / "leaders" / "CountryInfo.120116.txt").read_text(encoding="utf-8", errors="replace")
+    for line in text.splitlines():
+        match = GOVERNMENT.match(line)
+        if not match:
+            continue
+        name, codes, titles = match.groups()
+        posts = re.findall(r"\[([^\]]*)\]", codes)
+        names = [t.strip().lower() for t in titles.split("&")]
+        if len(posts) != len(names):
+            continue
+        for post, title in zip(posts, names, strict=True):
+            office = OFFICES.get(title)
+            parsed = parse_codes(f"[{post}]")
+            if office is None or not parsed:
+                continue
+            code, start, end = parsed[0]
+            country = code[:3]
+            if country not in FOCUS:
+                continue
+            start = valid_day(start) or (CI_START if "<" in post else None)
+            end = valid_day(end) or (CI_END if ">" in post else None)
+            if start and end and start < end:
+                rows.append([country, office, pretty(name), start, end,
+                             "CountryInfo.120116.txt <Government> (CIA World Leaders; CC BY-SA 3.0)"])  # fmt: skip
+    write("countryinfo_roles.csv", ["holder", "office", "person", "start", "end", "source"], rows)
+
+
 def main() -> None:
     ref = (
         Path(sys.argv[1])
@@ -390,6 +440,7 @@ def main() -> None:
     international(ref)
     armed_groups(ref, names)
     generic_agents(ref)
+    countryinfo_roles(ref)
 
 
 if __name__ == "__main__":

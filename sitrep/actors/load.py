@@ -108,11 +108,11 @@ def _people(data: ActorData) -> None:
     """roles.csv holds the dated offices; people.yaml adds aliases and people who hold none of them."""
     spec = {slug(p["name"]): p for p in _yaml("people.yaml")}
     roles: dict[str, list[Role]] = {}
-    for row in _rows("roles.csv"):
+    for row in [*_rows("roles.csv"), *_rows("countryinfo_roles.csv")]:  # hand-written terms first
         person, holder, office = slug(row["person"]), row["holder"], row["office"]
         org = data.actors.get(holder)
         country = org.country if org else holder
-        spec.setdefault(person, {"name": row["person"], "country": country})
+        spec.setdefault(person, {"name": row["person"], "country": country, "source": row["source"]})
         sector = org.sector if org and org.kind != "country" else data.office_sector.get(office)
         roles.setdefault(person, []).append(Role(
             title=_role_title(holder, office, data), country=country, sector=sector,
