@@ -11,16 +11,17 @@ import csv
 import dataclasses
 import glob
 import gzip
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from sitrep.errors import InputError
-from sitrep.readers.base import MAX_BYTES, decode, looks_binary, read_capped, reject
+from sitrep.readers.base import MAX_BYTES, looks_binary, read_capped, reject
 from sitrep.readers.feed import read_feed
 from sitrep.readers.html import read_html
-from sitrep.readers.table import read_csv, read_jsonl, read_parquet
+from sitrep.readers.table import jsonl_rows, read_csv, read_jsonl, read_parquet
 from sitrep.readers.text import read_text
 from sitrep.readers.warc import read_warc
 from sitrep.records import Reject, Source
@@ -58,16 +59,11 @@ def _sniff(data: bytes) -> str:
 
 def _gunzip(path: Path) -> bytes:
     """A gzipped page or text, inflated no further than the size cap."""
-    with gzip.open(read_capped_path(path), "rb") as fh:
+    with gzip.GzipFile(fileobj=io.BytesIO(read_capped(path))) as fh:
         data = fh.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise InputError("too large once decompressed")
     return data
-
-
-def read_capped_path(path: Path) -> Path:
-    read_capped(path, MAX_BYTES)  # refuses vanished, special and oversized files before gzip opens it
-    return path
 
 
 def _from_bytes(ref: str, data: bytes, kind: str, path: Path) -> Iterator[Source | Reject]:
@@ -78,22 +74,9 @@ def _from_bytes(ref: str, data: bytes, kind: str, path: Path) -> Iterator[Source
     elif kind in _FEED:
         yield from read_feed(path, data)
     elif kind == ".jsonl":
-        from sitrep.readers.table import row_source
-
-        for i, line in enumerate(decode(data).splitlines()):
-            if line.strip():
-                yield _json_row(f"{ref}#{i}", line, row_source)
+        yield from jsonl_rows(ref, data.splitlines())
     else:
         yield from read_text(ref, data)
-
-
-def _json_row(ref: str, line: str, row_source: Callable[[str, dict], Source | Reject]) -> Source | Reject:
-    import json
-
-    try:
-        return row_source(ref, json.loads(line))
-    except ValueError as exc:
-        return reject(ref, f"bad JSON row: {exc}")
 
 
 def _guarded(ref: str, items: Iterator[Source | Reject]) -> Iterator[Source | Reject]:

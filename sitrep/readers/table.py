@@ -54,9 +54,9 @@ def _lines(path: Path) -> Iterator[bytes]:
             yield line
 
 
-def read_jsonl(path: Path) -> Iterator[Source | Reject]:
-    for i, line in enumerate(_lines(path)):
-        ref = f"{path}#{i}"
+def jsonl_rows(ref: str, lines: Iterable[bytes]) -> Iterator[Source | Reject]:
+    """One item per non-blank line of JSON; a line that is not a JSON object is a Reject for that line."""
+    for i, line in enumerate(lines):
         if not line.strip():
             continue
         try:
@@ -64,9 +64,13 @@ def read_jsonl(path: Path) -> Iterator[Source | Reject]:
                 raise InputError("row too large")
             row = json.loads(decode(line))
         except (InputError, ValueError) as exc:
-            yield reject(ref, f"bad JSON row: {exc}")
+            yield reject(f"{ref}#{i}", f"bad JSON row: {exc}")
             continue
-        yield row_source(ref, row)
+        yield row_source(f"{ref}#{i}", row)
+
+
+def read_jsonl(path: Path) -> Iterator[Source | Reject]:
+    return jsonl_rows(str(path), _lines(path))
 
 
 def read_csv(path: Path) -> Iterator[Source | Reject]:
