@@ -326,7 +326,7 @@ class Resolver:
         sponsors = frozenset(u.actor.country for u in inner if u.sponsor and u.actor.country)
         others = [u for u in inner if not u.sponsor and u.actor.country in NON_STATE]  # "UN peacekeepers"
         country = states[0].actor.country if states else others[0].actor.country if others else None
-        country = country or units.place_country(start, end)
+        country = country or units.place_country(start, end, sponsors)
         sector = m.entry.value or None
         for i in range(m.start - 1, start - 1, -1):
             if doc[i].lower_ in index.modifier_sectors:
@@ -380,8 +380,9 @@ class Resolver:
             first = full.get(actor.id) if actor.kind != "generic" else None
             if first is None or first[0] == start:
                 out.append(ActorMention(start, end, text[start:end], actor))
-            else:
-                out.append(ActorMention(start, end, text[start:end], first[2], first[0]))
+            else:  # a person keeps the code the first full mention gave; "Tehran" (GOV) is not "Iran"
+                coded = first[2] if actor.kind == "person" else actor
+                out.append(ActorMention(start, end, text[start:end], coded, first[0]))
         return tuple(out)
 
 

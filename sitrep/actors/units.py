@@ -93,11 +93,12 @@ class Units:
         sentence, else the nearest country named in it, else the article's most named country. ``avoid``
         holds sponsors ("Iran-backed factions" are not Iran's own)."""
         first, last = self.bounds[self.sent[i]]
-        for p in self.places:
-            if p.place and p.place.country and first <= p.start < last:
-                country = ALPHA3.get(p.place.country)
-                if country and country not in avoid:
-                    return country
+        at = self.doc[i].idx
+        near = sorted((abs(p.start - at), ALPHA3.get(p.place.country, "")) for p in self.places
+                      if p.place and p.place.country and first <= p.start < last)  # fmt: skip
+        found = next((c for _, c in near if c and c not in avoid), None)
+        if found:
+            return found
         sid = self.sent[i]
         near = sorted(
             (abs(t - i), c) for t, c in self.place_hits.items() if self.sent[t] == sid and c not in avoid
@@ -121,13 +122,16 @@ class Units:
         focus = self.focus()
         return focus if focus not in avoid else None
 
-    def place_country(self, start: int, end: int) -> str | None:
+    def place_country(self, start: int, end: int, avoid: frozenset[str] = frozenset()) -> str | None:
         """The country of a place the places stage found inside tokens ``start:end`` ("from Calgary")."""
         first, last = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
-        for p in self.places:
-            if p.place and p.place.country and first <= p.start < last:
-                return ALPHA3.get(p.place.country)
-        return next((c for t, c in self.place_hits.items() if start <= t < end and c), None)
+        found = [
+            ALPHA3.get(p.place.country)
+            for p in self.places
+            if p.place and p.place.country and first <= p.start < last
+        ]
+        found += [c for t, c in self.place_hits.items() if start <= t < end and c]
+        return next((c for c in found if c and c not in avoid), None)
 
     def focus(self) -> str | None:
         if self._focus is None:

@@ -152,3 +152,17 @@ def test_resolve_spans_and_coreference_hold_on_any_word_salad(mentions: Run, wor
     for m in found:
         assert text[m.start : m.end] == m.text and m.text.strip()
         assert m.corefers_with is None or starts.get(m.corefers_with) == m.actor.id
+
+
+def test_resolve_sponsor_named_as_a_place_is_still_not_the_country(ctx: Any, index: Any) -> None:
+    from sitrep.actors import resolve
+    from sitrep.records import Place, PlaceMention
+    from sitrep.stages.language import nlp
+
+    text = "In Iraq, Iran-backed factions declared a truce."
+    iran = Place(
+        geonames_id=130758, name="Iran", country="IR", admin1=None, lat=32.0, lon=53.0, feature_class="A"
+    )
+    places = (PlaceMention(text.index("Iran-"), text.index("Iran-") + 4, "Iran", iran),)
+    found = resolve(nlp(ctx)(text), index, "2020-11-19", places)
+    assert find(found, "factions").actor.country == "IRQ"
