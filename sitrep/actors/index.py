@@ -29,6 +29,7 @@ class Entry:
     value: str  # actor id, office name, or sector ("" when none)
     case: str  # "upper", "title" or "any": how the text must be cased
     place: bool = False  # a city standing for its country: not an actor after "in", "to", "at" ...
+    seat: bool = False  # a capital or seat of government: acting, it is the government
 
 
 @dataclass
@@ -61,7 +62,13 @@ def compile_index(data: ActorData, version: str = "") -> Index:
     table: dict[str, dict[str, tuple[int, Entry]]] = {}
     pre: set[str] = set()
     for name in data.names:
-        _put(table, name.text, Entry(ACTOR, name.actor_id, case_rule(name.text), name.place), name.rank, pre)
+        _put(
+            table,
+            name.text,
+            Entry(ACTOR, name.actor_id, case_rule(name.text), name.place, name.seat),
+            name.rank,
+            pre,
+        )
     for phrase, office in data.office_phrases.items():
         _put(table, phrase, Entry(OFFICE, office, "any"), 1, pre)
     for phrase, sector in data.name_titles.items():

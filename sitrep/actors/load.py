@@ -28,12 +28,14 @@ THE = re.compile(r"^the\s+", re.IGNORECASE)  # "The Security Council" is the Sec
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """One way of writing an actor: ``place`` names are cities used as metonyms, not the actor itself."""
+    """One way of writing an actor: ``place`` names are cities used as metonyms, not the actor itself;
+    a ``seat`` (capital, seat of government) acting stands for the government ("Tehran said")."""
 
     text: str
     actor_id: str
     rank: int
     place: bool = False
+    seat: bool = False
 
 
 @dataclass
@@ -63,10 +65,9 @@ def _split(value: str | None) -> list[str]:
     return [v for v in (value or "").split("|") if v]
 
 
-def _add(data: ActorData, actor: Actor, rank: int, places: list[str] | None = None) -> None:
+def _add(data: ActorData, actor: Actor, rank: int) -> None:
     data.actors[actor.id] = actor
     data.names.extend(Name(text, actor.id, rank) for text in (actor.name, *actor.aliases))
-    data.names.extend(Name(text, actor.id, rank, place=True) for text in places or ())
 
 
 def _countries(data: ActorData) -> None:
@@ -83,7 +84,9 @@ def _countries(data: ActorData) -> None:
         actor = Actor(id=iso, name=row["name"], kind="country", country=iso, sector=None,
                       aliases=tuple(dict.fromkeys(a for a in aliases if a)),
                       sources=tuple(s.strip() for s in row["source"].split(";")))  # fmt: skip
-        _add(data, actor, HAND, places)
+        _add(data, actor, HAND)
+        seats = {*places[:1], *extra["seats"].get(iso, [])}  # countries.csv lists the capital first
+        data.names.extend(Name(text, iso, HAND, place=True, seat=text in seats) for text in places)
         data.names.extend(Name(text, iso, HAND + 1) for text in more)  # the usual reading wins: "American"
 
 

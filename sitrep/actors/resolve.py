@@ -90,7 +90,7 @@ def _named(doc: Any, matches: list[Match], index: Index, units: Units, covered: 
             and _inside_name(actor, doc[m.start], nxt)
         ):
             continue  # "Sharon" in "Sharon Stone", "Nasser" in "Nasser Kanaani": part of an unknown name
-        units.add(m.start, m.end, index.seats.get(actor.id, actor) if m.entry.place else actor)
+        units.add(m.start, m.end, index.seats.get(actor.id, actor) if m.entry.seat else actor)
 
 
 def _inside_name(actor: Actor, word: Any, nxt: Any) -> bool:

@@ -166,3 +166,10 @@ def test_resolve_sponsor_named_as_a_place_is_still_not_the_country(ctx: Any, ind
     places = (PlaceMention(text.index("Iran-"), text.index("Iran-") + 4, "Iran", iran),)
     found = resolve(nlp(ctx)(text), index, "2020-11-19", places)
     assert find(found, "factions").actor.country == "IRQ"
+
+
+@pytest.mark.parametrize(("text", "words", "code"), [("Washington warned Moscow.", "Washington", "USAGOV"),
+                                                     ("Rebels seized Goma.", "Goma", "COD")])  # fmt: skip
+def test_resolve_seats_act_for_the_government_other_cities_for_the_country(mentions: Run, text: str, words: str,
+                                                                           code: str) -> None:  # fmt: skip
+    assert find(mentions(text), words).actor.code == code
