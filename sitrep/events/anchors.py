@@ -1,18 +1,19 @@
 """Where and when: an event's place and date from the places and time stages' facts.
 
-The places and time stages may offer ``place_in`` / ``focus`` and ``time_of``; when they do, they decide.
-Otherwise the nearest resolved place (or dated expression) inside the event's own clause, then in its
-sentence, then the article's most named place (flagged "article-focus") or the publication date
-(flagged "publication").
+The places and time stages may offer ``place_in`` / ``focus`` and ``time_of``; when they do, they decide
+(a dated expression inside the event's own clause comes first all the same). Otherwise the nearest
+resolved place (or dated expression) inside the event's clause, then in its sentence, then the article's
+most named place (flagged "article-focus") or the publication date (flagged "publication").
 """
 
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sitrep.records import Article, Place, PlaceMention, Precision, TimeExpr
 
@@ -36,57 +37,79 @@ def _stage_function(module: str, name: str) -> Callable[..., Any] | None:
 T = TypeVar("T", PlaceMention, TimeExpr)
 
 
-def _nearest(items: list[T], pos: int) -> T | None:
-    return min(items, key=lambda x: abs(x.start - pos)) if items else None
+class Sorted(Generic[T]):
+    """Spans sorted by start, for the ones inside a range in log time (long articles have hundreds)."""
+
+    def __init__(self, items: list[T]) -> None:
+        self.items: list[T] = sorted(items, key=lambda x: x.start)
+        self.starts: list[int] = [x.start for x in self.items]
+
+    def nearest(self, lo: int, hi: int, pos: int) -> T | None:
+        inside = self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+        return min(inside, key=lambda x: abs(x.start - pos)) if inside else None
 
 
-def place_of(
-    article: Article, clause: tuple[int, int], sent: tuple[int, int], pos: int
-) -> tuple[Place | None, str, PlaceMention | None]:
-    """The event's place, its flag ("text", "article-focus", "none") and the words it came from."""
-    place_in = _stage_function("sitrep.stages.places", "place_in")
-    if place_in is not None:
-        found = place_in(article, *clause)
-        if isinstance(found, PlaceMention) and found.place is not None:
-            return found.place, "text", found
-        if isinstance(found, Place):
-            return found, "text", None
-    resolved = [p for p in article.places if p.place is not None and p.role != "demonym"]
-    for lo, hi in (clause, sent):
-        hit = _nearest([p for p in resolved if lo <= p.start < hi], pos)
-        if hit is not None and hit.place is not None:
-            return hit.place, "text", hit
-    focus = _stage_function("sitrep.stages.places", "focus")
-    if focus is not None:
-        place = focus(article)
-        if isinstance(place, Place):
-            return place, "article-focus", None
-    if resolved:
-        key, _ = Counter(p.place.key for p in resolved if p.place).most_common(1)[0]
-        top = next(p.place for p in resolved if p.place and p.place.key == key)
-        return top, "article-focus", None
-    return None, "none", None
+class Anchors:
+    """Where and when for the events of one article; what is the same for all of them is computed once."""
 
+    def __init__(self, article: Article, doc: Any = None) -> None:
+        self.article = article
+        self.doc = doc
+        self.places = Sorted([p for p in article.places if p.place is not None and p.role != "demonym"])
+        self.times = Sorted([t for t in article.times if t.value and t.type in ("DATE", "TIME")])
+        self.place_in = _stage_function("sitrep.stages.places", "place_in")
+        self.time_of = _stage_function("sitrep.stages.time", "time_of")
+        self._focus: tuple[Place | None] | None = None
 
-def date_of(article: Article, clause: tuple[int, int], sent: tuple[int, int] | None, pos: int) -> When:
-    """The event's date with precision; the publication date when the text gives none.
+    def focus(self) -> Place | None:
+        """The article's main place: the places stage's ``focus`` if it offers one, else the most named."""
+        if self._focus is None:
+            focus = _stage_function("sitrep.stages.places", "focus")
+            place = focus(self.article) if focus is not None else None
+            if not isinstance(place, Place) and self.places.items:
+                key, _ = Counter(p.place.key for p in self.places.items if p.place).most_common(1)[0]
+                place = next(p.place for p in self.places.items if p.place and p.place.key == key)
+            self._focus = (place if isinstance(place, Place) else None,)
+        return self._focus[0]
 
-    ``sent`` is None when the sentence's dates belong to another clause ("arriving a day after rockets
-    hit": the arrival's date is not the attack's).
-    """
-    time_of = _stage_function("sitrep.stages.time", "time_of")
-    dated = [t for t in article.times if t.value and t.type in ("DATE", "TIME")]
-    in_clause = _nearest([t for t in dated if clause[0] <= t.start < clause[1]], pos)
-    if in_clause is not None:
-        return When(in_clause.value, in_clause.precision, "text", in_clause)
-    if time_of is not None:
-        found = time_of(article, *clause)
-        if isinstance(found, TimeExpr) and found.value:
-            return When(found.value, found.precision, "text", found)
-    elif sent is not None:
-        in_sent = _nearest([t for t in dated if sent[0] <= t.start < sent[1]], pos)
-        if in_sent is not None:
-            return When(in_sent.value, in_sent.precision, "text", in_sent)
-    if article.published_at:
-        return When(article.published_at[:10], "day", "publication")
-    return When(None, None, "none")
+    def place(
+        self, clause: tuple[int, int], sent: tuple[int, int], pos: int
+    ) -> tuple[Place | None, str, PlaceMention | None]:
+        """The event's place, its flag ("text", "article-focus", "none") and the words it came from."""
+        if self.place_in is not None:
+            found = self.place_in(self.article, *clause)
+            if isinstance(found, PlaceMention) and found.place is not None:
+                return found.place, "text", found
+            if isinstance(found, Place):  # the words it came from, for the evidence
+                lo, hi = (
+                    bisect_left(self.places.starts, clause[0]),
+                    bisect_left(self.places.starts, clause[1]),
+                )
+                words = next((m for m in self.places.items[lo:hi] if m.place == found), None)
+                return found, "text", words
+        for lo, hi in (clause, sent):
+            hit = self.places.nearest(lo, hi, pos)
+            if hit is not None and hit.place is not None:
+                return hit.place, "text", hit
+        focus = self.focus()
+        return (focus, "article-focus", None) if focus is not None else (None, "none", None)
+
+    def date(self, clause: tuple[int, int], sent: tuple[int, int] | None, pos: int) -> When:
+        """The event's date with precision; the publication date when the text gives none.
+
+        ``sent`` is None when the sentence's dates belong to another clause ("arriving a day after rockets
+        hit": the arrival's date is not the attack's).
+        """
+        in_clause = self.times.nearest(*clause, pos)
+        if in_clause is not None:
+            return When(in_clause.value, in_clause.precision, "text", in_clause)
+        if self.time_of is not None and sent is not None:
+            found = self.time_of(self.article, *clause, self.doc)  # with the parse: what the clause governs
+            if isinstance(found, TimeExpr) and found.value:
+                return When(found.value, found.precision, "text", found)
+        elif sent is not None:
+            in_sent = self.times.nearest(*sent, pos)
+            if in_sent is not None:
+                return When(in_sent.value, in_sent.precision, "text", in_sent)
+        published = self.article.published_at
+        return When(published[:10], "day", "publication") if published else When(None, None, "none")

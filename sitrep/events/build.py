@@ -56,6 +56,8 @@ def _stated_future(reading: Reading, said: bool) -> bool:
     """A party's own statement about what it will (or may, if ...) do."""
     if reading.modality not in ("future", "conditional", "hypothetical"):
         return False
+    if reading.negation:
+        return False  # "cannot be contained if war breaks out": a forecast, not an announced action
     return reading.said_future or (said and {"hypothetical", "conditional"} <= reading.cues)
 
 
@@ -63,8 +65,8 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
     """PLOVER recodes what a party says it will (or will not) do: cooperation announced for the future is
     AGREE, a retreat announced for later CONCEDE, harm announced (or promised "unless") THREATEN, and
     cooperation refused ("will not meet their demands") REJECT."""
-    if cand.frame_of is not None:
-        return None
+    if cand.frame_of is not None or cand.derived:
+        return None  # only what the curated lexicon names is recoded: a derived verb is too weak a cue
     said = "reported" in reading.cues
     unless = reading.cue.endswith("unless")
     unless = unless or reading.cue.endswith("unless")
@@ -95,7 +97,9 @@ def _actor(
     return actor
 
 
-def event(cand: Candidate, article: Article, lex: Lexicon, names: dict[str, str]) -> Mention:
+def event(
+    cand: Candidate, article: Article, lex: Lexicon, names: dict[str, str], where: anchors.Anchors
+) -> Mention:
     """The Event a trigger names, with what coreference needs (anaphoric words, where the date came from)."""
     tok = cand.token
     all_tokens = [*cand.tokens, *(t for a in cand.absorbed for t in a.tokens)]
@@ -125,10 +129,10 @@ def event(cand: Candidate, article: Article, lex: Lexicon, names: dict[str, str]
     verb = clause_verb(cand.verb)
     clause = _clause_span(verb)
     sent = (tok.sent.start_char, tok.sent.end_char)
-    place, place_flag, pmention = anchors.place_of(article, clause, sent, tok.idx)
+    place, place_flag, pmention = where.place(clause, sent, tok.idx)
     if pmention is not None:
         evidence.append(Evidence("place", pmention.start, pmention.end, pmention.text))
-    when = anchors.date_of(article, clause, sent if _own_date_scope(tok) else None, tok.idx)
+    when = where.date(clause, sent if _own_date_scope(tok) else None, tok.idx)
     if when.expr is not None:
         evidence.append(Evidence("date", when.expr.start, when.expr.end, when.expr.text))
     found: dict[str, int] = {}

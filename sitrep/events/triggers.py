@@ -218,17 +218,30 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
 
 
 def find(doc: Doc, lex: Lexicon) -> list[Candidate]:
-    """Every trigger in the document, with frames linked to complements and same-event nouns folded in."""
+    """Every trigger in the document, with frames linked to complements and same-event nouns folded in.
+
+    One pass over the tokens: lexicon matches, statements of what another party must do, and reduced
+    relatives ("a ceasefire, declared on ...") are all read on the way.
+    """
     found: dict[int, Candidate] = {}
+    extra: list[Candidate] = []
+    before: list[Token] = []  # the last two tokens that are not white space
     for tok in doc:
+        if tok.is_space:
+            continue
         if tok.is_alpha and tok.i not in found:
             cand = _match(lex, tok)
             if cand is not None:
                 for t in cand.tokens:
                     found.setdefault(t.i, cand)
+        if tok.pos_ in ("VERB", "NOUN"):
+            extra += _deontic(tok, lex)
+        if len(before) == 2 and before[1].text == ",":
+            extra += _reduced_relative(before[0], tok, lex)
+        before = [*before[-1:], tok]
     cands = list({id(c): c for c in found.values()}.values())
-    cands += _reduced_relatives(doc, lex)
-    cands += [c for c in _deontic(doc, lex) if c.token.i not in found]
+    # a statement's request only where no lexicon trigger took the word; reduced relatives always
+    cands += [c for c in extra if c.token.i not in found or c.rule.endswith(":reduced-relative")]
     _link_frames(cands, found, lex)
     _fold(cands, found, lex)
     _drop_weak(cands)
@@ -243,34 +256,28 @@ def _drop_weak(cands: list[Candidate]) -> None:
             c.dropped = True
 
 
-def _deontic(doc: Doc, lex: Lexicon) -> list[Candidate]:
+def _deontic(tok: Token, lex: Lexicon) -> list[Candidate]:
     """ "said that China must drop barriers": saying another party must act is a request (REQUEST)."""
-    out = []
-    for tok in doc:
-        if lemma(tok) not in lex.deontic_speech:
-            continue
-        for comp in tok.children:
-            modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in lex.deontic_aux), None)
-            if comp.dep_ in ("ccomp", "acl") and modal is not None:
-                entry = Entry("REQUEST", "change", "100", pos="V", frame="request", conf=0.6,
-                              rule=f"deontic:{lemma(tok)}+{modal.lower_}")  # fmt: skip
-                out.append(Candidate(tok, entry))
-                break
-    return out
+    if lemma(tok) not in lex.deontic_speech:
+        return []
+    for comp in tok.children:
+        modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in lex.deontic_aux), None)
+        if comp.dep_ in ("ccomp", "acl") and modal is not None:
+            entry = Entry("REQUEST", "change", "100", pos="V", frame="request", conf=0.6,
+                          rule=f"deontic:{lemma(tok)}+{modal.lower_}")  # fmt: skip
+            return [Candidate(tok, entry)]
+    return []
 
 
-def _reduced_relatives(doc: Doc, lex: Lexicon) -> list[Candidate]:
+def _reduced_relative(noun: Token, verb: Token, lex: Lexicon) -> list[Candidate]:
     """ "a ceasefire, declared on 11 October": the parser often makes the participle a new clause; the
     noun and the participle still name an event of their own (a declared ceasefire), dated by its clause."""
-    out = []
-    words = [t for t in doc if not t.is_space]
-    for a, comma, v in zip(words, words[1:], words[2:], strict=False):
-        if a.pos_ != "NOUN" or comma.text != "," or v.tag_ not in ("VBN", "VBD"):
-            continue
-        hit = lex.verb_object.get((lemma(v), lemma(a)))
-        if hit is not None and not any(c.dep_.startswith("nsubj") for c in v.children):
-            out.append(Candidate(v, hit, tokens=[a, v], rule=f"{hit.rule}:reduced-relative"))
-    return out
+    if noun.pos_ != "NOUN" or verb.tag_ not in ("VBN", "VBD"):
+        return []
+    hit = lex.verb_object.get((lemma(verb), lemma(noun)))
+    if hit is None or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return []
+    return [Candidate(verb, hit, tokens=[noun, verb], rule=f"{hit.rule}:reduced-relative")]
 
 
 def _complements(tok: Token) -> list[Token]:
