@@ -17,29 +17,11 @@ from typing import Any
 from sitrep.actors import roles
 from sitrep.actors.index import ACTOR, GENERIC, OFFICE, TITLE, Index
 from sitrep.actors.match import Match, Words, scan
+from sitrep.actors.names import greedy, name_after, named, qualifier
 from sitrep.actors.normalize import slug, token_key
-from sitrep.actors.units import NON_STATE, Unit, Units
+from sitrep.actors.units import NON_STATE, Units
 from sitrep.records import Actor, ActorMention, PlaceMention
 
-LOCATIVE = frozenset(
-    [
-        "in",
-        "at",
-        "to",
-        "into",
-        "from",
-        "near",
-        "across",
-        "inside",
-        "outside",
-        "around",
-        "through",
-        "toward",
-        "towards",
-        "via",
-        "over",
-    ]
-)
 PERSON_NOUNS = frozenset(
     [
         "general",
@@ -62,93 +44,9 @@ PERSON_NOUNS = frozenset(
         "ruler",
     ]
 )
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 PP_HEADS = frozenset({"of", "in", "from"})
 TRAILING = "-‐–,;:"
 FORMER = frozenset({"former", "ex", "late", "then"})
-
-
-def _greedy(matches: list[Match]) -> list[Match]:
-    return sorted(matches, key=lambda m: (m.start - m.end, m.start))
-
-
-def _named(doc: Any, matches: list[Match], index: Index, units: Units, covered: set[int]) -> None:
-    for m in _greedy(matches):
-        if not units.free(m.start, m.end):
-            continue
-        actor = index.actors[m.entry.value]
-        last = doc[m.end - 1]
-        if m.entry.place:
-            units.place_hits.setdefault(m.start, actor.country or "")
-        if m.entry.place and last.dep_ == "pobj" and last.head.lower_ in LOCATIVE:
-            continue  # "to Baghdad" is a place, not Iraq acting; "at Baghdad University" still says Iraq
-        nxt = doc[m.end] if m.end < len(doc) else None
-        if (
-            nxt is not None
-            and m.end - m.start == 1
-            and nxt.i not in covered
-            and _inside_name(actor, doc[m.start], nxt)
-        ):
-            continue  # "Sharon" in "Sharon Stone", "Nasser" in "Nasser Kanaani": part of an unknown name
-        units.add(m.start, m.end, index.seats.get(actor.id, actor) if m.entry.seat else actor)
-
-
-def _inside_name(actor: Actor, word: Any, nxt: Any) -> bool:
-    """A one-word name followed by more of a name: a person's ("Sharon Stone", "Jean-Bertrand") or, for a
-    city or country word, only where the tagger sees one person ("Nasser Kanaani", not "Iraqi Kurds")."""
-    if actor.kind == "person":
-        return (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or nxt.text == "-"
-    return (
-        actor.kind == "country"
-        and word.ent_type_ == "PERSON"
-        and nxt.ent_type_ == "PERSON"
-        and nxt.ent_iob_ != "B"
-    )
-
-
-def _qualifier(doc: Any, units: Units, start: int, end: int) -> tuple[Unit | None, int, int]:
-    """The country or organisation an office belongs to: "Iran's", "Iranian", "of the United States"."""
-    k = start
-    if (
-        k > 0
-        and doc[k - 1].pos_ == "ADJ"
-        and doc[k - 1].lower_ not in {"former", "ex"}
-        and units.free(k - 1, k)
-    ):
-        k -= 1  # "Iraq's new prime minister"
-    if k > 1 and doc[k - 1].text in POSSESSIVE and (u := units.ending_at(k - 1)) is not None:
-        return u, u.start, end
-    if (u := units.ending_at(k)) is not None:
-        return u, u.start, end
-    if end < len(doc) and doc[end].lower_ == "of":
-        m = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ == "the")
-        if (u := units.starting_at(m)) is not None:
-            return u, start, u.end
-    return None, start, end
-
-
-def _name_after(doc: Any, units: Units, at: int, titles: dict[int, Match]) -> tuple[int, int] | None:
-    """The token range of a personal name starting at ``at`` (after any rank), known or not."""
-    while at in titles:
-        at = titles[at].end
-    if at >= len(doc):
-        return None
-    if (u := units.starting_at(at)) is not None:
-        return (u.start, u.end) if u.actor.kind == "person" else None
-    end, n = at, len(doc)
-    while (
-        end < n
-        and units.owner[end] is None
-        and (
-            (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
-            or (
-                doc[end].text == "-" and end > at and end + 1 < n and doc[end + 1].pos_ == "PROPN"
-            )  # Jean-Bertrand
-            or (end > at and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
-        )
-    ):
-        end += 1
-    return (at, end) if end > at else None
 
 
 class Resolver:
@@ -191,19 +89,19 @@ class Resolver:
         for m in scan(self.words, index):
             found[m.entry.category].append(m)
         covered = {i for ms in found.values() for m in ms for i in range(m.start, m.end)}
-        _named(doc, found[ACTOR], index, units, covered)
+        named(doc, found[ACTOR], index, units, covered)
         for u in units.items:
             if u.actor.kind == "person" and u.end - u.start > 1:
                 self.surnames.setdefault(token_key(doc[u.end - 1].text), u.actor)
         self.residents()
         titles = {m.start: m for m in found[TITLE]}
         self.nouns = {m.end: m for m in found[GENERIC]}  # "U.S. negotiator Paul Nitze"
-        for m in _greedy(found[OFFICE]):
+        for m in greedy(found[OFFICE]):
             if units.free(m.start, m.end):
                 self.office(m, titles)
         self.entities(titles, "PERSON")
         self.surname_mentions()
-        for m in _greedy(found[GENERIC]):
+        for m in greedy(found[GENERIC]):
             if units.free(m.start, m.end):
                 self.noun_phrase(m)
         self.entities(titles, "ORG")
@@ -229,8 +127,8 @@ class Resolver:
     def office(self, m: Match, titles: dict[int, Match]) -> None:
         doc, units = self.doc, self.units
         office = m.entry.value
-        qual, start, end = _qualifier(doc, units, m.start, m.end)
-        name = _name_after(doc, units, max(end, m.end), titles)
+        qual, start, end = qualifier(doc, units, m.start, m.end)
+        name = name_after(doc, units, max(end, m.end), titles)
         org = qual.actor if qual else None
         sector = org.sector if org and org.kind != "country" else self.index.office_sector.get(office)
         if qual is not None and qual.actor.kind == "country":
