@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sitrep.events.countries import alpha3, country_in
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.triggers import Candidate, lemma, subject
-from sitrep.records import ActorMention, Article, EventActor, Span
+from sitrep.records import Actor, ActorMention, Article, EventActor, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,8 +78,11 @@ def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: se
         return None
     if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
         return verb.head
-    if subj.i in events or lemma(subj) in lex.weapons:
+    if subj.i in events:
         return _noun_source(subj, lex, countries)
+    if lemma(subj) in lex.weapons:  # "rockets hit": nobody named; "U.N. helicopters", "Israeli jets": who
+        owned = any(c.dep_ in ("compound", "amod", "poss") for c in subj.lefts)
+        return _noun_source(subj, lex, countries) or (subj if owned else None)
     return subj
 
 
@@ -205,7 +208,27 @@ def resolve(tok: Token, article: Article, countries: dict[str, str]) -> EventAct
     if mention is None:
         return EventActor(span, None, span.text, _words_country(tok, span, article, countries), None)
     a = mention.actor
-    country = a.country
+    country, sector = a.country, a.sector
+    role = _role(tok, article)
+    if a.kind == "person" and role is not None:  # "Kenzo Oshima, the United Nations relief coordinator"
+        country, sector = role.country, sector or role.sector
     if country is None or "ethnic" in span.text.lower().split():  # a provisional actor, an ethnic group
         country = _words_country(tok, span, article, countries) or country
-    return EventActor(span, a.id, a.name, country, a.sector)
+    return EventActor(span, a.id, a.name, country, sector)
+
+
+def _role(tok: Token, article: Article) -> Actor | None:
+    """The organisation an apposition gives a person ("X, the UN envoy, said"): the office acts."""
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        lo, hi = appos.left_edge.idx, appos.right_edge.idx + len(appos.right_edge)
+        org = next(
+            (
+                m.actor
+                for m in article.mentions
+                if lo <= m.start < hi and m.actor.kind in ("organisation", "country") and m.actor.country
+            ),
+            None,
+        )
+        if org is not None:
+            return org
+    return None
