@@ -138,6 +138,8 @@ def _organisations(data: ActorData) -> None:
                           country=o.get("country"), sector="MED" if kind == "media" else o.get("sector"),
                           aliases=tuple(o.get("aliases", ())),
                           parent_id=parent.split(":", 1)[1] if parent and parent.startswith("country:") else parent,
+                          roles=tuple(Role(title=t, country=o.get("country"), sector=sec, start=a, end=b or None,
+                                           source=src) for t, sec, a, b, src in o.get("roles", ())),
                           sources=(o.get("source", "sitrep"),))  # fmt: skip
             _add(data, actor, HAND)
             if o.get("head"):

@@ -53,3 +53,8 @@ def test_outlets_of_the_provenance_list_are_media_actors(index: Index) -> None:
     entry = next(e for e in index.table["interfax"] if e.category == ACTOR)
     actor = index.actors[entry.value]
     assert (actor.kind, actor.sector, actor.country) == ("media", "MED", "RUS")
+
+
+@pytest.mark.parametrize(("day", "code"), [("2019-01-01", "AFGREB"), ("2022-01-01", "AFGGOV")])
+def test_group_that_took_power_is_recoded_by_date(index: Index, day: str, code: str) -> None:
+    assert roles.on(index.actors["taliban"], day).code == code
