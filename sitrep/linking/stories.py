@@ -28,10 +28,11 @@ from scipy import sparse
 from sitrep.linking.features import Terms, Views, similarity, views, weighted
 from sitrep.linking.tables import insert
 
-STORY_SIMILARITY = 0.09
+STORY_SIMILARITY = 0.08
 WINDOW_DAYS = 7
 CANDIDATES = 50
-KEY_TERMS = 8  # names and numbers first, then content words
+KEY_TERMS = 8  # names and numbers
+KEY_CONTENT_TERMS = 4
 TOP_TERMS = 80  # terms kept of a stored vector
 
 
@@ -82,16 +83,31 @@ class _Stored:
     id: str
     day: str | None
     story: str
-    content: Terms
-    names: Terms
+    raw: Views
 
 
-def _keys(content: Terms, names: Terms) -> list[str]:
-    return ["n:" + t for t in _top(names, KEY_TERMS)] or ["c:" + t for t in _top(content, KEY_TERMS)]
+def _keys(raw: Views, weighted_vecs: tuple[Terms, Terms]) -> list[str]:
+    """Blocking keys: the names and content words the article dwells on (raw frequency, lead-weighted),
+    rarer ones first among equals. Ranking by TF-IDF alone would pick words no other article has."""
+
+    def salient(terms: Terms, weights: Terms, k: int) -> list[str]:
+        return sorted(terms, key=lambda t: (-round(terms[t], 1), -weights.get(t, 0.0), t))[:k]
+
+    content, names = weighted_vecs
+    return ["n:" + t for t in salient(raw.names, names, KEY_TERMS)] + [
+        "c:" + t for t in salient(raw.content, content, KEY_CONTENT_TERMS)
+    ]
 
 
 def _near_in_time(a: str | None, b: str | None) -> bool:
     return a is None or b is None or abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= WINDOW_DAYS
+
+
+def _raw(v: Views, weighted_vecs: tuple[Terms, Terms]) -> Views:
+    """The log term frequencies of the article's top terms: stored raw, weighted with the IDF of the day
+    they are compared (an early article's weights would otherwise stay those of a near-empty store)."""
+    content, names = (_top(w, TOP_TERMS) for w in weighted_vecs)
+    return Views({t: v.content[t] for t in content}, {t: v.names[t] for t in names})
 
 
 def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, list[str]]) -> dict[str, str]:
@@ -103,23 +119,36 @@ def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, 
     df, n_docs = _df(con, parsed)
     order = sorted(docs, key=lambda d: (d.day or "", d.id))
     vecs = {d.id: _vectors(parsed[d.id], df, n_docs) for d in order}
-    keys = {d.id: _keys(*vecs[d.id]) for d in order}
+    keys = {d.id: _keys(parsed[d.id], vecs[d.id]) for d in order}
     stored = _candidates(con, order, keys, near)
+    df.update(
+        _lookup_df(con, {k for found in stored.values() for c in found for k, _ in _keyed(c.raw)} - set(df))
+    )
+    weighed: dict[str, tuple[Terms, Terms]] = {}
+
+    def vectors(c: _Stored) -> tuple[Terms, Terms]:
+        if c.id not in weighed:
+            weighed[c.id] = _vectors(c.raw, df, n_docs)
+        return weighed[c.id]
+
     by_key: dict[str, list[_Stored]] = defaultdict(list)
     stories: dict[str, str] = {}
+    raws: dict[str, Views] = {}
     for doc in order:
         content, names = vecs[doc.id]
         pool = {c.id: c for c in stored.get(doc.id, [])}
         for key in keys[doc.id]:
             pool.update((c.id, c) for c in by_key[key] if _near_in_time(c.day, doc.day))
-        story = _best_story(doc.id, content, names, list(pool.values()), near.get(doc.id, []))
+        scored = [(c.id, c.story, similarity(content, names, *vectors(c))) for c in pool.values()]
+        story = _best_story(doc.id, scored, near.get(doc.id, []))
         stories[doc.id] = story
-        mine = _Stored(doc.id, doc.day, story, _top(content, TOP_TERMS), _top(names, TOP_TERMS))
+        raws[doc.id] = _raw(parsed[doc.id], vecs[doc.id])
+        mine = _Stored(doc.id, doc.day, story, raws[doc.id])
         for key in keys[doc.id]:
             by_key[key].append(mine)
     insert(con, "link_vectors", [
         {"article_id": d.id, "day": d.day, "story_id": stories[d.id],
-         "content": json.dumps(_top(vecs[d.id][0], TOP_TERMS)), "names": json.dumps(_top(vecs[d.id][1], TOP_TERMS))}
+         "content": json.dumps(raws[d.id].content), "names": json.dumps(raws[d.id].names)}
         for d in order
     ])  # fmt: skip
     insert(
@@ -128,6 +157,16 @@ def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, 
         [{"term": k, "article_id": d.id, "day": d.day} for d in order for k in keys[d.id]],
     )
     return stories
+
+
+def _lookup_df(con: duckdb.DuckDBPyConnection, terms: set[str]) -> dict[str, int]:
+    if not terms:
+        return {}
+    con.register("_df_terms", pd.DataFrame({"term": sorted(terms)}))
+    try:
+        return dict(con.execute("SELECT d.term, d.n FROM link_df d JOIN _df_terms USING (term)").fetchall())
+    finally:
+        con.unregister("_df_terms")
 
 
 def _candidates(
@@ -163,20 +202,21 @@ def _candidates(
         con.unregister("_copies")
     found: dict[str, list[_Stored]] = defaultdict(list)
     for doc, aid, day, story, content, names in rows:
-        found[doc].append(_Stored(aid, day, story, json.loads(content), json.loads(names)))
+        found[doc].append(_Stored(aid, day, story, Views(json.loads(content), json.loads(names))))
     return found
 
 
-def _best_story(doc_id: str, content: Terms, names: Terms, pool: list[_Stored], near: list[str]) -> str:
-    """A near-copy's story, else the story its retrieved members are most similar to on average."""
-    for other in pool:
-        if other.id in near:
-            return other.story
+def _best_story(doc_id: str, scored: list[tuple[str, str, float]], near: list[str]) -> str:
+    """A near-copy's story, else the story its retrieved members are most similar to on average.
+
+    ``scored`` holds (article id, its story, similarity) for the candidates."""
+    for other, story, _ in scored:
+        if other in near:
+            return story
     by_story: dict[str, list[float]] = defaultdict(list)
-    for other in pool:
-        by_story[other.story].append(similarity(content, names, other.content, other.names))
-    scored = [(float(np.mean(s)), story) for story, s in by_story.items()]
-    best = max(scored, default=(0.0, doc_id))
+    for _, story, sim in scored:
+        by_story[story].append(sim)
+    best = max(((float(np.mean(s)), story) for story, s in by_story.items()), default=(0.0, doc_id))
     return best[1] if best[0] >= STORY_SIMILARITY else doc_id
 
 
