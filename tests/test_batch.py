@@ -83,6 +83,7 @@ def run_cli(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*SITREP, *args], capture_output=True, text=True, timeout=600, **kw)
 
 
+@pytest.mark.slow
 def test_ingest_rerun_same_rows_and_rejects(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in", 5)
     store = tmp_path / "s.duckdb"
@@ -106,6 +107,7 @@ def test_ingest_second_writer_waits_then_fails_clearly(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("files", "code"), [({"e.txt": b""}, 1), ({"e.txt": b"", "a.txt": b"Some words here."}, 0)]
 )
@@ -192,6 +194,7 @@ def test_ingest_wikinews_twice_same_rows(tmp_path: Path) -> None:
     assert first.written > 250 and second.written == 0 and rows(store) == before
 
 
+@pytest.mark.slow
 def test_ingest_cli_stdin_and_language_marked(tmp_path: Path) -> None:
     store = tmp_path / "s.duckdb"
     french = "Le ministre a déclaré mardi que les négociations continueraient à Genève la semaine prochaine."

@@ -31,6 +31,7 @@ def test_changed_only_new_or_modified(tmp_path) -> None:  # type: ignore[no-unty
     assert sorted(changed([str(tmp_path)], seen)) == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
 
 
+@pytest.mark.slow
 def test_watch_once_cli_incremental(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import subprocess
     import sys
@@ -47,6 +48,7 @@ def test_watch_once_cli_incremental(tmp_path) -> None:  # type: ignore[no-untype
     assert "nothing new" in second.stdout
 
 
+@pytest.mark.slow
 def test_watch_feed_url_idempotent(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import functools
     import http.server
