@@ -40,6 +40,9 @@ class Units:
     def __post_init__(self) -> None:
         self.owner = [None] * len(self.doc)
         self.sent = [0] * len(self.doc)
+        if not self.doc.has_annotation("SENT_START"):  # a Doc without a parse: one sentence
+            self.bounds.append((0, len(self.doc.text)))
+            return
         for number, sentence in enumerate(self.doc.sents):
             self.bounds.append((sentence.start_char, sentence.end_char))
             for i in range(sentence.start, sentence.end):

@@ -173,3 +173,13 @@ def test_resolve_sponsor_named_as_a_place_is_still_not_the_country(ctx: Any, ind
 def test_resolve_seats_act_for_the_government_other_cities_for_the_country(mentions: Run, text: str, words: str,
                                                                            code: str) -> None:  # fmt: skip
     assert find(mentions(text), words).actor.code == code
+
+
+def test_resolve_works_on_a_doc_without_parse(index: Any) -> None:
+    import spacy
+
+    from sitrep.actors import resolve
+
+    doc = spacy.blank("en")("Iraqi security sources said Qaani met Hezbollah leader Hassan Nasrallah.")
+    found = resolve(doc, index, "2020-11-19")
+    assert {m.actor.id for m in found} >= {"ismail-qaani", "hezbollah", "hassan-nasrallah"}
