@@ -16,10 +16,11 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from sitrep.context import Context, default_context
-from sitrep.errors import UserError
+from sitrep.errors import SitrepError, UserError
 from sitrep.linking import link
 from sitrep.pipeline import process_sources
 from sitrep.records import Article, Reject, Source
@@ -183,11 +184,18 @@ def _in_workers(chunks: Iterable[list[Item]], ctx: Context, known: Mapping[str, 
         for batch in chunks:
             pending.append((len(batch), pool.submit(_work, batch)))
             if len(pending) >= 2 * workers:
-                n, future = pending.popleft()
-                yield n, future.result()
+                yield _result(*pending.popleft())
         while pending:
-            n, future = pending.popleft()
-            yield n, future.result()
+            yield _result(*pending.popleft())
+
+
+def _result(n: int, future: Future[list[Result]]) -> tuple[int, list[Result]]:
+    try:
+        return n, future.result()
+    except BrokenProcessPool:
+        raise SitrepError(
+            "a worker process died (out of memory?); what was committed stays: run again to resume"
+        ) from None
 
 
 def check_date(value: str | None) -> str | None:
