@@ -68,7 +68,8 @@ def span_of(tokens: Sequence[Token]) -> Span | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Span(start, end, tokens[0].doc.text[start:end])
+    # Doc.text rebuilds the whole text on every call: slice the tokens' own span instead
+    return Span(start, end, tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
 def is_cue(tok: Token, cues: Cues) -> bool:

@@ -18,10 +18,6 @@ MIN_CONTENT_TOKENS = 4
 MAX_TRAILING_ATTRIBUTION = 16  # tokens from the content's last comma to the sentence end
 
 
-def _inside(i: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in ranges)
-
-
 def _content(tokens: Sequence[Any]) -> Span | None:
     words = [t for t in tokens if not t.is_space]
     while words and (words[-1].is_punct or words[0].is_punct):
@@ -35,7 +31,7 @@ def indirect_quotes(
     doc: Any, cues: at.Cues, used: set[int], quoted: Sequence[tuple[int, int]]
 ) -> Iterator[tuple[Span, at.Attribution]]:
     for sent in doc.sents:
-        if _inside(sent.start_char, quoted) or any(_inside(t.idx, quoted) for t in sent):
+        if any(a < sent.end_char and sent.start_char < b for a, b in quoted):
             continue  # a sentence with quoted words is attributed through its quote
         found = _according(sent) or _cue_in(sent, cues, used)
         if found:

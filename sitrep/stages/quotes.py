@@ -51,7 +51,7 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Quote, ...]:
     found: list[Found] = []
     used: set[int] = set()
     for quoted in find_quoted(article.text):
-        item = _direct(doc, quoted, cues)
+        item = _direct(doc, article.text, quoted, cues)
         if item is None:
             continue
         found.append(item)
@@ -64,13 +64,13 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Quote, ...]:
     return _records(article, found, cues)
 
 
-def _direct(doc: Any, quoted: Quoted, cues: at.Cues) -> Found | None:
-    text = doc.text
+def _direct(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> Found | None:
+    """``text`` is the article's text (``Doc.text`` would rebuild it from every token on each call)."""
     end = quoted.end
     while end > quoted.start and text[end - 1] in ", \n":
         end -= 1
     span = Span(quoted.start, end, text[quoted.start : end])
-    attr = _attribution_after(doc, quoted, cues) or _attribution_before(doc, quoted, cues)
+    attr = _attribution_after(doc, text, quoted, cues) or _attribution_before(doc, text, quoted, cues)
     words = len(span.text.split())
     if attr is None and words < MIN_UNATTRIBUTED_WORDS:
         return None
@@ -83,9 +83,9 @@ def _tokens(doc: Any, start: int, end: int) -> Sequence[Any]:
     return list(span) if span is not None else []
 
 
-def _attribution_after(doc: Any, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
+def _attribution_after(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
     tail: list[Any] = []
-    for tok in _tokens(doc, quoted.close_at + 1, min(len(doc.text), quoted.close_at + 400)):
+    for tok in _tokens(doc, quoted.close_at + 1, min(len(text), quoted.close_at + 400)):
         if (tok.text in _SENT_END and tail) or "\n" in tok.text or tok.text in _OPENERS:
             break
         tail.append(tok)
@@ -99,8 +99,8 @@ def _attribution_after(doc: Any, quoted: Quoted, cues: at.Cues) -> at.Attributio
     return None
 
 
-def _attribution_before(doc: Any, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
-    para = doc.text.rfind("\n", 0, quoted.open_at) + 1
+def _attribution_before(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
+    para = text.rfind("\n", 0, quoted.open_at) + 1
     head = list(_tokens(doc, para, quoted.open_at))
     sent_start = max((k + 1 for k, t in enumerate(head) if t.text in _SENT_END), default=0)
     head = head[sent_start:]
