@@ -89,6 +89,11 @@ def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: se
 def target_token(cand: Candidate, lex: Lexicon, events: set[int]) -> Token | None:
     preps = lex.target_preps.get(cand.type, lex.target_preps["default"])
     own = {t.i for t in cand.tokens}
+    if cand.entry.frame == "request" and not any(c.dep_ in ("dobj", "dative") for c in cand.verb.children):
+        for comp in (c for c in cand.verb.children if c.dep_ in ("ccomp", "acl")):
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj  # "demanded that the US cancel ...": the US is asked
     heads = [cand.verb, *(t for t in cand.tokens if t is not cand.verb)]
     host = cand.token.head
     if (
@@ -109,6 +114,16 @@ def target_token(cand: Candidate, lex: Lexicon, events: set[int]) -> Token | Non
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None and pobj.i not in events:
                     return pobj
+    return None
+
+
+def owner(tok: Token, preps: tuple[str, ...] = ("from", "by", "to")) -> Token | None:
+    """The party a thing belongs to or goes to: "an offer from X", "calls by X", "aid to X"."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     return None
 
 

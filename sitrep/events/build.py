@@ -93,6 +93,13 @@ def _actor(
     if tok is None:
         return None
     actor = arguments.resolve(tok, article, names)
+    if actor.actor_id is None and actor.country is None:
+        # "rejected an offer from Afghanistan", "halted aid to Serbia", "withdraw its force from Chad"
+        owner = arguments.owner(tok) or (
+            arguments.owner(tok.head, ("to", "from")) if tok.head.pos_ == "VERB" else None
+        )
+        if owner is not None:
+            actor = arguments.resolve(owner, article, names)
     ev.append(Evidence(role, actor.span.start, actor.span.end, actor.span.text))
     return actor
 
@@ -125,7 +132,10 @@ def event(
     source = _actor(source_tok, article, names, "source", evidence)
     if type_ == "MOBILIZE" and cameo == "150" and source_tok is not None and _joint(source_tok):
         type_, mode, cameo, rule = "COOPERATE", None, "062", f"{rule}|joint"
-    target = _actor(arguments.target_token(cand, lex, events), article, names, "target", evidence)
+    target_tok = arguments.target_token(cand, lex, events)
+    if target_tok is None and cand.complement is not None:  # "threatened to cut off power to X": X
+        target_tok = arguments.target_token(cand.complement, lex, events)
+    target = _actor(target_tok, article, names, "target", evidence)
     verb = clause_verb(cand.verb)
     clause = _clause_span(verb)
     sent = (tok.sent.start_char, tok.sent.end_char)
