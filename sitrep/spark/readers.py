@@ -5,7 +5,8 @@ The driver lists file names only (metadata, never content). Each file is read by
 and rejects that ``sitrep ingest`` gets. Files on the executors' local disks (``file:`` or a plain path)
 are streamed in place; files on HDFS, S3 and other Hadoop filesystems arrive through ``binaryFiles`` and
 are spilled to a local temporary file first, since the readers work on paths. The items are then
-repartitioned so that the costly parse is spread evenly, whatever the sizes of the files.
+spread over the partitions by a hash of their ref, so that the costly parse is spread evenly whatever
+the sizes of the files.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,4 +119,15 @@ def sources(spark: SparkSession, inputs: Iterable[str], partitions: int) -> RDD[
         )
     if not parts:
         return sc.emptyRDD()
-    return sc.union(parts).repartition(partitions)
+    # Spread by a hash of the ref rather than repartition(): pyspark's round robin moves pickled batches
+    # of ten items, which leaves partitions empty or doubled on small inputs.
+    keyed = sc.union(parts).keyBy(_spread_key)
+    return keyed.partitionBy(partitions, _identity).values()
+
+
+def _spread_key(item: Item) -> int:
+    return zlib.crc32((item.ref if isinstance(item, Source) else item.raw_ref).encode())
+
+
+def _identity(key: int) -> int:
+    return key
