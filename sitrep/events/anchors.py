@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from sitrep.events.arguments import MentionIndex
 from sitrep.records import Article, Place, PlaceMention, Precision, TimeExpr
 
 
@@ -55,6 +56,7 @@ class Anchors:
     def __init__(self, article: Article, doc: Any = None) -> None:
         self.article = article
         self.doc = doc
+        self.mentions = MentionIndex(article.mentions)
         self.places = Sorted([p for p in article.places if p.place is not None and p.role != "demonym"])
         self.times = Sorted([t for t in article.times if t.value and t.type in ("DATE", "TIME")])
         self.place_in = _stage_function("sitrep.stages.places", "place_in")

@@ -10,6 +10,7 @@ actors stage's mentions; only when none covers them does a country reading of th
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -138,6 +139,18 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+class MentionIndex:
+    """An article's actor mentions sorted by start: the ones overlapping a span by binary search."""
+
+    def __init__(self, mentions: Sequence[ActorMention]) -> None:
+        self.ordered = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.ordered]
+
+    def overlapping(self, start: int, end: int) -> list[ActorMention]:
+        lo = max(0, bisect_left(self.starts, start) - 8)  # a few earlier mentions may reach into the span
+        return [m for m in self.ordered[lo : bisect_left(self.starts, end)] if m.end > start]
+
+
 def _clause_subject(tok: Token) -> Token | None:
     """The named subject of the clause a possessive sits in ("Qaani was explicit in his instructions")."""
     cur = tok.head
@@ -206,17 +219,19 @@ def _words_country(tok: Token, span: Span, article: Article, countries: dict[str
     return country
 
 
-def resolve(tok: Token, article: Article, countries: dict[str, str]) -> EventActor:
+def resolve(
+    tok: Token, article: Article, countries: dict[str, str], index: MentionIndex | None = None
+) -> EventActor:
     """The actor a head token's words name: an actors-stage mention, else the words and their country."""
     start, end = noun_phrase(tok)
     span = Span(start, end, article.text[start:end])
     if tok.pos_ == "PRON" and tok.dep_ == "poss":
         subj = _clause_subject(tok)
         if subj is not None:
-            return dataclasses.replace(resolve(subj, article, countries), span=span)
+            return dataclasses.replace(resolve(subj, article, countries, index), span=span)
     if tok.pos_ == "PRON" and (tok.lower_ in PERSONAL or tok.lower_ in GROUP):
         return _pronoun(tok, span, article, countries)
-    inside = [m for m in article.mentions if m.start < end and m.end > start]
+    inside = (index or MentionIndex(article.mentions)).overlapping(start, end)
     head = next((m for m in inside if m.start <= tok.idx < m.end), None)
     before = [m for m in inside if m.end <= tok.idx]
     mention = head or (before[-1] if before else None) or (inside[0] if inside else None)

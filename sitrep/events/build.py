@@ -88,18 +88,23 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
 
 
 def _actor(
-    tok: Token | None, article: Article, names: dict[str, str], role: str, ev: list[Evidence]
+    tok: Token | None,
+    article: Article,
+    names: dict[str, str],
+    role: str,
+    ev: list[Evidence],
+    index: arguments.MentionIndex,
 ) -> EventActor | None:
     if tok is None:
         return None
-    actor = arguments.resolve(tok, article, names)
+    actor = arguments.resolve(tok, article, names, index)
     if actor.actor_id is None and actor.country is None:
         # "rejected an offer from Afghanistan", "halted aid to Serbia", "withdraw its force from Chad"
         owner = arguments.owner(tok) or (
             arguments.owner(tok.head, ("to", "from")) if tok.head.pos_ == "VERB" else None
         )
         if owner is not None:
-            actor = arguments.resolve(owner, article, names)
+            actor = arguments.resolve(owner, article, names, index)
     ev.append(Evidence(role, actor.span.start, actor.span.end, actor.span.text))
     return actor
 
@@ -129,13 +134,13 @@ def event(
     ]
     events = {t.i for t in all_tokens}
     source_tok = arguments.source_token(cand, lex, names, events)
-    source = _actor(source_tok, article, names, "source", evidence)
+    source = _actor(source_tok, article, names, "source", evidence, where.mentions)
     if type_ == "MOBILIZE" and cameo == "150" and source_tok is not None and _joint(source_tok):
         type_, mode, cameo, rule = "COOPERATE", None, "062", f"{rule}|joint"
     target_tok = arguments.target_token(cand, lex, events)
     if target_tok is None and cand.complement is not None:  # "threatened to cut off power to X": X
         target_tok = arguments.target_token(cand.complement, lex, events)
-    target = _actor(target_tok, article, names, "target", evidence)
+    target = _actor(target_tok, article, names, "target", evidence, where.mentions)
     verb = clause_verb(cand.verb)
     clause = _clause_span(verb)
     sent = (tok.sent.start_char, tok.sent.end_char)

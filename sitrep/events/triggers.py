@@ -177,6 +177,9 @@ def _with_object(tok: Token, keys: list[str], table: dict[tuple[str, str], Entry
 
 def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     """Curated patterns and triggers first; the rows derived from the CAMEO dictionary only after."""
+    lem = lemma(tok)
+    if lem not in lex.heads:  # most tokens stop here
+        return None
     pos = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else "A"
     if pos == "A" and tok.pos_ != "ADJ":
         return None
@@ -184,9 +187,6 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
         return None
     if pos == "V" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ != "VBG":
         return None  # a participle standing for people ("evacuated the wounded")
-    lem = lemma(tok)
-    if lem not in lex.heads:
-        return None
     prt = next(
         (c for c in tok.children if c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in PARTICLES)), None
     )
