@@ -45,6 +45,7 @@ class Frame:
     types: dict[str, str] = field(default_factory=dict)
     alone: frozenset[str] = frozenset()
     coerce_modes: dict[str, str] = field(default_factory=dict)
+    need_complement: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -139,6 +140,7 @@ def load(data: Path = DATA) -> Lexicon:
             types=f.get("types", {}),
             alone=frozenset(f.get("alone", ())),
             coerce_modes=f.get("coerce_modes", {}),
+            need_complement=frozenset(f.get("need_complement", ())),
         )
         for name, f in _read("frames.yaml", data).items()
     }

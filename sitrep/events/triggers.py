@@ -328,6 +328,9 @@ def _apply_frame(cand: Candidate, lex: Lexicon) -> None:
     frame = lex.frames[name]
     inner = cand.complement
     inner_type = inner.type if inner is not None else "default"
+    if lemma(cand.token) in frame.need_complement and (inner is None or inner.derived):
+        cand.type = ""  # "failing to uphold rights": no refusal the lexicon can vouch for
+        return
     if name == "intent":
         cand.type = frame.types.get(inner_type, frame.types["default"])
         cand.cameo = frame.cameo.get(cand.type, cand.cameo)
