@@ -60,7 +60,8 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
 def _stative_passive(verb: Token, lex: Lexicon) -> bool:
     """ "is committed to", "is prepared to": a passive form whose subject is the one who intends."""
     entries = lex.triggers.get(lemma(verb), [])
-    return any(e.frame == "intent" for e in entries) and any(c.dep_ == "nsubjpass" for c in verb.children)
+    acts = any(e.frame == "intent" or e.passive_actor for e in entries)
+    return acts and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: set[int]) -> Token | None:
@@ -199,8 +200,7 @@ def _words_country(tok: Token, span: Span, article: Article, countries: dict[str
         sent = tok.sent
         place = next(
             (p.place for p in article.places
-             if p.place and p.role == "literal" and sent.start_char <= p.start < sent.end_char
-             and not span.start <= p.start < span.end),
+             if p.place and p.role == "literal" and sent.start_char <= p.start < sent.end_char),
             None,
         )  # fmt: skip
         return alpha3(place.country) if place else None

@@ -35,6 +35,7 @@ class Entry:
     needs: str | None = None
     conf: float = 0.8
     rule: str = ""
+    passive_actor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ def _entry(raw: dict[str, Any], type_: str, rule: str) -> Entry:
     return Entry(
         type=type_, mode=raw.get("mode"), cameo=str(raw["cameo"]) if raw.get("cameo") else None,
         pos=raw.get("pos", "any"), frame=raw.get("frame"), needs=raw.get("needs"),
-        conf=float(raw.get("conf", 0.8)), rule=rule,
+        conf=float(raw.get("conf", 0.8)), rule=rule, passive_actor=bool(raw.get("passive_actor", False)),
     )  # fmt: skip
 
 

@@ -87,6 +87,13 @@ def subject(tok: Token) -> Token | None:
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None and tok.dep_ in ("conj", "xcomp", "advcl", "acomp") and tok.head is not tok:
         return subject(tok.head)
+    if (
+        subj is None
+        and tok.dep_ == "pcomp"
+        and tok.head.dep_ == "prep"
+        and tok.head.head.pos_ in ("ADJ", "AUX")
+    ):
+        return subject(tok.head.head)  # "are guilty of violating the ceasefire": who is guilty
     return subj
 
 
