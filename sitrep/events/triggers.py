@@ -358,8 +358,13 @@ def _fold(cands: list[Candidate], found: dict[int, Candidate], lex: Lexicon) -> 
     for cand in cands:
         tok = cand.token
         head = found.get(tok.head.i)
-        if tok.pos_ == "VERB" and tok.dep_ == "conj" and head is not None and head.type == cand.type:
-            head.absorbed.append(cand)  # "killed a child and wounded five": one attack
+        same = head is not None and head.type == cand.type
+        if (
+            same
+            and tok.pos_ == "VERB"
+            and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"))
+        ):
+            head.absorbed.append(cand)  # "killed a child and wounded five", "fired rockets, killing two"
             cand.dropped = True
             continue
         if tok.pos_ not in ("NOUN", "PROPN") or cand.frame_of is not None:
