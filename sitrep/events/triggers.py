@@ -358,12 +358,8 @@ def _fold(cands: list[Candidate], found: dict[int, Candidate], lex: Lexicon) -> 
     for cand in cands:
         tok = cand.token
         head = found.get(tok.head.i)
-        same = head is not None and head.type == cand.type
-        if (
-            same
-            and tok.pos_ == "VERB"
-            and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG"))
-        ):
+        elaborates = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+        if head is not None and head.type == cand.type and tok.pos_ == "VERB" and elaborates:
             head.absorbed.append(cand)  # "killed a child and wounded five", "fired rockets, killing two"
             cand.dropped = True
             continue
