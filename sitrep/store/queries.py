@@ -13,6 +13,8 @@ EVENT_COLUMNS = (
     "id", "article_id", "plover_type", "plover_mode", "cameo", "modality", "source_text", "source_code",
     "target_text", "target_code", "place_name", "place_country", "lat", "lon", "date", "date_precision",
     "killed", "injured", "quantity", "weapon", "confidence", "trigger_text",
+    "source_actor_id", "source_sector", "target_actor_id", "target_sector", "place_id", "place_flag",
+    "date_flag", "arrested", "rule", "evidence", "quote_id", "incident_id", "pipeline_version",
 )  # fmt: skip
 
 
