@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.context import Context
-from sitrep.events import anchors, build, coref, countries, triggers
+from sitrep.events import anchors, build, coref, countries, nesting
 from sitrep.events.lexicon import lexicon
 from sitrep.records import Article, Event
 
@@ -24,5 +24,5 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Event, ...]:
     lex = lexicon(ctx)
     names = countries.table(ctx)
     where = anchors.Anchors(article, doc)
-    found = [build.event(c, article, lex, names, where) for c in triggers.find(doc, lex)]
+    found = [build.event(c, article, lex, names, where) for c in nesting.find(doc, lex)]
     return coref.merge(found)

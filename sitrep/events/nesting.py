@@ -1,0 +1,201 @@
+"""How the triggers of a sentence nest: frames claim their complement ("threatened to attack"), triggers
+of one happening fold together ("the attack killed"), and events named in passing become background.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.events.lexicon import Lexicon
+from sitrep.events.triggers import ADJUNCT_DEPS, COMPLEMENT_DEPS, Candidate, lemma, match_all
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def find(doc: Doc, lex: Lexicon) -> list[Candidate]:
+    """Every event trigger in the document, frames linked to complements, same-event triggers folded in."""
+    cands, found = match_all(doc, lex)
+    _link_frames(cands, found, lex)
+    _fold(cands, found, lex)
+    _drop_weak(cands)
+    return [c for c in cands if not c.dropped]
+
+
+def _drop_weak(cands: list[Candidate]) -> None:
+    """Rows derived from the CAMEO dictionary speak only in sentences the curated lexicon leaves silent."""
+    curated = {c.token.sent.start for c in cands if not c.dropped and not c.background and not c.derived}
+    for c in cands:
+        if c.derived and c.token.sent.start in curated:
+            c.dropped = True
+
+
+def _complements(tok: Token) -> list[Token]:
+    """Dependents that can hold a complement event; an infinitival advcl too ("sworn to fight")."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in COMPLEMENT_DEPS
+        or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+    ]
+
+
+def _first_trigger(tok: Token, found: dict[int, Candidate], own: Candidate) -> Candidate | None:
+    """The nearest trigger below ``tok`` along complement relations, breadth first, at most 3 deep."""
+    layer = [c for c in _complements(tok) if c.dep_ != "conj"]  # "indicted ... and will resign": a sibling
+    weak = None  # a trigger derived from the CAMEO dictionary only if no curated one is there
+    for _ in range(4):
+        nxt: list[Token] = []
+        for t in layer:
+            cand = found.get(t.i)
+            if cand is not None and cand is not own:
+                if not cand.derived:
+                    return cand
+                weak = weak or cand
+            nxt.extend(_complements(t))
+        layer = nxt
+    return weak
+
+
+def _link_frames(cands: list[Candidate], found: dict[int, Candidate], lex: Lexicon) -> None:
+    for cand in sorted(cands, key=lambda c: c.token.i):
+        frame = lex.frames.get(cand.entry.frame or "")
+        if frame is None:
+            continue
+        inner = _first_trigger(cand.token, found, cand)
+        host = cand.token.head
+        if inner is None and cand.token.dep_ == "dobj" and lemma(host) in lex.light_verbs:
+            inner = _first_trigger(host, found, cand)  # "reiterated its demand that Israel ease ..."
+        if inner is not None and inner.frame_of is None:
+            inner.frame_of = cand
+            cand.complement = inner
+        _apply_frame(cand, lex)
+
+
+def _apply_frame(cand: Candidate, lex: Lexicon) -> None:
+    """The frame's type and mode follow its complement (data: frames.yaml)."""
+    name = cand.entry.frame or ""
+    frame = lex.frames[name]
+    inner = cand.complement
+    inner_type = inner.type if inner is not None else "default"
+    if lemma(cand.token) in frame.need_complement and (inner is None or inner.derived):
+        cand.type = ""  # "failing to uphold rights": no refusal the lexicon can vouch for
+        return
+    if name == "intent":
+        cand.type = frame.types.get(inner_type, frame.types["default"])
+        cand.cameo = frame.cameo.get(cand.type, cand.cameo)
+        if inner is None and lemma(cand.token) not in frame.alone and cand.token.pos_ != "ADJ":
+            cand.type = ""  # "plans", "prepared" alone name no event
+        return
+    if name == "threaten" and inner is not None and inner.type == "COERCE":
+        cand.mode = frame.coerce_modes.get(inner.mode or "", frame.modes.get("COERCE"))
+    else:
+        cand.mode = frame.modes.get(inner_type, frame.modes.get("default", cand.mode))
+    cand.cameo = frame.cameo.get(inner_type, cand.cameo)
+    if inner is not None:
+        cand.rule = f"{cand.rule}+{inner.type}"
+
+
+def _fold(cands: list[Candidate], found: dict[int, Candidate], lex: Lexicon) -> None:
+    """Fold same-event triggers of one clause together; mark events named as another's argument."""
+    for cand in cands:
+        tok = cand.token
+        head = found.get(tok.head.i)
+        elaborates = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+        if head is not None and head.type == cand.type and tok.pos_ == "VERB" and elaborates:
+            head.absorbed.append(cand)  # "killed a child and wounded five", "fired rockets, killing two"
+            cand.dropped = True
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or cand.frame_of is not None:
+            continue
+        head = found.get(tok.head.i)
+        if head is None or head is cand:
+            continue
+        if head.type == cand.type and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            head.absorbed.append(cand)
+            cand.dropped = True
+        elif tok.dep_ in ("dobj", "pobj", "nsubjpass") and head.entry.frame is None:
+            cand.background = True
+    for cand in cands:
+        if not cand.type:
+            cand.dropped = True
+        elif cand.frame_of is None and not cand.background:
+            cand.background = _is_background(cand, found, lex)
+
+
+def _has_subject_or_mark(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+
+
+def _elaborates(tok: Token, found: dict[int, Candidate], lex: Lexicon) -> bool:
+    """ "refused to meet him, saying ...", "opened fire, killing one and arresting 12": a participle with
+    no subject of its own after an event verb tells more about that event, it is not news of its own."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.tag_ != "VBG" or first.dep_ != "advcl" or _has_subject_or_mark(first):
+        return False
+    head = first.head
+    if head.i in found:
+        return True
+    return any(c.i in found for c in head.children if c.dep_ == "dobj")  # "staged rallies, saying"
+
+
+def _under_adjunct(tok: Token, lex: Lexicon, found: dict[int, Candidate]) -> bool:
+    """True when the clause of ``tok`` hangs off "after", "as", "despite" ..., is a relative clause, or
+    elaborates another event."""
+    cur = tok
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        if cur.dep_ == "relcl" or (cur.pos_ == "VERB" and _elaborates(cur, found, lex)):
+            return True
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in lex.adjunct_marks for c in cur.children
+        ):
+            return True
+        if cur.dep_ in ("pcomp", "pobj") and cur.head.lower_ in lex.adjunct_preps:
+            return True
+        cur = cur.head
+    return False
+
+
+def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -> bool:
+    """Events the sentence mentions in passing: nouns in adjuncts ("despite negotiations"), clauses under
+    a preposition ("arrested for collaborating"), participles modifying a noun ("a bill signed by"), and
+    a protest's demands (PLOVER codes the protest)."""
+    tok = cand.token
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "a treaty of friendship and cooperation": the first conjunct's role
+    if cand.verb is tok and tok.pos_ == "NOUN" and first.dep_ in ADJUNCT_DEPS:
+        host = first.head.head if first.dep_ == "pobj" else first.head
+        if lemma(host) in lex.measure_nouns and host.dep_ in ADJUNCT_DEPS | {"dobj", "nsubj"}:
+            host = host.head.head if host.dep_ == "pobj" else host.head  # "10 days of war games"
+        if lemma(host) in lex.modality["mission_verbs"] and first.head.lower_ == "for":
+            return False  # "returned to Geneva for talks", "converging for a rally": what they came for
+        if first.dep_ == "pobj" and first.head.lower_ in lex.adjunct_preps:
+            return True
+        if lemma(host) not in lex.light_verbs:
+            return True
+    if tok.pos_ == "VERB" and (
+        tok.dep_ == "relcl" or (tok.dep_ == "pcomp" and tok.head.lower_ in lex.adjunct_preps)
+    ):
+        return True  # "arrested for collaborating", "the town, where 24 were killed"
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and lemma(tok.head) not in lex.speech_nouns:
+        return True  # "inspectors probing sites", "a bill signed by" — not "a declaration demanding"
+    if _under_adjunct(tok, lex, found):
+        return True
+    owners = lex.topic_of.get(cand.type, frozenset())
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur or not owners:
+            break
+        cur = cur.head
+        near = [
+            cur,
+            *(c for c in cur.children if c.dep_ in ("dobj", "nsubj") and lemma(cur) in lex.light_verbs),
+        ]
+        if any(found[t.i].type in owners for t in near if t.i in found):
+            return True  # "continued their hunger strike to demand ...": the strike's demand
+    return False
