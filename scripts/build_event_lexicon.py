@@ -4,17 +4,16 @@
 
 Reads ``cameo-dictionaries/CAMEO.2.0.txt`` (MIT, openeventdata/petrarch2 @ 676801c) and
 ``plover/CAMEO2PLOVER-2021.txt`` (CC BY-SA 4.0, openeventdata/PLOVER @ 5e0c24f) under REFERENCE_DIR
-(default ../shared/reference) and writes two tables into sitrep/data/events/:
+(default ../shared/reference) and writes one table into sitrep/data/events/:
 
-- ``cameo_verbs.tsv``: verb lemma → CAMEO code → PLOVER type and mode, for verbs the dictionary codes
-  on their own (a code on the verb line or on its block);
 - ``cameo_verb_objects.tsv``: verb lemma + object noun → code, from the simple patterns ``- * NOUN [code]``
   of each verb block, applied to every verb of the block as PETRARCH does.
 
 Only facts are taken (which word pairs carry which code); CAMEO's statement codes (01x) have no PLOVER
 type and are left out; appeals (02x) are PLOVER requests (10x). The dictionary's README warns that it
 grew around the CAMEO manual's example sentences: the stage gives these rows a lower prior than the
-curated triggers.yaml and patterns.yaml.
+curated triggers.yaml and patterns.yaml. The dictionary's single verbs (a verb coded on its own) are not
+used: on Wikinews they coded "debate", "examine", "demonstrates (that)" and "died" as events.
 """
 
 from __future__ import annotations
@@ -26,8 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "sitrep" / "data" / "events"
-BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
-VERB = re.compile(r"^\+?([A-Z][A-Z_'-]*)\s*(?:\{[^}]*\})?\s*(?:\[([0-9]{2,4})[^\]]*\])?")
+BLOCK = re.compile(r"^---\s+\S+\s+\[[^\]]*\]\s+---")
+VERB = re.compile(r"^\+?([A-Z][A-Z_'-]*)")
 PATTERN = re.compile(r"^-\s+\*\s+(\{[A-Z ]+\}|[A-Z][A-Z-]+)\s+\[([0-9]{2,4})[:\]]")
 PARTICLES = frozenset({"up", "down", "out", "off", "back", "in", "on", "over", "away"})
 
@@ -76,10 +75,9 @@ def lemma(word: str) -> str | None:
     return None
 
 
-def parse(path: Path, table: dict[str, tuple[str, str]]) -> tuple[list[list[str]], list[list[str]]]:
-    verbs: dict[str, str] = {}
+def parse(path: Path, table: dict[str, tuple[str, str]]) -> list[list[str]]:
+    """Verb + object rows: each block's simple noun patterns applied to every verb of the block."""
     pairs: dict[tuple[str, str], str] = {}
-    block_code = ""
     members: list[str] = []
     in_verbs = False
     for raw in path.read_text(encoding="latin-1").splitlines():
@@ -91,9 +89,7 @@ def parse(path: Path, table: dict[str, tuple[str, str]]) -> tuple[list[list[str]
             break
         if not in_verbs or not line.strip():
             continue
-        block = BLOCK.match(line)
-        if block:
-            block_code = block.group(2) if block.group(2).isdigit() else ""
+        if BLOCK.match(line):
             members = []
             continue
         pattern = PATTERN.match(line)
@@ -108,12 +104,7 @@ def parse(path: Path, table: dict[str, tuple[str, str]]) -> tuple[list[list[str]
             if name is None:
                 continue
             members.append(name)
-            code = verb.group(2) or block_code
-            if code:
-                verbs.setdefault(name, code)
-    verb_rows = [[v, c, *p] for v, c in sorted(verbs.items()) if (p := plover(c, table)) is not None]
-    pair_rows = [[v, n, c, *p] for (v, n), c in sorted(pairs.items()) if (p := plover(c, table)) is not None]
-    return verb_rows, pair_rows
+    return [[v, n, c, *p] for (v, n), c in sorted(pairs.items()) if (p := plover(c, table)) is not None]
 
 
 SOURCE = (
@@ -132,10 +123,9 @@ def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 def main(reference: Path) -> None:
     table = plover_table(reference / "plover" / "CAMEO2PLOVER-2021.txt")
-    verbs, pairs = parse(reference / "cameo-dictionaries" / "CAMEO.2.0.txt", table)
-    write(OUT / "cameo_verbs.tsv", ["lemma", "cameo", "type", "mode"], verbs)
+    pairs = parse(reference / "cameo-dictionaries" / "CAMEO.2.0.txt", table)
     write(OUT / "cameo_verb_objects.tsv", ["verb", "object", "cameo", "type", "mode"], pairs)
-    print(f"{len(verbs)} verbs, {len(pairs)} verb-object pairs → {OUT}")
+    print(f"{len(pairs)} verb-object pairs → {OUT}")
 
 
 if __name__ == "__main__":

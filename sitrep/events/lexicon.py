@@ -65,7 +65,7 @@ class Lexicon:
     counts: dict[str, frozenset[str]]
     numbers: dict[str, int]
     vague: dict[str, int]
-    cameo_verbs: dict[str, Entry] = field(default_factory=dict)  # derived from CAMEO: a lower prior
+    # verb + object pairs derived from the CAMEO dictionary: a lower prior, used where curated data is silent
     cameo_pairs: dict[tuple[str, str], Entry] = field(default_factory=dict)
     topic_of: dict[str, frozenset[str]] = field(default_factory=dict)
     adjunct_marks: frozenset[str] = frozenset()
@@ -76,8 +76,7 @@ class Lexicon:
     def __post_init__(self) -> None:
         words = {k.split()[-1] for k in self.triggers} | {k.split()[0] for k in self.triggers}
         words |= {v.split()[0] for v, _ in self.verb_object} | {h for h, _ in self.compounds}
-        words |= {h for h, _ in self.adjectives} | {k.split()[0] for k in self.cameo_verbs}
-        words |= {v.split()[0] for v, _ in self.cameo_pairs}
+        words |= {h for h, _ in self.adjectives} | {v.split()[0] for v, _ in self.cameo_pairs}
         self.heads = frozenset(words)
 
     adjunct_preps: frozenset[str] = frozenset()
@@ -162,12 +161,6 @@ def load(data: Path = DATA) -> Lexicon:
         counts={k: frozenset(counts[k]) for k in ("killed", "injured", "arrested", "persons")},
         numbers={str(k): int(v) for k, v in counts["numbers"].items()},
         vague={str(k): int(v) for k, v in counts["vague"].items()},
-        # CAMEO's intent verbs (AGREE) say nothing without their complement: frames handle those
-        cameo_verbs={
-            r["lemma"]: _derived(r, f"cameo-verb:{r['lemma']}:{r['cameo']}")
-            for r in _tsv("cameo_verbs.tsv", data)
-            if r["type"] != "AGREE"
-        },
         cameo_pairs={
             (r["verb"], r["object"]): _derived(r, f"cameo-pattern:{r['verb']}+{r['object']}:{r['cameo']}")
             for r in _tsv("cameo_verb_objects.tsv", data)

@@ -146,6 +146,9 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return any(c.dep_ == "ccomp" for c in tok.children) or official
     if needs == "for-or-on":
         return any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children)
+    if needs == "not-accident":
+        subj = subject(tok)
+        return subj is None or not (_words(subj) & lex.classes["accident"])
     if needs == "armed-context":
         return any(lex.in_class("armed", lemma(t)) for t in tok.sent)
     if needs == "not-aid":
@@ -216,11 +219,7 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
             return Candidate(tok, entry, tokens=[tok, *extra])
     if pos != "V" or lem in lex.light_verbs or lem in lex.modality["speech_verbs"]:
         return None
-    hit = _with_object(tok, [*keys, lem], lex.cameo_pairs)
-    if hit is not None or any(k in lex.triggers for k in [*keys, lem]):
-        return hit
-    derived = next((lex.cameo_verbs[k] for k in [*keys, lem] if k in lex.cameo_verbs), None)
-    return Candidate(tok, derived) if derived else None
+    return _with_object(tok, [*keys, lem], lex.cameo_pairs)
 
 
 def _deontic(tok: Token, lex: Lexicon) -> list[Candidate]:
