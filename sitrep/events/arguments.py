@@ -83,7 +83,11 @@ def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: se
     if subj.i in events:
         return _noun_source(subj, lex, countries)
     if lemma(subj) in lex.weapons:  # "rockets hit": nobody named; "U.N. helicopters", "Israeli jets": who
-        owned = any(c.dep_ in ("compound", "amod", "poss") for c in subj.lefts)
+        owned = any(
+            c.dep_ in ("compound", "amod", "poss")
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+            for c in subj.lefts
+        )  # "an improvised explosive device" is nobody's
         return _noun_source(subj, lex, countries) or (subj if owned else None)
     return subj
 
