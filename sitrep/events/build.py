@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.events import anchors, arguments, counts
 from sitrep.events.coref import Mention
+from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.modality import Reading, clause_verb, read
 from sitrep.events.triggers import Candidate
@@ -45,6 +46,25 @@ def _own_date_scope(verb: Token) -> bool:
             return False
         cur = cur.head
     return True
+
+
+def unnamed_source(event: Event, lex: Lexicon) -> Event:
+    """CAMEO's convention for an event whose doer the text does not name ("killed by a roadside bomb near
+    Samarra"): an unidentified actor of the country where the text places it — named so, never a person,
+    and only for the types patterns.yaml lists (PLOVER itself leaves such events without an actor)."""
+    place = event.place
+    if event.source is not None or event.place_flag != "text" or place is None:
+        return event
+    if event.plover_type not in lex.unnamed_actor_types:
+        return event
+    country = alpha3(place.country)
+    words = next((ev for ev in event.evidence if ev.role == "place"), None)
+    if country is None or words is None:
+        return event
+    source = EventActor(
+        Span(words.start, words.end, words.text), None, f"unidentified actor in {place.name}", country, None
+    )
+    return dataclasses.replace(event, source=source, rule=f"{event.rule}|source:unidentified-in-place")
 
 
 def _joint(tok: Token) -> bool:

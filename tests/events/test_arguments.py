@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.records import Actor, ActorMention
+from sitrep.records import Actor, ActorMention, Place, PlaceMention
 
 
 def _mention(text: str, words: str, actor: Actor) -> ActorMention:
@@ -33,3 +33,24 @@ def test_arguments_passive_agent_is_the_source(asserted) -> None:  # type: ignor
     ]
     assert event.source is not None and event.source.country == "SYR"
     assert event.target is not None and event.target.span.text == "The convoy"
+
+
+def test_arguments_unnamed_doer_is_an_unidentified_actor_of_the_place(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "Three soldiers were killed by a roadside bomb near Kandahar."
+    start = text.index("Kandahar")
+    kandahar = Place(1138958, "Kandahar", "AF", None, 31.61, 65.71, "P")
+    places = (PlaceMention(start, start + 8, "Kandahar", kandahar),)
+    (event,) = [e for e in asserted(text, places=places) if e.plover_type == "ASSAULT"]
+    assert event.source is not None and event.source.actor_id is None
+    assert (event.source.country, event.source.name) == ("AFG", "unidentified actor in Kandahar")
+    assert event.killed == 3 and "unidentified" in event.rule
+
+
+def test_arguments_unnamed_doer_of_a_meeting_stays_unnamed(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "A meeting was held in Kandahar."
+    start = text.index("Kandahar")
+    places = (
+        PlaceMention(start, start + 8, "Kandahar", Place(1138958, "Kandahar", "AF", None, 31.6, 65.7, "P")),
+    )
+    (event,) = asserted(text, places=places)
+    assert event.plover_type == "CONSULT" and event.source is None
