@@ -34,6 +34,7 @@ class Gold:
 class GoldArticle:
     text: str
     toponyms: tuple[Gold, ...]
+    link: str = ""  # the article's address: its outlet's country is the resolver's prior
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -72,7 +73,8 @@ def read(path: Path) -> list[GoldArticle]:
                     int(gid) if gid.isdigit() else None,
                 )
             )
-        articles.append(GoldArticle(node.findtext("text") or "", tuple(golds)))
+        link = (node.findtext("link") or "").strip()
+        articles.append(GoldArticle(node.findtext("text") or "", tuple(golds), link))
     return articles
 
 
@@ -81,7 +83,7 @@ def _gold_span_errors(articles: list[GoldArticle]) -> tuple[list[float], int]:
 
     errors, exact = [], 0
     for art in articles:
-        found = resolve_spans(art.text, [(g.start, g.end) for g in art.toponyms])
+        found = resolve_spans(art.text, [(g.start, g.end) for g in art.toponyms], url=art.link)
         for gold, place in zip(art.toponyms, found, strict=True):
             if place is None:
                 errors.append(EARTH_HALF)
@@ -96,7 +98,7 @@ def _end_to_end(articles: list[GoldArticle]) -> tuple[int, int, int]:
 
     tp = fp = fn = 0
     for art in articles:
-        predicted = [m for m in find(art.text) if m.place is not None and m.role != "demonym"]
+        predicted = [m for m in find(art.text, url=art.link) if m.place is not None and m.role != "demonym"]
         hit: set[int] = set()
         for m in predicted:
             match = next((i for i, g in enumerate(art.toponyms) if i not in hit and _matches(m, g)), None)

@@ -34,6 +34,7 @@ COUNTRY_MENTIONED = 2.5
 REGION_MENTIONED = 2.5
 NEAR = 2.5  # bonus for a candidate next to places already placed, fading to 0 at NEAR_KM
 NEAR_KM = 600.0
+HOME = 2.5  # the publisher's country: a Sun story's "Colchester" is in England
 MAX_CONTEXT = 5.0  # context may overturn a prior, not a country named outright
 CONFIDENT = 1.5  # margin over the runner-up for a pass-one pick to become context
 STRONG_CITY = 10_000
@@ -64,7 +65,10 @@ class Context:
     its own evidence.
     """
 
-    def __init__(self, gaz: Gazetteer, rows: Sequence[int | None], names: Sequence[str]) -> None:
+    def __init__(
+        self, gaz: Gazetteer, rows: Sequence[int | None], names: Sequence[str], home: str = ""
+    ) -> None:
+        self.home = home
         self.countries: Counter[str] = Counter()
         self.regions: Counter[str] = Counter()
         self.by_name: dict[str, tuple[Counter[str], Counter[str]]] = {}
@@ -114,8 +118,10 @@ def _with_context(
     bonus = np.zeros(len(cands))
     for i, c in enumerate(cands):
         cc, region = gaz.country(c.row), gaz.region(c.row)
-        bonus[i] = (COUNTRY_MENTIONED if cc and countries[cc] > 0 else 0.0) + (
-            REGION_MENTIONED if region and regions[region] > 0 else 0.0
+        bonus[i] = (
+            (COUNTRY_MENTIONED if cc and countries[cc] > 0 else 0.0)
+            + (REGION_MENTIONED if region and regions[region] > 0 else 0.0)
+            + (HOME if cc and cc == ctx.home and gaz.code(c.row) not in WIDE else 0.0)
         )
     near = ctx.point_names != name
     if near.any():
@@ -139,9 +145,14 @@ def _pick(cands: Sequence[Candidate], scores: list[float]) -> Choice | None:
 
 
 def resolve(
-    gaz: Gazetteer, candidates: Sequence[Sequence[Candidate]], names: Sequence[str], hints: Sequence[str] = ()
+    gaz: Gazetteer,
+    candidates: Sequence[Sequence[Candidate]],
+    names: Sequence[str],
+    hints: Sequence[str] = (),
+    home: str = "",
 ) -> list[Choice | None]:
-    """Choose a place for each name of one article. ``hints`` per name: "state" prefers a region.
+    """Choose a place for each name of one article. ``hints`` per name: "state" prefers a region;
+    ``home`` is the publisher's country (ISO alpha-2, see ``home_country``) when known.
 
     Mentions of the same name with the same hint are one decision, made once.
     """
@@ -162,7 +173,9 @@ def resolve(
     first = {i: _pick(*bases[i]) for i in bases}
     group_of = [groups[(key, hints[i] if i < len(hints) else "")] for i, key in enumerate(keys)]
     picks = [first[g] for g in group_of]
-    ctx = Context(gaz, [ch.candidate.row if ch and ch.margin >= CONFIDENT else None for ch in picks], keys)
+    ctx = Context(
+        gaz, [ch.candidate.row if ch and ch.margin >= CONFIDENT else None for ch in picks], keys, home
+    )
     final = {
         i: _pick(c, _with_context(gaz, c, b, ctx, keys[i])) if c else None for i, (c, b) in bases.items()
     }
@@ -186,7 +199,9 @@ def hint_after(text: str, end: int) -> str:
     return "state" if follow.startswith((" state", "-state")) else ""
 
 
-def resolve_spans(gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]]) -> list[Choice | None]:
+def resolve_spans(
+    gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]], home: str = ""
+) -> list[Choice | None]:
     """Resolve spans known to be toponyms (the gold-span mode of the eval) with the article's context.
 
     A name the gazetteer lacks ("Royal Street", "Colorado State University") takes a place named inside
@@ -195,15 +210,18 @@ def resolve_spans(gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]]) -
     names = [clean_name(text[s:e]) for s, e in spans]
     hints = [hint_after(text, e) for _, e in spans]
     known = [() if n.lower() in generic() else lookup(gaz, n) for n in names]
-    inside = [() if k else inner(gaz, n) for k, n in zip(known, names, strict=True)]
-    choices = resolve(gaz, [k or i for k, i in zip(known, inside, strict=True)], names, hints)
-    local = local_focus(gaz, [c for c, k in zip(choices, known, strict=True) if k])
+    inside = [Inner((), False) if k else inner(gaz, n) for k, n in zip(known, names, strict=True)]
+    picks = [k or i.candidates for k, i in zip(known, inside, strict=True)]
+    choices = resolve(gaz, picks, names, hints, home)
+    named = [c for c, k in zip(choices, known, strict=True) if k]
     for i, within in enumerate(inside):
         if known[i]:
             continue
-        wide = all(gaz.code(c.row) in (*WIDE, "ADM1") for c in within)
-        if not within or (wide and local is not None):
-            choices[i] = local
+        chosen = choices[i]
+        if chosen is None:
+            choices[i] = local_focus(gaz, named)
+        elif gaz.code(chosen.candidate.row) in (*WIDE, "ADM1") and not within.head:
+            choices[i] = local_focus(gaz, named, chosen.candidate.row) or chosen
     return choices
 
 
@@ -220,26 +238,45 @@ def strong(gaz: Gazetteer, c: Candidate) -> bool:
     return c.primary and (gaz.fclass[c.row] != b"P" or int(gaz.pop[c.row]) >= STRONG_CITY)
 
 
-def inner(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
-    """Candidates of the longest place name inside a longer unknown name ("Dubai World Cup" → Dubai)."""
+@dataclass(frozen=True, slots=True)
+class Inner:
+    """The place named inside a longer unknown name, and whether the name is about that place itself:
+    "Nazi Germany", "East Yorkshire" (the place ends the name), "European Commission", "US Federal
+    Reserve" (a country's or continent's word opens it) — unlike "Colorado State University", whose
+    region only says roughly where it is."""
+
+    candidates: tuple[Candidate, ...]
+    head: bool
+
+
+def inner(gaz: Gazetteer, name: str) -> Inner:
+    """The longest place name inside a longer unknown name ("Dubai World Cup" → Dubai)."""
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         for at in range(len(words) - size + 1):
             part = words[at : at + size]
             if not part[0][:1].isupper() or all(w.lower() in generic() for w in part):
                 continue
-            found = tuple(c for c in gaz.lookup(" ".join(part)) if strong(gaz, c) and not c.demonym)
+            found = tuple(
+                c for c in gaz.lookup(" ".join(part)) if strong(gaz, c) and (not c.demonym or at == 0)
+            )
             if found:
-                return found
-    return ()
+                opens = at == 0 and any(c.demonym or gaz.code(c.row) in ("PCLI", "CONT") for c in found)
+                return Inner(found, at + size == len(words) or opens)
+    return Inner((), False)
 
 
-def local_focus(gaz: Gazetteer, choices: Sequence[Choice | None]) -> Choice | None:
+def local_focus(gaz: Gazetteer, choices: Sequence[Choice | None], within: int | None = None) -> Choice | None:
     """The article's most named town or feature (not a country or first-level region), else its most
-    named place: where a street or a school of the article most likely is."""
+    named place: where a street or a school of the article most likely is. ``within`` a country or
+    region ("Colorado State University"): only the article's towns there count, and without one the
+    name keeps its region."""
     rows = [c.candidate.row for c in choices if c is not None]
     specific = [r for r in rows if gaz.code(r) not in (*WIDE, "ADM1")]
     pool = specific or rows
+    if within is not None and gaz.code(within) in ("PCLI", "ADM1"):
+        key = gaz.region if gaz.code(within) == "ADM1" else gaz.country
+        pool = [r for r in specific if key(r) == key(within)]
     if not pool:
         return None
     row = Counter(pool).most_common(1)[0][0]

@@ -20,6 +20,7 @@ import yaml
 
 from sitrep.context import Context, default_context
 from sitrep.gazetteer import Candidate, Gazetteer, resolve
+from sitrep.gazetteer.home import home_country
 from sitrep.gazetteer.resolve import clean_name, generic, hint_after, lookup, strong
 from sitrep.records import Article, Place, PlaceMention
 
@@ -185,14 +186,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return (at, at + len(name)) if at >= 0 else (start, end)
 
 
-def mentions(doc: Any, text: str, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
+def mentions(doc: Any, text: str, gaz: Gazetteer, url: str | None = None) -> tuple[PlaceMention, ...]:
     person_words, person_tokens = _people(doc, gaz)
     spans = _longest(_entity_spans(doc, gaz, person_words) + _matched_spans(doc, gaz, person_tokens))
     chars = [_trim(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e, _ in spans]
     names = [text[cs:ce] for cs, ce in chars]
-    choices = resolve.resolve(
-        gaz, [c for _, _, c in spans], names, [hint_after(text, end) for _, end in chars]
-    )
+    hints = [hint_after(text, end) for _, end in chars]
+    choices = resolve.resolve(gaz, [c for _, _, c in spans], names, hints, home_country(url))
     out = []
     for (s, e, _), (cs, ce), choice in zip(spans, chars, choices, strict=True):
         if choice is None:
@@ -204,23 +204,25 @@ def mentions(doc: Any, text: str, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
 
 
 def run(article: Article, doc: Any, ctx: Context) -> tuple[PlaceMention, ...]:
-    return mentions(doc, article.text, ctx.resource("gazetteer", Gazetteer))
+    return mentions(doc, article.text, ctx.resource("gazetteer", Gazetteer), article.url)
 
 
-def find(text: str, ctx: Context | None = None) -> tuple[PlaceMention, ...]:
-    """Parse a bare text and find its places (for the eval and callers without a Doc)."""
+def find(text: str, ctx: Context | None = None, url: str | None = None) -> tuple[PlaceMention, ...]:
+    """Parse a bare text and find its places (for the eval and callers without a Doc); ``url`` is the
+    article's address, whose country is the prior for same-name towns."""
     from sitrep.stages.language import nlp
 
     ctx = ctx or default_context()
-    return mentions(nlp(ctx)(text), text, ctx.resource("gazetteer", Gazetteer))
+    return mentions(nlp(ctx)(text), text, ctx.resource("gazetteer", Gazetteer), url)
 
 
 def resolve_spans(
-    text: str, spans: Sequence[tuple[int, int]], ctx: Context | None = None
+    text: str, spans: Sequence[tuple[int, int]], ctx: Context | None = None, url: str | None = None
 ) -> list[Place | None]:
     """Places for spans already known to be toponyms (gold spans, another tagger's), in context."""
     gaz = (ctx or default_context()).resource("gazetteer", Gazetteer)
-    return [gaz.place(c.candidate.row) if c else None for c in resolve.resolve_spans(gaz, text, spans)]
+    choices = resolve.resolve_spans(gaz, text, spans, home_country(url))
+    return [gaz.place(c.candidate.row) if c else None for c in choices]
 
 
 def _specific(place: Place) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.gazetteer import Gazetteer
+from sitrep.gazetteer.home import home_country
 from sitrep.gazetteer.resolve import clean_name, resolve_spans
 
 
@@ -13,13 +14,13 @@ def gaz() -> Gazetteer:
     return Gazetteer()
 
 
-def _resolve(gaz: Gazetteer, text: str, names: list[str]) -> list[tuple[str, str]]:
+def _resolve(gaz: Gazetteer, text: str, names: list[str], home: str = "") -> list[tuple[str, str]]:
     spans = []
     for name in names:
         start = text.index(name, spans[-1][1] if spans else 0)
         spans.append((start, start + len(name)))
     out = []
-    for choice in resolve_spans(gaz, text, spans):
+    for choice in resolve_spans(gaz, text, spans, home):
         assert choice is not None
         out.append((gaz.country(choice.candidate.row), gaz.code(choice.candidate.row)))
     return out
@@ -56,3 +57,45 @@ def test_resolve_spans_uses_context(
 )
 def test_clean_name_strips_articles_and_possessives(raw: str, clean: str) -> None:
     assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("home", "country"),
+    [("GB", "GB"), ("US", "US")],
+)
+def test_resolve_spans_prefers_the_publishers_country_for_towns(
+    gaz: Gazetteer, home: str, country: str
+) -> None:
+    text = "A soldier from Colchester was killed in Syria, the US said; US officials in Texas confirmed it."
+    assert _resolve(gaz, text, ["Colchester"], home)[0][0] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Nazi Germany invaded. Fighting in Moscow, in Moscow.", "Nazi Germany", ("DE", "PCLI")),
+        ("The European Commission met in Espoo and Espoo.", "European Commission", ("", "CONT")),
+        ("Colorado State University, in Fort Collins.", "Colorado State University", ("US", "PPL")),
+    ],
+)
+def test_resolve_spans_unknown_name_takes_its_head_place_else_the_local_town(
+    gaz: Gazetteer, text: str, name: str, expected: tuple[str, str]
+) -> None:
+    names = [name, "Fort Collins"] if "Fort Collins" in text else [name]
+    assert _resolve(gaz, text, names)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        ("https://www.thesun.co.uk/news/1/", "GB"),
+        ("https://www.lmfm.ie/news/x/", "IE"),
+        ("https://example.de/a", "DE"),
+        ("https://startup.io/a", ""),
+        ("https://example.com/a", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_home_country_from_outlet_or_country_domain(url: str | None, country: str) -> None:
+    assert home_country(url) == country
