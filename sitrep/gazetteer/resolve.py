@@ -35,7 +35,9 @@ REGION_MENTIONED = 2.5
 NEAR = 2.5  # bonus for a candidate next to places already placed, fading to 0 at NEAR_KM
 NEAR_KM = 600.0
 HOME = 2.5  # the publisher's country: a Sun story's "Colchester" is in England
-MAX_CONTEXT = 5.0  # context may overturn a prior, not a country named outright
+MAX_CONTEXT = 5.0
+SIBLINGS = 1.5  # an article listing US states ("Florida, Nevada, Alaska") means the state "Georgia"
+MIN_SIBLINGS = 3  # context may overturn a prior, not a country named outright
 CONFIDENT = 1.5  # margin over the runner-up for a pass-one pick to become context
 STRONG_CITY = 10_000
 TOP = 12  # candidates kept per name after the prior; the rest never win on context
@@ -72,6 +74,7 @@ class Context:
         self.countries: Counter[str] = Counter()
         self.regions: Counter[str] = Counter()
         self.by_name: dict[str, tuple[Counter[str], Counter[str]]] = {}
+        self.first_level: set[tuple[str, str]] = set()  # (region, name) of first-level regions placed
         points, point_names = [], []
         for row, name in zip(rows, names, strict=True):
             if row is None:
@@ -81,6 +84,8 @@ class Context:
                 counter[gaz.country(row)] += 1
             for counter in (self.regions, own[1]):
                 counter[gaz.region(row)] += 1
+            if gaz.code(row) == "ADM1":
+                self.first_level.add((gaz.region(row), name))
             if gaz.code(row) not in WIDE:
                 points.append(row)
                 point_names.append(name)
@@ -93,6 +98,10 @@ class Context:
         if own is None:
             return self.countries, self.regions
         return self.countries - own[0], self.regions - own[1]
+
+    def siblings(self, country: str, name: str) -> int:
+        """How many first-level regions of the country other names of the article are."""
+        return len({r for r, n in self.first_level if n != name and r.startswith(country + ".")})
 
 
 def _base(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[float]:
@@ -132,7 +141,13 @@ def _with_context(
                 gaz.lat[rows][:, None], gaz.lon[rows][:, None], ctx.lat[near][None, :], ctx.lon[near][None, :]
             )
             bonus[local] += NEAR * np.clip(1.0 - km.min(axis=1) / NEAR_KM, 0.0, None)
-    return (np.asarray(base) + np.minimum(bonus, MAX_CONTEXT)).tolist()
+    kind = [
+        SIBLINGS
+        if gaz.code(c.row) == "ADM1" and ctx.siblings(gaz.country(c.row), name) >= MIN_SIBLINGS
+        else 0.0
+        for c in cands
+    ]
+    return (np.asarray(base) + np.minimum(bonus, MAX_CONTEXT) + kind).tolist()
 
 
 def _pick(cands: Sequence[Candidate], scores: list[float]) -> Choice | None:

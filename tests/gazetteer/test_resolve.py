@@ -43,6 +43,16 @@ def _resolve(gaz: Gazetteer, text: str, names: list[str], home: str = "") -> lis
         ("Georgia and Armenia and Azerbaijan.", ["Georgia", "Armenia"], [("GE", "PCLI"), ("AM", "PCLI")]),
         ("Atlanta, Georgia, in the United States.", ["Atlanta", "Georgia"], [("US", "PPL"), ("US", "ADM1")]),
         ("Mexico and Canada.", ["Mexico", "Canada"], [("MX", "PCLI"), ("CA", "PCLI")]),
+        (
+            "Teams from Florida, Nevada, Alaska and Georgia.",
+            ["Florida", "Nevada", "Alaska", "Georgia"],
+            [("US", "ADM1"), ("US", "ADM1"), ("US", "ADM1"), ("US", "ADM1")],
+        ),
+        (
+            "Florida and Nevada; Georgia and Armenia.",
+            ["Florida", "Nevada", "Georgia", "Armenia"],
+            [("US", "ADM1"), ("US", "ADM1"), ("GE", "PCLI"), ("AM", "PCLI")],
+        ),
     ],
 )
 def test_resolve_spans_uses_context(
