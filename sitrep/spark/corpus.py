@@ -11,9 +11,10 @@ of copies are small).
 blocked by type and place (an event without a place is blocked by type and the article it comes from,
 or its original when the article is a repost); within a block, sorted by date, a gap of more than
 ``WINDOW_DAYS`` starts a new incident. That is exact single-linkage on the date within each block, done
-with one sort per block (a window function), never all pairs. The incident id is the local line's
-(``sitrep.linking.incidents.incident_id``: a digest of its first event's id), so where both group alike
-they give the same ids, and it is stable from run to run.
+with one sort per block (a window function), never all pairs. As in the local line, events of one
+article are not merged with each other alone: a run that only one article reports leaves each event on
+its own. The incident id is the local line's (``sitrep.linking.incidents.incident_id``: a digest of its
+first event's id), so where both group alike they give the same ids, and it is stable from run to run.
 """
 
 from __future__ import annotations
@@ -111,7 +112,11 @@ def incident_members(events: DataFrame, articles: DataFrame) -> DataFrame:
         F.col("day").isNull() | previous.isNull() | (F.datediff("day", previous) > WINDOW_DAYS), 1
     ).otherwise(0)
     ev = ev.withColumn("run", F.sum(starts).over(by_date.rowsBetween(Window.unboundedPreceding, 0)))
-    first = F.min("id").over(Window.partitionBy("block", "run"))
+    run = Window.partitionBy("block", "run")
+    # A run reported by one article alone is that article's events, which the events stage has already
+    # merged where they are one: each stays its own incident.
+    alone = F.size(F.collect_set("article_id").over(run)) == 1
+    first = F.when(alone, F.col("id")).otherwise(F.min("id").over(run))
     return ev.withColumn("incident_id", F.concat(F.lit("i"), F.substring(F.sha1(first), 1, 15)))
 
 
