@@ -1,8 +1,7 @@
 """Who did what to whom: source and target of a trigger from the dependency parse.
 
-Verbs: the subject (or the passive's agent) is the source, the object (or the passive subject, or the
-object of a type's preposition: "met with", "attack on") the target. Nouns: the possessor, a
-"by"/"from" phrase or a demonym ("Israeli air strike") is the source. A missing subject is borrowed from
+Verbs: the subject (or the passive's agent) is the source; the target is sitrep.events.recipients'
+business. Nouns: the possessor, a "by"/"from" phrase or a demonym ("Israeli air strike") is the source. A missing subject is borrowed from
 the governing clause (conjuncts, infinitives; "urged X to ..." gives X). The words then resolve to the
 actors stage's mentions; only when none covers them does a country reading of the words stand in.
 """
@@ -90,37 +89,6 @@ def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: se
         )  # "an improvised explosive device" is nobody's
         return _noun_source(subj, lex, countries) or (subj if owned else None)
     return subj
-
-
-def target_token(cand: Candidate, lex: Lexicon, events: set[int]) -> Token | None:
-    preps = lex.target_preps.get(cand.type, lex.target_preps["default"])
-    own = {t.i for t in cand.tokens}
-    if cand.entry.frame == "request" and not any(c.dep_ in ("dobj", "dative") for c in cand.verb.children):
-        for comp in (c for c in cand.verb.children if c.dep_ in ("ccomp", "acl")):
-            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
-                return subj  # "demanded that the US cancel ...": the US is asked
-    heads = [cand.verb, *(t for t in cand.tokens if t is not cand.verb)]
-    host = cand.token.head
-    if (
-        cand.token.pos_ == "NOUN"
-        and host.pos_ in ("VERB", "AUX")
-        and (lemma(host) in lex.light_verbs or lemma(host) == "be")
-    ):
-        heads.append(host)  # "a meeting was held with X", "explicit in his instructions to X"
-    for head in heads:
-        if head.pos_ in ("VERB", "AUX"):
-            passive = any(c.dep_ == "nsubjpass" for c in head.children)
-            for c in head.children:
-                is_obj = c.dep_ in ("dobj", "obj", "dative") or (passive and c.dep_ == "nsubjpass")
-                if is_obj and c.i not in own and c.i not in events and lemma(c) not in lex.weapons:
-                    return c
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i not in events:
-                    return pobj
-    return None
 
 
 def owner(tok: Token, preps: tuple[str, ...] = ("from", "by", "to")) -> Token | None:

@@ -6,12 +6,12 @@ import dataclasses
 import hashlib
 from typing import TYPE_CHECKING
 
-from sitrep.events import anchors, arguments, counts
+from sitrep.events import anchors, arguments, counts, recipients
 from sitrep.events.coref import Mention
 from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.modality import Reading, clause_verb, read
-from sitrep.events.triggers import Candidate
+from sitrep.events.triggers import Candidate, lemma
 from sitrep.records import Article, Event, EventActor, Evidence, Span
 
 if TYPE_CHECKING:
@@ -107,16 +107,7 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
     return new, dataclasses.replace(reading, modality="asserted", cue=cue)
 
 
-def _actor(
-    tok: Token | None,
-    article: Article,
-    names: dict[str, str],
-    role: str,
-    ev: list[Evidence],
-    index: arguments.MentionIndex,
-) -> EventActor | None:
-    if tok is None:
-        return None
+def _actor(tok: Token, article: Article, names: dict[str, str], index: arguments.MentionIndex) -> EventActor:
     actor = arguments.resolve(tok, article, names, index)
     if actor.actor_id is None and actor.country is None:
         # "rejected an offer from Afghanistan", "halted aid to Serbia", "withdraw its force from Chad"
@@ -125,7 +116,12 @@ def _actor(
         )
         if owner is not None:
             actor = arguments.resolve(owner, article, names, index)
-    ev.append(Evidence(role, actor.span.start, actor.span.end, actor.span.text))
+    return actor
+
+
+def _cite(actor: EventActor | None, role: str, ev: list[Evidence]) -> EventActor | None:
+    if actor is not None:
+        ev.append(Evidence(role, actor.span.start, actor.span.end, actor.span.text))
     return actor
 
 
@@ -154,19 +150,28 @@ def event(
     ]
     events = {t.i for t in all_tokens}
     source_tok = arguments.source_token(cand, lex, names, events)
-    source = _actor(source_tok, article, names, "source", evidence, where.mentions)
+    source = _cite(
+        _actor(source_tok, article, names, where.mentions) if source_tok is not None else None,
+        "source",
+        evidence,
+    )
     if type_ == "MOBILIZE" and cameo == "150" and source_tok is not None and _joint(source_tok):
         type_, mode, cameo, rule = "COOPERATE", None, "062", f"{rule}|joint"
-    target_tok = arguments.target_token(cand, lex, events)
-    if target_tok is None and cand.complement is not None:  # "threatened to cut off power to X": X
-        target_tok = arguments.target_token(cand.complement, lex, events)
-    target = _actor(target_tok, article, names, "target", evidence, where.mentions)
+    avoid = events | ({source_tok.i} if source_tok is not None else set())
+    target = recipients.choose(cand, lex, avoid, lambda t: _actor(t, article, names, where.mentions))
     verb = clause_verb(cand.verb)
     clause = _clause_span(verb)
     sent = (tok.sent.start_char, tok.sent.end_char)
     place, place_flag, pmention = where.place(clause, sent, tok.idx)
     if pmention is not None:
         evidence.append(Evidence("place", pmention.start, pmention.end, pmention.text))
+    if not recipients.party(target):  # "imposed a curfew in Cizre": the place's country is aimed at
+        words = Span(pmention.start, pmention.end, pmention.text) if pmention is not None else None
+        found_by_place = recipients.placed(type_, lemma(tok), place, words, source)
+        if found_by_place is not None:
+            target, how = found_by_place
+            rule = f"{rule}|{how}"
+    _cite(target, "target", evidence)
     when = where.date(clause, sent if _own_date_scope(tok) else None, tok.idx)
     if when.expr is not None:
         evidence.append(Evidence("date", when.expr.start, when.expr.end, when.expr.text))

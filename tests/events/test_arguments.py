@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from sitrep.events import recipients
+from sitrep.events.lexicon import load
 from sitrep.records import Actor, ActorMention, Place, PlaceMention
 
 
@@ -54,3 +58,61 @@ def test_arguments_unnamed_doer_of_a_meeting_stays_unnamed(asserted) -> None:  #
     )
     (event,) = asserted(text, places=places)
     assert event.plover_type == "CONSULT" and event.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "country"),
+    [
+        ("Russia threatened to cut off gas supplies to Ukraine.", "THREATEN", "UKR"),  # complement's "to"
+        (
+            "Qatar launched mediation efforts between Sudan and Chad.",
+            "CONSULT",
+            "SDN",
+        ),  # the noun's "between"
+        ("Pakistan mobilized reservists against India.", "MOBILIZE", "IND"),  # the forces are not aimed at
+        ("The government lifted its ban on Kenyan opposition parties.", "CONCEDE", "KEN"),  # "ban on X"
+        ("The European Union imposed sanctions on Belarus.", "SANCTION", "BLR"),
+        ("Venezuela rejected Colombia's proposal for talks.", "REJECT", "COL"),  # the possessor
+        ("Turkey appealed to Germany for help.", "REQUEST", "DEU"),
+        ("Japan agreed to send aid to Haiti.", "AGREE", "HTI"),
+    ],
+)
+def test_arguments_recipient_is_whom_the_action_is_directed_at(asserted, text, type_, country) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in asserted(text) if e.plover_type == type_]
+    assert event.target is not None and event.target.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [("Police imposed a curfew in Kandahar.", "COERCE"), ("The president arrived in Kandahar.", "CONSULT")],
+)
+def test_arguments_recipient_is_the_place_when_no_words_name_one(asserted, text, type_) -> None:  # type: ignore[no-untyped-def]
+    start = text.index("Kandahar")
+    kandahar = Place(1138958, "Kandahar", "AF", None, 31.61, 65.71, "P")
+    places = (PlaceMention(start, start + 8, "Kandahar", kandahar),)
+    (event,) = [e for e in asserted(text, places=places) if e.plover_type == type_]
+    assert event.target is not None and (event.target.country, event.target.name) == ("AFG", "Kandahar")
+    assert "target:place" in event.rule
+
+
+def test_arguments_meeting_place_is_no_recipient(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "Afghan and Pakistani officials met in Kandahar."
+    start = text.index("Kandahar")
+    kandahar = Place(1138958, "Kandahar", "AF", None, 31.61, 65.71, "P")
+    places = (PlaceMention(start, start + 8, "Kandahar", kandahar),)
+    (event,) = [e for e in asserted(text, places=places) if e.plover_type == "CONSULT"]
+    assert event.target is None or "target:place" not in event.rule
+
+
+def test_arguments_protest_without_recipient_aims_at_own_government(asserted) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [
+        e for e in asserted("Thousands of Chilean students marched on Tuesday.") if e.plover_type == "PROTEST"
+    ]
+    assert event.target is not None and (event.target.country, event.target.sector) == ("CHL", "GOV")
+
+
+def test_arguments_pattern_prepositions_are_words() -> None:
+    """YAML reads a bare `on` as true: every preposition in the data must stay a word."""
+    rules = recipients.rules()
+    for words in (rules.complement_preps, rules.inner_preps, *load().target_preps.values()):
+        assert all(isinstance(w, str) for w in words)
