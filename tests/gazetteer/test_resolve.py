@@ -43,6 +43,7 @@ def _resolve(gaz: Gazetteer, text: str, names: list[str], home: str = "") -> lis
         ("Georgia and Armenia and Azerbaijan.", ["Georgia", "Armenia"], [("GE", "PCLI"), ("AM", "PCLI")]),
         ("Atlanta, Georgia, in the United States.", ["Atlanta", "Georgia"], [("US", "PPL"), ("US", "ADM1")]),
         ("Mexico and Canada.", ["Mexico", "Canada"], [("MX", "PCLI"), ("CA", "PCLI")]),
+        ("Delays at Heathrow, west of London.", ["Heathrow", "London"], [("GB", "AIRP"), ("GB", "PPLC")]),
         (
             "Teams from Florida, Nevada, Alaska and Georgia.",
             ["Florida", "Nevada", "Alaska", "Georgia"],
