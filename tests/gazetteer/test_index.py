@@ -37,6 +37,8 @@ def test_norm_folds_case_accents_dots_and_articles(raw: str, key: str) -> None:
         ("Europe", "CONT", "", 48.69, 9.14),
         ("Heathrow", "AIRP", "GB", 51.47, -0.46),
         ("Kabul airport", "AIRP", "AF", 34.57, 69.21),
+        ("Qamishli", "PPL", "SY", 37.05, 41.23),  # "Al Qāmishlī" without the Arabic article
+        ("Soviet Union", "PCLH", "RU", 60.0, 100.0),
     ],
 )
 def test_lookup_finds_entry_at_its_reference_point(
