@@ -11,7 +11,7 @@ from sitrep.events.coref import Mention
 from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.modality import Reading, clause_verb, read
-from sitrep.events.triggers import Candidate, lemma
+from sitrep.events.triggers import Candidate
 from sitrep.records import Article, Event, EventActor, Evidence, Span
 
 if TYPE_CHECKING:
@@ -165,11 +165,10 @@ def event(
     place, place_flag, pmention = where.place(clause, sent, tok.idx)
     if pmention is not None:
         evidence.append(Evidence("place", pmention.start, pmention.end, pmention.text))
-    if not recipients.party(target):  # "imposed a curfew in Cizre": the place's country is aimed at
-        words = Span(pmention.start, pmention.end, pmention.text) if pmention is not None else None
-        found_by_place = recipients.placed(type_, lemma(tok), place, words, source)
-        if found_by_place is not None:
-            target, how = found_by_place
+    if not recipients.party(target):  # "imposed a curfew in Cizre": the place's people are aimed at
+        by_place = recipients.placed(type_, cand, article, clause, source)
+        if by_place is not None:
+            target, how = by_place
             rule = f"{rule}|{how}"
     _cite(target, "target", evidence)
     when = where.date(clause, sent if _own_date_scope(tok) else None, tok.idx)

@@ -10,7 +10,7 @@ country) wins. The words of recipients.yaml decide which prepositions and types 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,10 +21,10 @@ import yaml
 from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import DATA, Lexicon
 from sitrep.events.triggers import Candidate, lemma
-from sitrep.records import EventActor, Place, Span
+from sitrep.records import ActorMention, Article, EventActor, PlaceMention, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 Resolver = Callable[["Token"], EventActor]
 OBJECTS = ("dobj", "obj", "dative")
@@ -41,6 +41,7 @@ class Rules:
     place_types: frozenset[str]
     place_lemmas: dict[str, frozenset[str]]
     own_government_types: frozenset[str]
+    not_parties: frozenset[str]
 
 
 @cache
@@ -58,6 +59,7 @@ def rules(data: Path = DATA) -> Rules:
         place_types=frozenset(raw["place_types"]),
         place_lemmas={k: frozenset(v) for k, v in raw["place_lemmas"].items()},
         own_government_types=frozenset(raw["own_government_types"]),
+        not_parties=frozenset(raw["not_parties"]),
     )
 
 
@@ -147,9 +149,10 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
     if cand.complement is not None:  # a frame's event: "threatened to cut off power to X"
         first += _primary(cand.complement, lex, r)
     first += _complements(cand.verb, r, r.complement_depth)
+    first += _pobjs(cand.verb, r.inner_preps - lex.source_preps)  # "mobilized for a war against X"
     for tok in first:
         for t in (tok, *_inner(tok, r, r.inner_depth)):
-            if t.i not in seen:
+            if t.i not in seen and t.ent_type_ not in r.not_parties:
                 seen.add(t.i)
                 yield t
 
@@ -165,20 +168,52 @@ def choose(cand: Candidate, lex: Lexicon, avoid: set[int], resolve: Resolver) ->
     return fallback
 
 
+def _named_inside(p: PlaceMention, mentions: Sequence[ActorMention]) -> bool:
+    """A place word inside an organisation's name ("Union for the Total Independence of Angola")."""
+    return any(m.start <= p.start and p.end <= m.end and m.end - m.start > p.end - p.start for m in mentions)
+
+
+def _modifier(doc: Doc, p: PlaceMention) -> bool:
+    """ "a spokeswoman for the U.S. embassy": a place word that only qualifies a noun."""
+    tok = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return tok is not None and tok.root.dep_ in ("compound", "amod", "poss", "nmod")
+
+
+def _place(
+    article: Article, clause: tuple[int, int], trigger: Token, source: EventActor | None
+) -> PlaceMention | None:
+    """The literal place the clause (else the sentence, where a place naming a noun's owner does not
+    count) puts the event in, not the actor's own words ("Serbia lifted a curfew in Montenegro"), the
+    first after the trigger preferred."""
+    lo, hi = (source.span.start, source.span.end) if source is not None else (-1, -1)
+    literal = [
+        p
+        for p in article.places
+        if p.place is not None
+        and p.role == "literal"
+        and not (p.start < hi and lo < p.end)
+        and not _named_inside(p, article.mentions)
+    ]
+    sent = (trigger.sent.start_char, trigger.sent.end_char)
+    for n, (start, end) in enumerate((clause, sent)):
+        found = [p for p in literal if start <= p.start < end and (n == 0 or not _modifier(trigger.doc, p))]
+        if found:
+            return next((p for p in found if p.start >= trigger.idx), found[0])
+    return None
+
+
 def placed(
-    type_: str, trigger: str, place: Place | None, words: Span | None, source: EventActor | None
+    type_: str, cand: Candidate, article: Article, clause: tuple[int, int], source: EventActor | None
 ) -> tuple[EventActor, str] | None:
     """When no words name the recipient: the country where the text places the event, for the types
     recipients.yaml lists; a protest with no place is aimed at the protesters' own government."""
     r = rules()
-    if (
-        place is not None
-        and words is not None
-        and (type_ in r.place_types or trigger in r.place_lemmas.get(type_, ()))
-    ):
-        country = alpha3(place.country)
-        if country is not None:
-            return EventActor(words, None, place.name, country, None), "target:place"
+    if type_ in r.place_types or lemma(cand.token) in r.place_lemmas.get(type_, ()):
+        where = _place(article, clause, cand.token, source)
+        country = alpha3(where.place.country) if where is not None and where.place is not None else None
+        if where is not None and where.place is not None and country is not None:
+            words = Span(where.start, where.end, where.text)
+            return EventActor(words, None, where.place.name, country, None), "target:place"
     if type_ in r.own_government_types and source is not None and source.country:
         actor = EventActor(source.span, None, f"government of {source.country}", source.country, "GOV")
         return actor, "target:own-government"
