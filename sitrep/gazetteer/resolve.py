@@ -40,6 +40,7 @@ SIBLINGS = 1.5  # an article listing US states ("Florida, Nevada, Alaska") means
 MIN_SIBLINGS = 3  # context may overturn a prior, not a country named outright
 CONFIDENT = 1.5  # margin over the runner-up for a pass-one pick to become context
 STRONG_CITY = 10_000
+LOCAL_KM = 100.0  # places this close are one neighbourhood of the article
 TOP = 12  # candidates kept per name after the prior; the rest never win on context
 WIDE = ("PCLI", "CONT", "RGN", "OCN", "SEA")  # too wide to say what is near
 
@@ -282,20 +283,27 @@ def inner(gaz: Gazetteer, name: str) -> Inner:
 
 
 def local_focus(gaz: Gazetteer, choices: Sequence[Choice | None], within: int | None = None) -> Choice | None:
-    """The article's most named town or feature (not a country or first-level region), else its most
-    named place: where a street or a school of the article most likely is. ``within`` a country or
+    """The article's central town or feature (not a country or first-level region), else its central
+    place: where a street or a school of the article most likely is. Central: named most often, counting
+    the other places named within LOCAL_KM of it (Chicago among Park Ridge and Near North Side, not
+    Hubbard, Ohio), the larger town on a tie. ``within`` a country or
     region ("Colorado State University"): only the article's towns there count, and without one the
     name keeps its region."""
     rows = [c.candidate.row for c in choices if c is not None]
     specific = [r for r in rows if gaz.code(r) not in (*WIDE, "ADM1")]
-    pool = specific or rows
+    pool = specific or [r for r in rows if gaz.code(r) not in WIDE] or rows
     if within is not None and gaz.code(within) in ("PCLI", "ADM1"):
         key = gaz.region if gaz.code(within) == "ADM1" else gaz.country
         pool = [r for r in specific if key(r) == key(within)]
     if not pool:
         return None
-    row = Counter(pool).most_common(1)[0][0]
-    return Choice(Candidate(row, False, False, False), 0.0, 0.0)
+    counts = Counter(pool)
+    rows = list(counts)
+    at = np.array(rows)
+    km = _km(gaz.lat[at][:, None], gaz.lon[at][:, None], gaz.lat[at][None, :], gaz.lon[at][None, :])
+    neighbours = (km <= LOCAL_KM).sum(axis=1) - 1
+    row = max(range(len(rows)), key=lambda i: (counts[rows[i]] + neighbours[i], int(gaz.pop[rows[i]])))
+    return Choice(Candidate(rows[row], False, False, False), 0.0, 0.0)
 
 
 SUFFIXES = (" state", " province", " governorate", " region", " county", " city")

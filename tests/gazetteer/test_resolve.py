@@ -110,3 +110,11 @@ def test_resolve_spans_unknown_name_takes_its_head_place_else_the_local_town(
 )
 def test_home_country_from_outlet_or_country_domain(url: str | None, country: str) -> None:
     assert home_country(url) == country
+
+
+def test_resolve_spans_unknown_name_takes_the_articles_central_town(gaz: Gazetteer) -> None:
+    text = "Hubbard, Park Ridge, the Near North Side and Chicago. Police closed Royal Street."
+    names = ["Hubbard", "Park Ridge", "Near North Side", "Chicago", "Royal Street"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    street = resolve_spans(gaz, text, spans)[-1]
+    assert street is not None and gaz.name(street.candidate.row) == "Chicago"
