@@ -24,6 +24,7 @@ _EXTRA = {
     "British": "GBR",
     "UK": "GBR",
     "U.K.": "GBR",
+    "Northern Ireland": "GBR",  # else its last word reads as the Republic of Ireland
 }
 
 

@@ -124,8 +124,8 @@ def _complements(verb: Token, r: Rules, depth: int) -> Iterator[Token]:
     if depth == 0:
         return
     for comp in (c for c in verb.children if c.dep_ in r.complement_deps):
+        yield from _pobjs(comp, r.complement_preps)  # "offered to hand two suspects over to X": X, not them
         yield from _objects(comp, False)
-        yield from _pobjs(comp, r.complement_preps)
         yield from _complements(comp, r, depth - 1)
 
 

@@ -75,6 +75,12 @@ def test_arguments_unnamed_doer_of_a_meeting_stays_unnamed(asserted) -> None:  #
         ("Venezuela rejected Colombia's proposal for talks.", "REJECT", "COL"),  # the possessor
         ("Turkey appealed to Germany for help.", "REQUEST", "DEU"),
         ("Japan agreed to send aid to Haiti.", "AGREE", "HTI"),
+        (
+            "Libya offered to hand over two suspects to Britain.",
+            "AGREE",
+            "GBR",
+        ),  # the receiver, not the suspects
+        ("London banned a militant group in Northern Ireland.", "COERCE", "GBR"),  # not the Republic
     ],
 )
 def test_arguments_recipient_is_whom_the_action_is_directed_at(asserted, text, type_, country) -> None:  # type: ignore[no-untyped-def]
