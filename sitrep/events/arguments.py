@@ -63,6 +63,21 @@ def _stative_passive(verb: Token, lex: Lexicon) -> bool:
     return acts and any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
+def _misparsed_subject(verb: Token) -> Token | None:
+    """A verb hung off a noun ("a gunman carrying a rifle", or a misparse: "Doctors from two aid groups
+    donated and delivered goods") acts for that noun when it is active: a gerund or past tense, or it
+    has an object; "weapons seized by police" (an agent, no object) is what was acted on."""
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    base = chain[-1]
+    children = [c.dep_ for v in chain for c in v.children]
+    if base.dep_ != "acl" or "agent" in children:
+        return None
+    active = base.tag_ in ("VBD", "VBG") or "dobj" in children or "obj" in children
+    return base.head if active else None
+
+
 def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: set[int]) -> Token | None:
     if verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
@@ -73,6 +88,8 @@ def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: se
         noun = verb.head  # "issued a declaration demanding ...": who issued it
         if noun.dep_ == "dobj":
             return _subject_of(noun.head, lex, countries, events)
+    if subj is None:
+        subj = _misparsed_subject(verb)
     if subj is None and _stative_passive(verb, lex):
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "Vietnam is committed to"
     if subj is None or subj.pos_ in ("VERB", "AUX"):

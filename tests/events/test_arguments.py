@@ -122,3 +122,24 @@ def test_arguments_pattern_prepositions_are_words() -> None:
     rules = recipients.rules()
     for words in (rules.complement_preps, rules.inner_preps, *load().target_preps.values()):
         assert all(isinstance(w, str) for w in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "country"),
+    [
+        (
+            "Doctors from two American aid groups donated and delivered $5,000 worth of goods to a clinic.",
+            "AID",
+            "USA",
+        ),
+        ("Engineers from a Chinese firm delivered medicine to the hospital.", "AID", "CHN"),
+    ],
+)
+def test_arguments_source_of_a_verb_hung_off_a_noun(asserted, text, type_, country) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in asserted(text) if e.plover_type == type_]
+    assert event.source is not None and event.source.country == country
+
+
+def test_arguments_participle_with_an_agent_acts_on_its_noun(code) -> None:  # type: ignore[no-untyped-def]
+    (seized,) = [e for e in code("The weapons seized by police were destroyed.") if e.plover_type == "COERCE"]
+    assert seized.source is not None and seized.source.span.text == "police"
