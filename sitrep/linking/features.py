@@ -80,7 +80,8 @@ class Views:
     names: Terms
 
 
-def views(text: str, title: str | None = None) -> Views:
+def views(text: str, title: str | None = None, max_tokens: int = MAX_TOKENS) -> Views:
+    """The two term views of the first ``max_tokens`` words (title first)."""
     text = _URL.sub("", text, count=1)  # a crawled page's URL line is not the story
     if title and not text.startswith(title):
         text = f"{title}.\n{text}"
@@ -89,7 +90,7 @@ def views(text: str, title: str | None = None) -> Views:
     previous_name: str | None = None
     sentence_start = True
     for k, match in enumerate(_WORD.finditer(text)):
-        if k >= MAX_TOKENS:
+        if k >= max_tokens:
             break
         word = match.group()
         low = word.casefold()

@@ -23,7 +23,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from sitrep.linking.tables import insert, update
+from sitrep.linking.tables import insert, rename, smallest_names, update
 
 WINDOW_DAYS = 2
 RADIUS_KM = 50.0
@@ -164,10 +164,23 @@ def assign(con: duckdb.DuckDBPyConnection, ids: list[str], previous: set[str]) -
                          "story_id": ev.story_id, "day": ev.day, "lat": ev.lat, "lon": ev.lon,
                          "place_id": ev.place_id, "place_country": ev.place_country,
                          "source_country": ev.source_country, "target_country": ev.target_country})  # fmt: skip
+    names = _smallest_ids(con, assigned)
+    for row in rows:
+        row["incident_id"] = names[str(row["event_id"])]
     insert(con, "link_event_blocks", rows)
-    update(con, "events", "incident_id", assigned)
-    refresh(con, set(assigned.values()) | previous)
-    return assigned
+    update(con, "events", "incident_id", names)
+    refresh(con, set(assigned.values()) | set(names.values()) | previous)
+    return names
+
+
+def _smallest_ids(con: duckdb.DuckDBPyConnection, labels: dict[str, str]) -> dict[str, str]:
+    """Name each incident after the smallest ``incident_id`` of its events, whatever order or chunks
+    they came in; a stored incident that a new event with a smaller name joined is renamed."""
+    names = smallest_names(labels, incident_id)
+    renames = {label: names[e] for e, label in labels.items() if label != names[e]}
+    for table in ("events", "link_event_blocks"):
+        rename(con, table, "incident_id", renames)
+    return names
 
 
 def previous_incidents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:

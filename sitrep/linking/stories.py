@@ -26,7 +26,8 @@ import pandas as pd
 from scipy import sparse
 
 from sitrep.linking.features import Terms, Views, similarity, views, weighted
-from sitrep.linking.tables import insert
+from sitrep.linking.split import split
+from sitrep.linking.tables import insert, rename, smallest_names
 
 STORY_SIMILARITY = 0.08
 WINDOW_DAYS = 7
@@ -34,6 +35,7 @@ CANDIDATES = 50
 KEY_TERMS = 8  # names and numbers
 KEY_CONTENT_TERMS = 4
 TOP_TERMS = 80  # terms kept of a stored vector
+MARKER_TOKENS = 60  # the lead whose names and numbers mark an incident (split)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, 
         mine = _Stored(doc.id, doc.day, story, raws[doc.id])
         for key in keys[doc.id]:
             by_key[key].append(mine)
+    stories = _smallest_ids(con, stories)
     insert(con, "link_vectors", [
         {"article_id": d.id, "day": d.day, "story_id": stories[d.id],
          "content": json.dumps(raws[d.id].content), "names": json.dumps(raws[d.id].names)}
@@ -157,6 +160,18 @@ def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, 
         [{"term": k, "article_id": d.id, "day": d.day} for d in order for k in keys[d.id]],
     )
     return stories
+
+
+def _smallest_ids(con: duckdb.DuckDBPyConnection, labels: dict[str, str]) -> dict[str, str]:
+    """Name each story after its smallest article id, whatever order or chunks its articles came in;
+    a stored story that a new article with a smaller id joined is renamed where linking keeps it."""
+    names = smallest_names(labels)
+    renames = {label: names[a] for a, label in labels.items() if label != names[a] and label not in labels}
+    for table in ("articles", "link_vectors"):
+        rename(con, table, "story_id", renames)
+    rename(con, "link_event_blocks", "story_id", renames,
+           also=", block = replace(block, '|story:' || r.old, '|story:' || r.new)")  # fmt: skip
+    return names
 
 
 def _lookup_df(con: duckdb.DuckDBPyConnection, terms: set[str]) -> dict[str, int]:
@@ -221,7 +236,9 @@ def _best_story(doc_id: str, scored: list[tuple[str, str, float]], near: list[st
 
 
 def group_documents(docs: Sequence[Doc]) -> list[int]:
-    """Cluster a closed set of documents at once (average linkage, same similarity and threshold)."""
+    """Cluster a closed set of documents at once: average linkage on the story similarity (same
+    similarity and threshold as the store), then each cluster split into incidents by its members'
+    distinct participants, places, counts and dates (``split``)."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
@@ -239,7 +256,18 @@ def group_documents(docs: Sequence[Doc]) -> list[int]:
     dist = np.clip(1.0 - sim, 0.0, None)
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(dist, checks=False), method="average")
-    return [int(c) for c in fcluster(tree, 1.0 - STORY_SIMILARITY, criterion="distance")]
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i, c in enumerate(fcluster(tree, 1.0 - STORY_SIMILARITY, criterion="distance")):
+        clusters[int(c)].append(i)
+    markers = [set(views(d.text, d.title, MARKER_TOKENS).names) for d in docs]
+    out = [0] * len(docs)
+    label = 0
+    for members in clusters.values():
+        for part in split([parsed[i].names for i in members], [markers[i] for i in members]):
+            label += 1
+            for k in part:
+                out[members[k]] = label
+    return out
 
 
 def _matrix(vectors: list[Terms]) -> sparse.csr_matrix:

@@ -11,6 +11,8 @@ They are derived data (rebuilt by linking the articles again) and live beside th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
 import pandas as pd
 
@@ -63,3 +65,31 @@ def update(con: duckdb.DuckDBPyConnection, table: str, column: str, values: dict
         con.execute(f"UPDATE {table} SET {column} = v.value FROM _link_values v WHERE {table}.id = v.id")
     finally:
         con.unregister("_link_values")
+
+
+def smallest_names(labels: dict[str, str], name: Callable[[str], str] = str) -> dict[str, str]:
+    """Member -> the smallest name among its group (a label that is a stored group's name counts too).
+
+    ``labels`` maps new members to a group label: a stored group's name (its smallest member's name
+    already) or a new member's own name. Naming a group after its smallest member makes ids independent
+    of the order and the chunks the members arrived in."""
+    groups: dict[str, list[str]] = {}
+    for member, label in labels.items():
+        groups.setdefault(label, []).append(name(member))
+    names = {label: min(label, *group) for label, group in groups.items()}
+    return {member: names[label] for member, label in labels.items()}
+
+
+def rename(
+    con: duckdb.DuckDBPyConnection, table: str, column: str, renames: dict[str, str], also: str = ""
+) -> None:
+    """Replace old ids by new ones in one column (``also``: more SET clauses over r.old and r.new)."""
+    if not renames:
+        return
+    con.register("_link_renames", pd.DataFrame({"old": list(renames), "new": list(renames.values())}))
+    try:
+        con.execute(
+            f"UPDATE {table} SET {column} = r.new{also} FROM _link_renames r WHERE {table}.{column} = r.old"
+        )
+    finally:
+        con.unregister("_link_renames")
