@@ -158,3 +158,12 @@ def test_resolve_spans_gives_places_for_given_spans(ctx: Context) -> None:
     kirkuk, street = places.resolve_spans(text, spans, ctx)
     assert kirkuk is not None and kirkuk.country == "IQ"
     assert street == kirkuk  # an unknown street takes the article's town
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [("https://www.thesun.co.uk/news/1/", "GB"), ("https://www.nytimes.com/2020/01/01/us/a.html", "US")],
+)
+def test_find_prefers_towns_in_the_publishers_country(ctx: Context, url: str, country: str) -> None:
+    (mention,) = places.find("A soldier from Colchester was killed on Monday.", ctx, url=url)
+    assert mention.place is not None and mention.place.country == country
