@@ -42,6 +42,8 @@ class Rules:
     place_lemmas: dict[str, frozenset[str]]
     own_government_types: frozenset[str]
     not_parties: frozenset[str]
+    topic_preps: frozenset[str]
+    topic_labels: frozenset[str]
 
 
 @cache
@@ -60,6 +62,8 @@ def rules(data: Path = DATA) -> Rules:
         place_lemmas={k: frozenset(v) for k, v in raw["place_lemmas"].items()},
         own_government_types=frozenset(raw["own_government_types"]),
         not_parties=frozenset(raw["not_parties"]),
+        topic_preps=frozenset(raw["topic_preps"]),
+        topic_labels=frozenset(raw["topic_labels"]),
     )
 
 
@@ -141,6 +145,12 @@ def _inner(tok: Token, r: Rules, depth: int) -> Iterator[Token]:
         yield from _inner(f, r, depth - 1)
 
 
+def _no_party(tok: Token, r: Rules) -> bool:
+    """Dates and amounts, and a region named as a topic ("talks on the Golan Heights")."""
+    topic = tok.head.lower_ in r.topic_preps and tok.ent_type_ in r.topic_labels
+    return topic or tok.ent_type_ in r.not_parties
+
+
 def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token]:
     """Every token that may head the recipient, best first, each once."""
     r = rules()
@@ -152,7 +162,7 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
     first += _pobjs(cand.verb, r.inner_preps - lex.source_preps)  # "mobilized for a war against X"
     for tok in first:
         for t in (tok, *_inner(tok, r, r.inner_depth)):
-            if t.i not in seen and t.ent_type_ not in r.not_parties:
+            if t.i not in seen and not _no_party(t, r):
                 seen.add(t.i)
                 yield t
 

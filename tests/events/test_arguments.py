@@ -117,6 +117,13 @@ def test_arguments_protest_without_recipient_aims_at_own_government(asserted) ->
     assert event.target is not None and (event.target.country, event.target.sector) == ("CHL", "GOV")
 
 
+def test_arguments_region_as_topic_is_no_recipient(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Syria rejected Israel's offer of talks on the Golan Heights.")
+    assert all(
+        e.target is None or "Golan" not in e.target.span.text for e in events if e.plover_type != "REJECT"
+    )
+
+
 def test_arguments_pattern_prepositions_are_words() -> None:
     """YAML reads a bare `on` as true: every preposition in the data must stay a word."""
     rules = recipients.rules()
