@@ -242,9 +242,14 @@ def resolve_spans(
 
 
 @lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    data = yaml.safe_load(GENERIC.read_text(encoding="utf-8"))
+    return {key: frozenset(data[key]) for key in ("words", "streets")}
+
+
 def generic() -> frozenset[str]:
     """Common words that are also place names: never a place on their own."""
-    return frozenset(yaml.safe_load(GENERIC.read_text(encoding="utf-8"))["words"])
+    return _words()["words"]
 
 
 def strong(gaz: Gazetteer, c: Candidate) -> bool:
@@ -268,6 +273,8 @@ class Inner:
 def inner(gaz: Gazetteer, name: str) -> Inner:
     """The longest place name inside a longer unknown name ("Dubai World Cup" → Dubai)."""
     words = name.split()
+    if words and words[-1].lower().rstrip(".") in _words()["streets"]:
+        return Inner((), False)
     for size in range(len(words) - 1, 0, -1):
         for at in range(len(words) - size + 1):
             part = words[at : at + size]

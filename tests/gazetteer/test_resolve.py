@@ -118,3 +118,11 @@ def test_resolve_spans_unknown_name_takes_the_articles_central_town(gaz: Gazette
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     street = resolve_spans(gaz, text, spans)[-1]
     assert street is not None and gaz.name(street.candidate.row) == "Chicago"
+
+
+@pytest.mark.parametrize("street", ["Hampton Avenue", "N. Bedford Drive", "Victoria St."])
+def test_resolve_spans_street_named_after_a_town_is_in_the_articles_town(gaz: Gazetteer, street: str) -> None:
+    text = f"Shots were fired on {street} in Chicago."
+    spans = [(text.index(street), text.index(street) + len(street)), (text.index("Chicago"), len(text) - 1)]
+    place = resolve_spans(gaz, text, spans)[0]
+    assert place is not None and gaz.name(place.candidate.row) == "Chicago"
