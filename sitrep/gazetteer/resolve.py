@@ -236,9 +236,23 @@ def resolve_spans(
         chosen = choices[i]
         if chosen is None:
             choices[i] = local_focus(gaz, named)
-        elif gaz.code(chosen.candidate.row) in (*WIDE, "ADM1") and not within.head:
+        elif gaz.code(chosen.candidate.row) not in (*WIDE, "ADM1"):
+            if _far(gaz, chosen.candidate.row, named):
+                choices[i] = local_focus(gaz, named) or chosen
+        elif not within.head:
             choices[i] = local_focus(gaz, named, chosen.candidate.row) or chosen
     return choices
+
+
+def _far(gaz: Gazetteer, row: int, named: Sequence[Choice | None]) -> bool:
+    """A town inside a venue's name ("Carnegie Library", "Paddock Hill Bend") far from every place the
+    article names is a namesake, not where the venue is."""
+    rows = [c.candidate.row for c in named if c is not None and gaz.code(c.candidate.row) not in WIDE]
+    if not rows:
+        return False
+    at = np.array(rows)
+    km = _km(gaz.lat[at], gaz.lon[at], np.float64(gaz.lat[row]), np.float64(gaz.lon[row]))
+    return bool(km.min() > NEAR_KM)
 
 
 @lru_cache(maxsize=1)

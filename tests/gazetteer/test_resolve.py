@@ -120,8 +120,12 @@ def test_resolve_spans_unknown_name_takes_the_articles_central_town(gaz: Gazette
     assert street is not None and gaz.name(street.candidate.row) == "Chicago"
 
 
-@pytest.mark.parametrize("street", ["Hampton Avenue", "N. Bedford Drive", "Victoria St."])
-def test_resolve_spans_street_named_after_a_town_is_in_the_articles_town(gaz: Gazetteer, street: str) -> None:
+@pytest.mark.parametrize(
+    "street", ["Hampton Avenue", "N. Bedford Drive", "Victoria St.", "Carnegie Library", "Paddock Hill Bend"]
+)
+def test_resolve_spans_venue_named_after_a_far_town_is_in_the_articles_town(
+    gaz: Gazetteer, street: str
+) -> None:
     text = f"Shots were fired on {street} in Chicago."
     spans = [(text.index(street), text.index(street) + len(street)), (text.index("Chicago"), len(text) - 1)]
     place = resolve_spans(gaz, text, spans)[0]
