@@ -251,7 +251,7 @@ def _far(gaz: Gazetteer, row: int, named: Sequence[Choice | None]) -> bool:
     if not rows:
         return False
     at = np.array(rows)
-    km = _km(gaz.lat[at], gaz.lon[at], np.float64(gaz.lat[row]), np.float64(gaz.lon[row]))
+    km = _km(gaz.lat[at], gaz.lon[at], gaz.lat[[row]], gaz.lon[[row]])
     return bool(km.min() > NEAR_KM)
 
 
