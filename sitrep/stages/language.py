@@ -27,6 +27,7 @@ SEGMENT = 4000
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 WORDS = Path(__file__).resolve().parents[1] / "data" / "language" / "function_words.yaml"
+SHORT = 25  # words: below this, the share of function words says little
 MIN_SHARE = 0.06  # English news: about a third of all words are these; other languages: a few percent
 
 
@@ -64,9 +65,14 @@ def detect(text: str) -> str | None:
     lists = _function_words()
     hits = {lang: sum(w in vocab for w in words) for lang, vocab in lists.items()}
     english = hits.pop("en")
-    if english / len(words) >= MIN_SHARE and english > max(hits.values(), default=0):
-        return "en"
-    return "und"
+    rival = max(hits.values(), default=0)
+    if len(words) < SHORT:
+        # A headline or a one-line item may hold no function word at all ("Rebels seized Goma"): in
+        # Latin script with no other language ahead, it is taken as English.
+        letters = "".join(words)
+        latin = sum(c.isascii() for c in letters) / len(letters)
+        return "en" if english >= rival and latin >= 0.9 else "und"
+    return "en" if english / len(words) >= MIN_SHARE and english > rival else "und"
 
 
 def segments(text: str, limit: int = SEGMENT) -> list[str]:

@@ -35,6 +35,8 @@ def test_segments_split_only_at_paragraph_breaks() -> None:
         ("UN envoy began talks between Khartoum and rebel leaders.", "en"),
         ("Il presidente ha detto che la riforma della legge è necessaria per il paese.", "und"),
         ("O presidente disse que a reforma da lei é necessária para o país.", "und"),
+        ("Rebels seized Goma.", "en"),
+        ("Israel struck Gaza overnight.", "en"),
         ("", None),
     ],
 )
