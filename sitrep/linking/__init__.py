@@ -50,7 +50,8 @@ def _link(con: duckdb.DuckDBPyConnection, ids: list[str]) -> LinkSummary:
     rows: list[Any] = con.execute(
         f"SELECT id, text, title, published_at FROM articles WHERE id IN ({marks})", ids
     ).fetchall()
-    docs = [stories.Doc(r[0], r[1] or "", r[2], _day(r[3])) for r in rows]
+    rank = {aid: k for k, aid in enumerate(ids)}
+    docs = sorted((stories.Doc(r[0], r[1] or "", r[2], _day(r[3])) for r in rows), key=lambda d: rank[d.id])
     sigs = dedup.index(con, {d.id: d.text for d in docs})
     near = dedup.near_duplicates(con, sigs)
     reposts = dedup.repost_links(con, near)

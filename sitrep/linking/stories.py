@@ -15,8 +15,9 @@ two articles, or an article and a story, belong together when their average simi
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,26 +56,44 @@ def _keyed(v: Views) -> list[tuple[str, str]]:
 
 
 def _df(con: duckdb.DuckDBPyConnection, docs: dict[str, Views]) -> tuple[dict[str, int], int]:
-    """Count the chunk into the store's document frequencies, and read back those the chunk needs."""
+    """The store's document frequencies of the chunk's terms and its size *before* the chunk; the
+    chunk is then counted in (``_ChunkDf`` adds it article by article)."""
     terms = pd.DataFrame({"term": [k for v in docs.values() for k, _ in _keyed(v)]})
     con.register("chunk_terms", terms)
     try:
+        rows = con.execute(
+            "SELECT d.term, d.n FROM link_df d JOIN (SELECT DISTINCT term FROM chunk_terms) USING (term)"
+        ).fetchall()
         con.execute(
             """INSERT INTO link_df SELECT term, count(*) FROM chunk_terms GROUP BY term
                ON CONFLICT (term) DO UPDATE SET n = link_df.n + excluded.n"""
         )
-        rows = con.execute(
-            "SELECT d.term, d.n FROM link_df d JOIN (SELECT DISTINCT term FROM chunk_terms) USING (term)"
-        ).fetchall()
     finally:
         con.unregister("chunk_terms")
     ((n_docs,),) = con.execute("SELECT count(*) FROM link_vectors").fetchall()
-    return dict(rows), int(n_docs) + len(docs)
+    return {**dict.fromkeys(terms["term"], 0), **dict(rows)}, int(n_docs)
 
 
-def _vectors(v: Views, df: dict[str, int], n_docs: int) -> tuple[Terms, Terms]:
-    content = weighted(v.content, {t: df.get("c:" + t, 0) for t in v.content}, n_docs)
-    names = weighted(v.names, {t: df.get("n:" + t, 0) for t in v.names}, n_docs)
+class _ChunkDf:
+    """Document frequencies as the k-th article of the chunk sees them: the store's before the chunk
+    plus the chunk's articles up to this one — what linking the articles one at a time would see, so
+    that the chunk size does not change the similarities."""
+
+    def __init__(self, before: dict[str, int], n_stored: int, chunk: list[Views]) -> None:
+        self.before, self.n_stored = before, n_stored
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        for k, v in enumerate(chunk):
+            for key, _ in _keyed(v):
+                self.positions[key].append(k)
+
+    def vectors(self, v: Views, k: int) -> tuple[Terms, Terms]:
+        return _vectors(v, lambda key: self.before.get(key, 0) + bisect_right(self.positions.get(key, []), k),
+                        self.n_stored + k + 1)  # fmt: skip
+
+
+def _vectors(v: Views, df: Callable[[str], int], n_docs: int) -> tuple[Terms, Terms]:
+    content = weighted(v.content, {t: df("c:" + t) for t in v.content}, n_docs)
+    names = weighted(v.names, {t: df("n:" + t) for t in v.names}, n_docs)
     return content, names
 
 
@@ -113,51 +132,46 @@ def _raw(v: Views, weighted_vecs: tuple[Terms, Terms]) -> Views:
 
 
 def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, list[str]]) -> dict[str, str]:
-    """Article id -> story id for new articles; near-copies always share their original's story.
+    """Article id -> story id for new articles (in ingest order); near-copies share their original's story.
 
-    The chunk's candidates come from the store in one query; articles of the chunk are also candidates
-    for the later ones (two reports of one story often arrive together)."""
-    parsed = {d.id: views(d.text, d.title) for d in docs}
-    df, n_docs = _df(con, parsed)
-    order = sorted(docs, key=lambda d: (d.day or "", d.id))
-    vecs = {d.id: _vectors(parsed[d.id], df, n_docs) for d in order}
-    keys = {d.id: _keys(parsed[d.id], vecs[d.id]) for d in order}
-    stored = _candidates(con, order, keys, near)
-    df.update(
-        _lookup_df(con, {k for found in stored.values() for c in found for k, _ in _keyed(c.raw)} - set(df))
-    )
-    weighed: dict[str, tuple[Terms, Terms]] = {}
-
-    def vectors(c: _Stored) -> tuple[Terms, Terms]:
-        if c.id not in weighed:
-            weighed[c.id] = _vectors(c.raw, df, n_docs)
-        return weighed[c.id]
-
+    The chunk's candidates come from the store in one query; the chunk's earlier articles compete with
+    them for the same ``CANDIDATES`` places, and IDF grows article by article (``_ChunkDf``): the
+    stories come out as if the articles had been linked one at a time, whatever the chunk size."""
+    parsed = [views(d.text, d.title) for d in docs]
+    before, n_stored = _df(con, {d.id: v for d, v in zip(docs, parsed, strict=True)})
+    df = _ChunkDf(before, n_stored, parsed)
+    vecs = [df.vectors(v, k) for k, v in enumerate(parsed)]
+    keys = {d.id: _keys(parsed[k], vecs[k]) for k, d in enumerate(docs)}
+    stored = _candidates(con, docs, keys, near)
+    wanted = {key for found in stored.values() for _, c in found for key, _ in _keyed(c.raw)}
+    before.update(_lookup_df(con, wanted - set(before)))
     by_key: dict[str, list[_Stored]] = defaultdict(list)
     stories: dict[str, str] = {}
     raws: dict[str, Views] = {}
-    for doc in order:
-        content, names = vecs[doc.id]
-        pool = {c.id: c for c in stored.get(doc.id, [])}
-        for key in keys[doc.id]:
-            pool.update((c.id, c) for c in by_key[key] if _near_in_time(c.day, doc.day))
-        scored = [(c.id, c.story, similarity(content, names, *vectors(c))) for c in pool.values()]
-        story = _best_story(doc.id, scored, near.get(doc.id, []))
-        stories[doc.id] = story
-        raws[doc.id] = _raw(parsed[doc.id], vecs[doc.id])
-        mine = _Stored(doc.id, doc.day, story, raws[doc.id])
+    for k, doc in enumerate(docs):
+        shared = Counter(c.id for key in keys[doc.id] for c in by_key[key] if _near_in_time(c.day, doc.day))
+        earlier = {c.id: c for key in keys[doc.id] for c in by_key[key]}
+        hits = [(n, c) for n, c in stored.get(doc.id, []) if n > 0] + [
+            (n, earlier[i]) for i, n in shared.items()
+        ]
+        pool = {c.id: c for _, c in sorted(hits, key=lambda nc: (-nc[0], nc[1].id))[:CANDIDATES]}
+        pool.update((c.id, c) for n, c in stored.get(doc.id, []) if n < 0)
+        scored = [(c.id, c.story, similarity(*vecs[k], *df.vectors(c.raw, k))) for c in pool.values()]
+        stories[doc.id] = _best_story(doc.id, scored, near.get(doc.id, []))
+        raws[doc.id] = _raw(parsed[k], vecs[k])
+        mine = _Stored(doc.id, doc.day, stories[doc.id], raws[doc.id])
         for key in keys[doc.id]:
             by_key[key].append(mine)
     stories = _smallest_ids(con, stories)
     insert(con, "link_vectors", [
         {"article_id": d.id, "day": d.day, "story_id": stories[d.id],
          "content": json.dumps(raws[d.id].content), "names": json.dumps(raws[d.id].names)}
-        for d in order
+        for d in docs
     ])  # fmt: skip
     insert(
         con,
         "link_postings",
-        [{"term": k, "article_id": d.id, "day": d.day} for d in order for k in keys[d.id]],
+        [{"term": t, "article_id": d.id, "day": d.day} for d in docs for t in keys[d.id]],
     )
     return stories
 
@@ -189,8 +203,9 @@ def _candidates(
     docs: Sequence[Doc],
     keys: dict[str, list[str]],
     near: dict[str, list[str]],
-) -> dict[str, list[_Stored]]:
-    """Per new article, the stored articles sharing most key terms within the window, and its near-copies."""
+) -> dict[str, list[tuple[int, _Stored]]]:
+    """Per new article, the stored articles sharing most key terms within the window (with how many
+    they share), and its near-copies (shared -1: always compared)."""
     probe = pd.DataFrame(
         [(d.id, k, d.day) for d in docs for k in keys[d.id]] or [("", "", None)],
         columns=["doc", "term", "day"],
@@ -207,17 +222,19 @@ def _candidates(
                     WHERE p.day IS NULL OR l.day IS NULL OR abs(date_diff('day', l.day, p.day::DATE)) <= {WINDOW_DAYS}
                     GROUP BY p.doc, l.article_id
                     QUALIFY row_number() OVER (PARTITION BY p.doc ORDER BY shared DESC, l.article_id) <= {CANDIDATES}
-                    UNION ALL SELECT doc, article_id, 0 FROM _copies
+                    UNION ALL SELECT doc, article_id, -1 FROM _copies
                 )
-                SELECT DISTINCT h.doc, v.article_id, v.day::VARCHAR, v.story_id, v.content, v.names
+                SELECT DISTINCT h.doc, h.shared, v.article_id, v.day::VARCHAR, v.story_id, v.content, v.names
                 FROM hits h JOIN link_vectors v ON v.article_id = h.article_id"""
         ).fetchall()
     finally:
         con.unregister("_probe")
         con.unregister("_copies")
-    found: dict[str, list[_Stored]] = defaultdict(list)
-    for doc, aid, day, story, content, names in rows:
-        found[doc].append(_Stored(aid, day, story, Views(json.loads(content), json.loads(names))))
+    found: dict[str, list[tuple[int, _Stored]]] = defaultdict(list)
+    for doc, shared, aid, day, story, content, names in rows:
+        found[doc].append(
+            (int(shared), _Stored(aid, day, story, Views(json.loads(content), json.loads(names))))
+        )
     return found
 
 
@@ -249,7 +266,7 @@ def group_documents(docs: Sequence[Doc]) -> list[int]:
     for v in parsed:
         for key, _ in _keyed(v):
             df[key] += 1
-    vecs = [_vectors(v, df, len(docs)) for v in parsed]
+    vecs = [_vectors(v, lambda key: df.get(key, 0), len(docs)) for v in parsed]
     content = _matrix([c for c, _ in vecs])
     names = _matrix([m for _, m in vecs])
     sim = (content @ content.T).toarray() * np.sqrt(np.clip((names @ names.T).toarray(), 0.0, None))
