@@ -2,8 +2,9 @@
 
 ECB+ topic N holds two seminal events: the documents ``N_*ecb.xml`` and the documents ``N_*ecbplus.xml``.
 All documents of the gold folder are grouped together (not topic by topic) with the product's story
-grouping in its document mode (``sitrep.linking.stories.group_documents``), and the groups are scored
-against the seminal events. The readable output also shows the store mode: the documents written to an
+grouping in its document mode (``sitrep.linking.stories.group_documents``: text clustering, then each
+cluster split into incidents by the participants, places, counts and dates its reports repeat,
+``sitrep.linking.split``), and the groups are scored against the seminal events. The readable output also shows the store mode: the documents written to an
 in-memory store and linked chunk by chunk as ``sitrep ingest`` does. Nothing here reads the annotations beyond the file names: the documents'
 words are all the grouping sees.
 """
