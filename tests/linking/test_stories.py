@@ -57,3 +57,14 @@ def test_group_documents_separates_news(order: tuple[int, ...]) -> None:
     groups = dict(zip((d.id for d in docs), group_documents(docs), strict=True))
     assert groups["0"] == groups["1"] == groups["2"]
     assert len({groups["0"], groups["3"], groups["4"]}) == 3
+
+
+def test_group_documents_splits_two_incidents_of_one_kind() -> None:
+    from .test_split import _reports
+
+    texts = (
+        _reports("Hasim Rahman", "seventh", "Mannheim") + _reports("Tony Thompson", "sixth", "Bern") + [QUAKE]
+    )
+    groups = group_documents([Doc(str(i), t) for i, t in enumerate(texts)])
+    assert len(set(groups[:6])) == 1 and len(set(groups[6:12])) == 1
+    assert len({groups[0], groups[6], groups[12]}) == 3
