@@ -32,7 +32,9 @@ _JOB_SECONDS = re.compile(r" in ([0-9.]+) s \(")
 
 def timed(cmd: list[str]) -> tuple[float, str]:
     start = time.perf_counter()
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"bench-spark: {' '.join(cmd)} failed:\n" + "\n".join(out.stderr.splitlines()[-15:]))
     return time.perf_counter() - start, out.stdout
 
 

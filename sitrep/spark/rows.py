@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.context import Context
 from sitrep.pipeline import process_sources
 from sitrep.records import Article, Reject, Source
+from sitrep.stages.language import now
 from sitrep.store import rows as rowmap
 from sitrep.store.schema import TABLES
 
@@ -91,11 +92,38 @@ def item_record(item: Article | Reject, ingested_at: str) -> tuple[list[tuple[An
     return tuple([_tuple(t, r) for r in tables.get(t, [])] for t in ITEM_TABLES)
 
 
+Line = Callable[[list[Source | Reject]], Iterator[Article | Reject]]
+
+
+def guarded_line(items: Iterable[Source | Reject], line: Line, size: int) -> Iterator[Article | Reject]:
+    """The line over ``size`` items at a time; when it fails on a group, each item of the group is run
+    alone and the one it fails on becomes a Reject, so one bad article costs one row, not the job (a task
+    that fails four times fails the whole Spark job, hours into a corpus)."""
+    group: list[Source | Reject] = []
+    for item in [*items, None]:
+        if item is not None:
+            group.append(item)
+            if len(group) < size:
+                continue
+        try:
+            yield from list(line(group))
+        except Exception:  # a stage's bug on one input: retried item by item below
+            for one in group:
+                try:
+                    yield from list(line([one]))
+                except Exception as exc:
+                    ref = one.ref if isinstance(one, Source) else one.raw_ref
+                    reason = f"line failed: {type(exc).__name__}: {str(exc)[:200]}"
+                    yield Reject(source=ref, reason=reason, raw_ref=ref, seen_at=now())
+        group = []
+
+
 def run_partition(ingested_at: str) -> Callable[[Iterable[Source | Reject]], Iterator[tuple[Any, ...]]]:
     """The mapPartitions function: the whole line over a partition's items, with this worker's context."""
 
     def run(items: Iterable[Source | Reject]) -> Iterator[tuple[Any, ...]]:
-        for item in process_sources(items, executor_context()):
+        ctx = executor_context()
+        for item in guarded_line(items, lambda group: process_sources(group, ctx), ctx.batch_size):
             yield item_record(item, ingested_at)
 
     return run

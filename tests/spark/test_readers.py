@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from sitrep.records import Reject, Source
-from sitrep.spark import readers
+from sitrep.spark import readers, rows
 
 
 def test_read_remote_names_the_original_file() -> None:
@@ -48,3 +48,19 @@ def test_is_local_tells_local_paths_from_hadoop_ones(uri: str, local: bool, path
     assert readers.is_local(uri) is local
     if path is not None:
         assert readers.local_path(uri) == path
+
+
+def _line(group: list[Source | Reject]) -> Iterator[Source | Reject]:
+    """Stands in for a stage with a bug: it fails on any group holding the text 'bad'."""
+    if any(isinstance(i, Source) and i.text == "bad" for i in group):
+        raise ValueError("stage bug")
+    yield from group
+
+
+@pytest.mark.parametrize("size", [1, 2, 8])
+def test_guarded_line_costs_one_reject_per_failing_item(size: int) -> None:
+    items: list[Source | Reject] = [Source(ref=f"f#{i}", text="bad" if i == 3 else "ok") for i in range(7)]
+    out = list(rows.guarded_line(items, _line, size))
+    assert [o.ref for o in out if isinstance(o, Source)] == [f"f#{i}" for i in range(7) if i != 3]
+    rejects = [o for o in out if isinstance(o, Reject)]
+    assert [(r.raw_ref, r.reason) for r in rejects] == [("f#3", "line failed: ValueError: stage bug")]
