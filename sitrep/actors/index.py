@@ -47,6 +47,7 @@ class Index:
     )  # state body id -> office of its head  # country id -> the country as government (GOV)
     max_tokens: int = 8
     version: str = field(default="")
+    transnational_words: frozenset[str] = frozenset()  # an unknown body named so, with no country: NGO
 
 
 def _put(table: dict[str, dict[str, tuple[int, Entry]]], text: str, entry: Entry, rank: int,
@@ -83,7 +84,8 @@ def compile_index(data: ActorData, version: str = "") -> Index:
     seats = {a.id: dataclasses.replace(a, sector="GOV") for a in data.actors.values() if a.kind == "country"}
     return Index(actors=data.actors, table=compiled, seats=seats, heads=data.heads, prefixes=frozenset(pre), roles=data.roles,
                  office_sector=data.office_sector, modifier_sectors=data.modifier_sectors,
-                 sponsor_suffixes=data.sponsor_suffixes, version=version)  # fmt: skip
+                 sponsor_suffixes=data.sponsor_suffixes, version=version,
+                 transnational_words=data.transnational_words)  # fmt: skip
 
 
 def data_digest() -> str:

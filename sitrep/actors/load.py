@@ -49,6 +49,7 @@ class ActorData:
     generic: dict[str, str] = field(default_factory=dict)
     modifier_sectors: dict[str, str] = field(default_factory=dict)
     sponsor_suffixes: frozenset[str] = frozenset()
+    transnational_words: frozenset[str] = frozenset()
     heads: dict[str, str] = field(default_factory=dict)  # state body id -> office of its head
 
 
@@ -230,6 +231,7 @@ def _generic(data: ActorData) -> None:
         for word in words:
             data.modifier_sectors[word] = sector
     data.sponsor_suffixes = frozenset(spec["sponsor_suffixes"])
+    data.transnational_words = frozenset(spec["transnational_words"])
 
 
 def load() -> ActorData:

@@ -45,6 +45,7 @@ PERSON_NOUNS = frozenset(
     ]
 )
 PP_HEADS = frozenset({"of", "in", "from"})
+QUANTITIES = frozenset({"thousand", "hundred", "dozen", "million", "ten", "score", "crowd", "group", "band"})
 TRAILING = "-‐–,;:"
 FORMER = frozenset({"former", "ex", "late", "then"})
 
@@ -109,7 +110,8 @@ class Resolver:
 
     def residents(self) -> None:
         """People named by origin are coded with the country they live in, as CAMEO does: "Bosnian Serbs",
-        "Albanians of southern Serbia"."""
+        "Albanians of southern Serbia"; counted or described ones are its civilians ("thousands of
+        Kenyans", "young Kenyans"), where the bare plural may be the nation acting ("Kenyans voted")."""
         doc, units = self.doc, self.units
         for unit in list(units.items):
             head = doc[unit.end - 1]
@@ -123,6 +125,20 @@ class Resolver:
             if home is not None and home.actor.kind == "country" and home.actor.id != unit.actor.id:
                 unit.actor = self.generic(home.actor.country, "CVL")
                 units.extend(unit, home.start, home.end)
+            elif unit.end - unit.start == 1 and self.counted(head):
+                unit.actor = self.generic(unit.actor.country, "CVL")
+
+    def counted(self, head: Any) -> bool:
+        """A plural people word with a number or a describing adjective of its own (not a country word:
+        "Bosnian Serbs"), or the object of "of" after a quantity ("thousands of", "a group of")."""
+        described = ("nummod", "amod", "compound")  # a capitalised adjective comes out as a compound
+        if any(c.dep_ in described and c.tag_ in ("CD", "JJ") and self.units.owner[c.i] is None
+               for c in head.children):  # fmt: skip
+            return True
+        of = head.head
+        if head.dep_ != "pobj" or of.lower_ != "of":
+            return False
+        return of.head.like_num or (of.head.tag_ in ("NN", "NNS") and of.head.lemma_.lower() in QUANTITIES)
 
     def office(self, m: Match, titles: dict[int, Match]) -> None:
         doc, units = self.doc, self.units
@@ -131,6 +147,8 @@ class Resolver:
         name = name_after(doc, units, max(end, m.end), titles)
         org = qual.actor if qual else None
         sector = org.sector if org and org.kind != "country" else self.index.office_sector.get(office)
+        if sector is None and org is not None and org.kind == "country":
+            sector = "GOV"  # "Libyan leader Muammar Gaddafi": a country's leader is its government
         if qual is not None and qual.actor.kind == "country":
             qual.absorbed = True
         former = any(doc[i].lower_ in FORMER for i in {m.start - 1, start - 1} if i >= 0)
@@ -182,6 +200,10 @@ class Resolver:
             if ent.label_ == "ORG":
                 inner = [u for u in units.inside(ent.start, end) if u.actor.country]
                 country = inner[0].actor.country if inner else units.place_country(ent.start, end)
+                if country is None and any(
+                    t.lower_ in self.index.transnational_words for t in doc[ent.start : end]
+                ):
+                    country = "NGO"  # "the Association of African Jurists": a body of no one country
                 name = doc[ent.start : end].text
                 units.add(ent.start, end, Actor(id=f"prov:org:{slug(name)}", name=name, kind="organisation",
                                                 country=country, sector=None, provisional=True))  # fmt: skip

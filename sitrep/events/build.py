@@ -51,18 +51,20 @@ def _own_date_scope(verb: Token) -> bool:
 def unnamed_source(event: Event, lex: Lexicon) -> Event:
     """CAMEO's convention for an event whose doer the text does not name ("killed by a roadside bomb near
     Samarra"): an unidentified actor of the country where the text places it — named so, never a person,
-    and only for the types patterns.yaml lists (PLOVER itself leaves such events without an actor)."""
+    and only for the types patterns.yaml lists, with the sector it gives (UAF for an assault: the act
+    arms its doer; UNK otherwise). PLOVER itself leaves such events without an actor."""
     place = event.place
     if event.source is not None or event.place_flag != "text" or place is None:
         return event
-    if event.plover_type not in lex.unnamed_actor_types:
+    sector = lex.unnamed_actor.get(event.plover_type)
+    if sector is None:
         return event
     country = alpha3(place.country)
     words = next((ev for ev in event.evidence if ev.role == "place"), None)
     if country is None or words is None:
         return event
     source = EventActor(
-        Span(words.start, words.end, words.text), None, f"unidentified actor in {place.name}", country, None
+        Span(words.start, words.end, words.text), None, f"unidentified actor in {place.name}", country, sector
     )
     return dataclasses.replace(event, source=source, rule=f"{event.rule}|source:unidentified-in-place")
 

@@ -71,7 +71,7 @@ class Lexicon:
     adjunct_marks: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
-    unnamed_actor_types: frozenset[str] = frozenset()
+    unnamed_actor: dict[str, str] = field(default_factory=dict)  # type → sector of its unnamed doer
     heads: frozenset[str] = frozenset()  # every lemma a match can start from: a cheap first test per token
 
     def __post_init__(self) -> None:
@@ -170,7 +170,7 @@ def load(data: Path = DATA) -> Lexicon:
         adjunct_marks=frozenset(pats["adjunct_marks"]),
         measure_nouns=frozenset(pats["measure_nouns"]),
         speech_nouns=frozenset(pats["speech_nouns"]),
-        unnamed_actor_types=frozenset(pats.get("unnamed_actor_types", ())),
+        unnamed_actor={str(k): str(v) for k, v in pats.get("unnamed_actor", {}).items()},
         adjunct_preps=frozenset(pats["adjunct_preps"]),
         deontic_speech=frozenset(pats["deontic"]["speech"]),
         deontic_aux=frozenset(pats["deontic"]["aux"]),

@@ -65,6 +65,26 @@ def test_resolve_generic_and_country_phrases(mentions: Run, text: str, words: st
     assert (mention.actor.country, mention.actor.sector) == (country, sector)
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [("Thousands of Kenyans marched through Nairobi.", "Kenyans", ("KEN", "CVL")),
+     ("Angry Kenyans blocked the road to the airport.", "Kenyans", ("KEN", "CVL")),
+     ("A group of Kenyans held a vigil.", "Kenyans", ("KEN", "CVL")),
+     ("Kenyans voted on Sunday.", "Kenyans", ("KEN", None)),
+     ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", ("BIH", "CVL")),
+     ("Opposition groups in Kenya called for new elections.", "Opposition groups", ("KEN", "OPP")),
+     ("Chilean leader Augusto Pinochet signed the decree.", "Augusto Pinochet", ("CHL", "GOV")),
+     ("The International Labour Office urged Chile to free the union leaders.", "Labour Office", ("IGO", "LAB")),
+     ("The ILO urged Chile to free the union leaders.", "ILO", ("IGO", "LAB")),
+     ("Members of the International Forum of River Basins visited the dam.", "River Basins", ("NGO", None))],
+)  # fmt: skip
+def test_resolve_people_groups_leaders_and_bodies_of_no_country(
+    mentions: Run, text: str, words: str, code: tuple[str, str | None]
+) -> None:
+    actor = find(mentions(text, "2000-01-01"), words).actor
+    assert (actor.country, actor.sector) == code
+
+
 def test_resolve_sponsor_is_not_the_country(mentions: Run) -> None:
     mention = find(mentions("In Iraq, Iran-backed factions declared a truce."), "factions")
     assert mention.actor.country == "IRQ"

@@ -47,7 +47,22 @@ def test_arguments_unnamed_doer_is_an_unidentified_actor_of_the_place(asserted) 
     (event,) = [e for e in asserted(text, places=places) if e.plover_type == "ASSAULT"]
     assert event.source is not None and event.source.actor_id is None
     assert (event.source.country, event.source.name) == ("AFG", "unidentified actor in Kandahar")
+    assert event.source.sector == "UAF"  # the assault arms its unnamed doer (CAMEO)
     assert event.killed == 3 and "unidentified" in event.rule
+
+
+def test_arguments_unnamed_doer_of_a_non_armed_act_is_unk(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "Two aid workers were arrested in Kandahar on Monday."
+    start = text.index("Kandahar")
+    places = (
+        PlaceMention(start, start + 8, "Kandahar", Place(1138958, "Kandahar", "AF", None, 31.6, 65.7, "P")),
+    )
+    (event,) = [e for e in asserted(text, places=places) if e.plover_type == "COERCE"]
+    assert event.source is not None and (event.source.country, event.source.sector) == ("AFG", "UNK")
+
+
+def test_lexicon_unnamed_actor_sectors_are_plover_sector_codes() -> None:
+    assert set(load().unnamed_actor.values()) <= {"UAF", "UNK"}
 
 
 def test_arguments_unnamed_doer_of_a_meeting_stays_unnamed(asserted) -> None:  # type: ignore[no-untyped-def]
