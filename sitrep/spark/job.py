@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def report(summary: Summary, output: str) -> str:
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
     return (f"{summary.articles} articles, {summary.events} events, {summary.incidents} incidents, "
-            f"{summary.rejects} rejected → {output} in {summary.seconds:.1f} s ({rate:.1f} articles/s)")  # fmt: skip
+            f"{summary.rejects} rejected → {output} in {summary.seconds:.1f} s ({rate:.2f} articles/s)")  # fmt: skip
 
 
 if __name__ == "__main__":
