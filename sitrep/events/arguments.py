@@ -53,7 +53,7 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
             return own
         verb = slot.head if slot.dep_ == "dobj" else slot.head.head
         return _subject_of(verb, lex, countries, events)
-    return _subject_of(cand.verb, lex, countries, events)
+    return _subject_of(cand.verb, lex, countries, events, cand.entry.passive_actor)
 
 
 def _stative_passive(verb: Token, lex: Lexicon) -> bool:
@@ -78,7 +78,11 @@ def _misparsed_subject(verb: Token) -> Token | None:
     return base.head if active else None
 
 
-def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: set[int]) -> Token | None:
+def _subject_of(
+    verb: Token, lex: Lexicon, countries: dict[str, str], events: set[int], passive_acts: bool = False
+) -> Token | None:
+    """``passive_acts``: the trigger's entry says its passive subject acts (phrasal verbs too: "were
+    shipped out", which the lemma alone does not find)."""
     if verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
         if controller is not None and controller.i not in events:
@@ -90,7 +94,7 @@ def _subject_of(verb: Token, lex: Lexicon, countries: dict[str, str], events: se
             return _subject_of(noun.head, lex, countries, events)
     if subj is None:
         subj = _misparsed_subject(verb)
-    if subj is None and _stative_passive(verb, lex):
+    if subj is None and (passive_acts or _stative_passive(verb, lex)):
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "Vietnam is committed to"
     if subj is None or subj.pos_ in ("VERB", "AUX"):
         return None

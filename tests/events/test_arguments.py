@@ -61,6 +61,16 @@ def test_arguments_unnamed_doer_of_a_non_armed_act_is_unk(asserted) -> None:  # 
     assert event.source is not None and (event.source.country, event.source.sector) == ("AFG", "UNK")
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Sixty French peacekeepers were pulled out of the town on Monday.", "FRAMIL"),
+     ("The Dutch ambassador was recalled from Ankara last week.", "NLDGOV")],
+)  # fmt: skip
+def test_arguments_withdrawn_envoys_stand_for_their_sender(asserted, text, code) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in asserted(text) if e.plover_type == "SANCTION"]
+    assert event.source is not None and event.source.code == code
+
+
 def test_lexicon_unnamed_actor_sectors_are_plover_sector_codes() -> None:
     assert set(load().unnamed_actor.values()) <= {"UAF", "UNK"}
 
