@@ -146,7 +146,8 @@ def assign(con: duckdb.DuckDBPyConnection, ids: list[str], previous: set[str]) -
     """Event id -> incident id for the events of these articles; the incidents table follows.
 
     Events of the same chunk are candidates for the later ones, through the same blocks."""
-    events = new_events(con, ids)
+    rank = {aid: k for k, aid in enumerate(ids)}
+    events = sorted(new_events(con, ids), key=lambda ev: rank[ev.article_id])  # ingest order, as one by one
     stored = _stored_candidates(con, events)
     in_chunk: dict[str, list[Ev]] = {}
     assigned: dict[str, str] = {}
@@ -154,7 +155,7 @@ def assign(con: duckdb.DuckDBPyConnection, ids: list[str], previous: set[str]) -
     for ev in events:
         pool = stored.get(ev.id, []) + [c for key in _probe(ev) for c in in_chunk.get(key, [])]
         scored = [(s, c) for c in pool if (s := compatible(ev, c)) is not None]
-        best = max(scored, key=lambda sc: (sc[0], sc[1].incident_id or ""), default=None)
+        best = max(scored, key=lambda sc: (sc[0], sc[1].id), default=None)  # ties: by event, not by name
         inc = best[1].incident_id if best and best[1].incident_id else incident_id(ev.id)
         assigned[ev.id] = inc
         linked = dataclasses.replace(ev, incident_id=inc)
