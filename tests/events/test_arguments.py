@@ -62,13 +62,13 @@ def test_arguments_unnamed_doer_of_a_non_armed_act_is_unk(asserted) -> None:  # 
 
 
 @pytest.mark.parametrize(
-    ("text", "code"),
-    [("Sixty French peacekeepers were pulled out of the town on Monday.", "FRAMIL"),
-     ("The Dutch ambassador was recalled from Ankara last week.", "NLDGOV")],
+    ("text", "sender"),
+    [("Sixty French peacekeepers were pulled out of the town on Monday.", "FRA"),
+     ("The Dutch ambassador was recalled from Ankara last week.", "NLD")],
 )  # fmt: skip
-def test_arguments_withdrawn_envoys_stand_for_their_sender(asserted, text, code) -> None:  # type: ignore[no-untyped-def]
+def test_arguments_withdrawn_envoys_stand_for_their_sender(asserted, text, sender) -> None:  # type: ignore[no-untyped-def]
     (event,) = [e for e in asserted(text) if e.plover_type == "SANCTION"]
-    assert event.source is not None and event.source.code == code
+    assert event.source is not None and event.source.country == sender  # the words' country: no actors here
 
 
 def test_lexicon_unnamed_actor_sectors_are_plover_sector_codes() -> None:
