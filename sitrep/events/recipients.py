@@ -35,6 +35,7 @@ class Rules:
     object_not_recipient: frozenset[str]
     complement_preps: frozenset[str]
     complement_deps: frozenset[str]
+    purpose_deps: frozenset[str]
     complement_depth: int
     inner_preps: frozenset[str]
     inner_depth: int
@@ -55,6 +56,7 @@ def rules(data: Path = DATA) -> Rules:
         object_not_recipient=frozenset(raw["object_not_recipient"]),
         complement_preps=frozenset(raw["complement_preps"]),
         complement_deps=frozenset(raw["complement_deps"]),
+        purpose_deps=frozenset(raw["purpose_deps"]),
         complement_depth=int(raw["complement_depth"]),
         inner_preps=frozenset(raw["inner_preps"]),
         inner_depth=int(raw["inner_depth"]),
@@ -127,10 +129,16 @@ def _complements(verb: Token, r: Rules, depth: int) -> Iterator[Token]:
     """Objects and recipient phrases of the clauses the trigger governs ("threatened to cut power to X")."""
     if depth == 0:
         return
-    for comp in (c for c in verb.children if c.dep_ in r.complement_deps):
+    for comp in (c for c in verb.children if c.dep_ in r.complement_deps or _purpose(c, r)):
         yield from _pobjs(comp, r.complement_preps)  # "offered to hand two suspects over to X": X, not them
         yield from _objects(comp, False)
         yield from _complements(comp, r, depth - 1)
+
+
+def _purpose(clause: Token, r: Rules) -> bool:
+    return clause.dep_ in r.purpose_deps and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def _inner(tok: Token, r: Rules, depth: int) -> Iterator[Token]:

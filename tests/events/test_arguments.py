@@ -106,6 +106,7 @@ def test_arguments_unnamed_doer_of_a_meeting_stays_unnamed(asserted) -> None:  #
             "GBR",
         ),  # the receiver, not the suspects
         ("London banned a militant group in Northern Ireland.", "COERCE", "GBR"),  # not the Republic
+        ("Riot police opened fire to disperse Kenyan demonstrators.", "ASSAULT", "KEN"),  # purpose clause
     ],
 )
 def test_arguments_recipient_is_whom_the_action_is_directed_at(asserted, text, type_, country) -> None:  # type: ignore[no-untyped-def]
