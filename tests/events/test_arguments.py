@@ -117,7 +117,8 @@ def test_arguments_recipient_is_whom_the_action_is_directed_at(asserted, text, t
 @pytest.mark.parametrize(
     ("text", "type_"),
     [("Police imposed a curfew in Kandahar.", "COERCE"), ("The president arrived in Kandahar.", "CONSULT"),
-     ("Hundreds of families sought shelter in Kandahar last week.", "REQUEST")],
+     ("Hundreds of families sought shelter in Kandahar last week.", "REQUEST"),
+     ("Chile opened an embassy in Kandahar on Monday.", "SUPPORT")],
 )  # fmt: skip
 def test_arguments_recipient_is_the_place_when_no_words_name_one(asserted, text, type_) -> None:  # type: ignore[no-untyped-def]
     start = text.index("Kandahar")
