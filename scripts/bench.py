@@ -25,9 +25,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import benchdoc
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-DOC = ROOT / "docs" / "benchmarks.md"
 BATCH = 8
 
 
@@ -117,12 +118,7 @@ def write(rows: list[tuple[str, int, float, float]], args: argparse.Namespace) -
     ]
     for name, n, wall, rss in rows:
         lines.append(f"| {name} | {n} | {wall:.1f} | {n / wall:.2f} | {rss:.0f} | {n / wall / bare:.2f} |")
-    DOC.parent.mkdir(exist_ok=True)
-    if not DOC.exists():
-        DOC.write_text("# Benchmarks\n\nEvery figure here comes from a command anyone can rerun.\n")
-    with DOC.open("a", encoding="utf-8") as fh:
-        fh.write("\n".join(lines) + "\n")
-    print(f"appended to {DOC.relative_to(ROOT)}")
+    benchdoc.append(lines)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,9 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DOC = ROOT / "docs" / "benchmarks.md"
+import benchdoc
+
 NAMES = ("seed", "extraction", "events", "places", "time", "incidents")
 
 
@@ -57,12 +56,7 @@ def main() -> None:
         shown = ", ".join(f"`{k}` {fmt(v)}" for k, v in metrics.items())
         lines.append(f"| {name} | {result['n']} | {shown} | {wall:.0f} |")
         print(f"{name}: {shown}", flush=True)
-    DOC.parent.mkdir(exist_ok=True)
-    if not DOC.exists():
-        DOC.write_text("# Benchmarks\n\nEvery figure here comes from a command anyone can rerun.\n")
-    with DOC.open("a", encoding="utf-8") as fh:
-        fh.write("\n".join(lines) + "\n")
-    print(f"appended to {DOC.relative_to(ROOT)}")
+    benchdoc.append(lines)
 
 
 if __name__ == "__main__":
