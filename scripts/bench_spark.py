@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import benchdoc
 from bench import corpus  # the same corpus as `make bench`
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,7 +85,7 @@ def write(rows: list[tuple[str, int, float, float | None]], args: argparse.Names
     lines = [
         f"\n### Spark throughput, {when}\n",
         f"Command: `make bench-spark` (`python scripts/bench_spark.py --repeat {args.repeat}{limit} "
-        f"--partitions {args.partitions}`); machine: {machine} (shared: other jobs were running); "
+        f"--partitions {args.partitions}`); machine: {machine} (load average {os.getloadavg()[0]:.1f} at the end); "
         f"Wikinews + seed repeated {args.repeat}×.\n",
         "| run | articles | seconds (command) | articles/s (command) | seconds (job) | articles/s (job) "
         "| ratio to local line, 2 workers (command) |",
@@ -99,12 +100,7 @@ def write(rows: list[tuple[str, int, float, float | None]], args: argparse.Names
     lines.append(
         f"\nlocal[2] / local[1]: {speedup[0]:.2f}× for the whole command{job_speedup} (goal ≥ 1.8×)."
     )
-    DOC.parent.mkdir(exist_ok=True)
-    if not DOC.exists():
-        DOC.write_text("# Benchmarks: Spark\n\nEvery figure here comes from a command anyone can rerun.\n")
-    with DOC.open("a", encoding="utf-8") as fh:
-        fh.write("\n".join(lines) + "\n")
-    print(f"appended to {DOC.relative_to(ROOT)}")
+    benchdoc.append(lines, DOC, title="Benchmarks: Spark")
 
 
 if __name__ == "__main__":
