@@ -211,11 +211,21 @@ class Resolver:
             title = next((t for t in titles.values() if t.end == ent.start), self.nouns.get(ent.start))
             sector = title.entry.value or None if title else None
             country = None
-            if title is not None and (q := units.ending_at(title.start)) is not None:
+            before = title.start if title is not None else self.described_by(ent.start)
+            q = units.ending_at(before)
+            if q is not None and (title is not None or q.actor.kind in ("country", "organisation")):
                 country = q.actor.country
                 q.absorbed = q.actor.kind == "country"
             country = country or units.country_near(ent.start)
             units.add(ent.start, end, self.provisional(ent.start, end, country, sector))
+
+    def described_by(self, start: int) -> int:
+        """Where the words describing a name begin: "U.N. mediator Diego Cordovez" — the common nouns
+        before the name ("mediator") stand between it and the body it serves ("U.N.")."""
+        doc, i = self.doc, start
+        while i > 0 and start - i < 2 and doc[i - 1].pos_ == "NOUN" and doc[i - 1].dep_ == "compound":
+            i -= 1
+        return i if i < start else -1
 
     def surname_mentions(self) -> None:
         """A surname alone after a full name the data did not know ("Aristide" after "Jean-Bertrand

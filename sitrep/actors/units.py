@@ -6,6 +6,7 @@ neighbours and the country context are O(1) or O(sentence) lookups, never a scan
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,11 +36,13 @@ class Units:
     sent: list[int] = field(default_factory=list)  # token -> sentence number
     bounds: list[tuple[int, int]] = field(default_factory=list)  # sentence -> character range
     place_hits: dict[int, str] = field(default_factory=dict)  # token -> country of a city named there
+    starts: list[int] = field(default_factory=list)  # token -> character offset
     _focus: str | None = None
 
     def __post_init__(self) -> None:
         self.owner = [None] * len(self.doc)
         self.sent = [0] * len(self.doc)
+        self.starts = [t.idx for t in self.doc]
         if not self.doc.has_annotation("SENT_START"):  # a Doc without a parse: one sentence
             self.bounds.append((0, len(self.doc.text)))
             return
@@ -97,9 +100,12 @@ class Units:
         holds sponsors ("Iran-backed factions" are not Iran's own)."""
         first, last = self.bounds[self.sent[i]]
         at = self.doc[i].idx
-        near = sorted((abs(p.start - at), ALPHA3.get(p.place.country, "")) for p in self.places
-                      if p.place and p.place.country and first <= p.start < last)  # fmt: skip
-        found = next((c for _, c in near if c and c not in avoid), None)
+        placed = sorted(
+            (self.described(p), abs(p.start - at), ALPHA3.get(p.place.country, ""))
+            for p in self.places
+            if p.place and p.place.country and first <= p.start < last and self.context(p)
+        )
+        found = next((c for _, _, c in placed if c and c not in avoid), None)
         if found:
             return found
         sid = self.sent[i]
@@ -124,6 +130,25 @@ class Units:
             return best[1]
         focus = self.focus()
         return focus if focus not in avoid else None
+
+    def _token_at(self, p: PlaceMention) -> int:
+        return max(0, bisect_right(self.starts, p.start) - 1)
+
+    def context(self, p: PlaceMention) -> bool:
+        """A place that can lend its country to a neighbour: not part of an organisation's name ("the
+        National Union for the Total Independence of Angola") nor of an amount ("US $50 million")."""
+        i = self._token_at(p)
+        unit = self.owner[i]
+        named = unit is not None and unit.actor.kind in ("organisation", "group", "media")
+        after = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        currency = self.doc[i].ent_type_ == "MONEY" or (after is not None and after.tag_ == "$")
+        return not named and not currency
+
+    def described(self, p: PlaceMention) -> bool:
+        """A place word that describes another actor ("Palestinian" in "Palestinian suicide bombers")
+        says less about a neighbour than a place the sentence names on its own ("in Tel Aviv")."""
+        unit = self.owner[self._token_at(p)]
+        return unit is not None and (unit.absorbed or unit.actor.kind != "country")
 
     def place_country(self, start: int, end: int, avoid: frozenset[str] = frozenset()) -> str | None:
         """The country of a place the places stage found inside tokens ``start:end`` ("from Calgary")."""

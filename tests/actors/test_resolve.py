@@ -203,3 +203,43 @@ def test_resolve_works_on_a_doc_without_parse(index: Any) -> None:
     doc = spacy.blank("en")("Iraqi security sources said Qaani met Hezbollah leader Hassan Nasrallah.")
     found = resolve(doc, index, "2020-11-19")
     assert {m.actor.id for m in found} >= {"ismail-qaani", "hezbollah", "hassan-nasrallah"}
+
+
+def _place(text: str, words: str, country: str, role: str = "literal") -> Any:
+    from sitrep.records import Place, PlaceMention
+
+    start = text.index(words)
+    place = Place(
+        geonames_id=1, name=words, country=country, admin1=None, lat=0.0, lon=0.0, feature_class="P"
+    )
+    return PlaceMention(start, start + len(words), words, place, role)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "words", "country"),
+    [
+        (  # a currency's country is no context
+            "Jean-Luc Moreau, who took US $2 million in bribes, was arrested in Lyon.",
+            [("US", "US"), ("Lyon", "FR")], "Jean-Luc Moreau", "FRA",
+        ),
+        (  # nor is a place word inside an organisation's name
+            "President Joaquim Mendes conceded to demands from the National Union for the Total Independence of Angola.",
+            [("Independence", "US"), ("Angola", "AO")], "Joaquim Mendes", "AGO",
+        ),
+        (  # a place the sentence names beats a demonym describing another actor
+            "In Tel Aviv on Sunday, two Palestinian gunmen killed five people.",
+            [("Palestinian", "PS"), ("Tel Aviv", "IL")], "five people", "ISR",
+        ),
+        (  # the body a person serves, before the common noun of the office
+            "Rebel leaders said they would meet U.N. mediator Karl Brandt in Kabul.",
+            [("Kabul", "AF")], "Karl Brandt", "IGO",
+        ),
+    ],
+)  # fmt: skip
+def test_resolve_country_from_the_right_context(ctx: Any, index: Any, text: str, places: list[tuple[str, str]],
+                                                words: str, country: str) -> None:  # fmt: skip
+    from sitrep.actors import resolve
+    from sitrep.stages.language import nlp
+
+    found = resolve(nlp(ctx)(text), index, "2000-01-01", tuple(_place(text, w, c) for w, c in places))
+    assert find(found, words).actor.country == country
