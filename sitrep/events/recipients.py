@@ -45,6 +45,10 @@ class Rules:
     not_parties: frozenset[str]
     topic_preps: frozenset[str]
     topic_labels: frozenset[str]
+    transfer_lemmas: frozenset[str]
+    transfer_preps: frozenset[str]
+    stance_nouns: frozenset[str]
+    stance_preps: frozenset[str]
 
 
 @cache
@@ -66,6 +70,10 @@ def rules(data: Path = DATA) -> Rules:
         not_parties=frozenset(raw["not_parties"]),
         topic_preps=frozenset(raw["topic_preps"]),
         topic_labels=frozenset(raw["topic_labels"]),
+        transfer_lemmas=frozenset(raw["transfer_lemmas"]),
+        transfer_preps=frozenset(raw["transfer_preps"]),
+        stance_nouns=frozenset(raw["stance_nouns"]),
+        stance_preps=frozenset(raw["stance_preps"]),
     )
 
 
@@ -78,7 +86,19 @@ def _pobjs(tok: Token, preps: frozenset[str]) -> Iterator[Token]:
     """Objects of the token's prepositions in ``preps`` ("to" parsed as a dative counts too)."""
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.pos_ == "ADP" and c.lower_ in preps:
-            yield from (g for g in c.children if g.dep_ == "pobj")
+            found = [g for g in c.children if g.dep_ == "pobj"]
+            yield from found or _stranded(c)
+
+
+def _stranded(prep: Token) -> Iterator[Token]:
+    """A preposition the parser left without its object because a participle follows the noun ("asylum
+    to five officers holed up in ..." reads "officers" as the participle's subject): that noun."""
+    doc = prep.doc
+    for t in doc[prep.i + 1 : min(len(doc), prep.i + 8)]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
+            if min(x.i for x in t.subtree) > prep.i:
+                yield t
+            return
 
 
 def _objects(head: Token, passive_subject: bool) -> Iterator[Token]:
@@ -88,11 +108,15 @@ def _objects(head: Token, passive_subject: bool) -> Iterator[Token]:
             yield c
 
 
-def _requested(cand: Candidate) -> Iterator[Token]:
-    """ "demanded that the US cancel ...", "its demand that Israel ease ...": the one asked to act."""
-    if cand.entry.frame != "request" or any(c.dep_ in ("dobj", "dative") for c in cand.verb.children):
+def _requested(cand: Candidate, lex: Lexicon) -> Iterator[Token]:
+    """ "demanded that the US cancel ...", "reiterated its demand that Israel ease ...": the one asked."""
+    if cand.entry.frame != "request":
         return
-    for host in dict.fromkeys((cand.verb, cand.token)):
+    own = {t.i for t in cand.tokens}
+    hosts = _heads(cand, lex)
+    if any(c.dep_ in ("dobj", "dative") and c.i not in own for h in hosts for c in h.children):
+        return  # "asked the US to ...": the object is the one asked
+    for host in hosts:
         for comp in (c for c in host.children if c.dep_ in ("ccomp", "acl")):
             yield from (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
 
@@ -112,11 +136,21 @@ def _primary(cand: Candidate, lex: Lexicon, r: Rules) -> Iterator[Token]:
     preps = lex.target_preps.get(cand.type, lex.target_preps["default"])
     noun_preps = preps | (r.inner_preps - lex.source_preps)
     own = {t.i for t in cand.tokens}
-    yield from _requested(cand)
+    yield from _requested(cand, lex)
+    yield from _under(cand)
     for head in _heads(cand, lex):
+        if head is not cand.verb and head.dep_ in OBJECTS:  # "accepted demands FROM X", "X's demands"
+            yield from (c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ != "PRON")
+            yield from _pobjs(head, noun_preps | lex.source_preps)
+            continue
         if head.pos_ in ("VERB", "AUX"):
+            given = _given(head, r)
+            yield from given
             for obj in _objects(head, True):
-                if obj.i in own or lemma(obj) in lex.weapons:
+                if lemma(obj) in lex.weapons:  # "launched rockets and fire AGAINST X"
+                    for w in (obj, *obj.conjuncts):
+                        yield from _pobjs(w, preps)
+                if obj.i in own or lemma(obj) in lex.weapons or (given and obj.dep_ != "dative"):
                     continue
                 if cand.type in r.object_not_recipient:  # "mobilized reservists against X": X only
                     yield from _inner(obj, r, r.inner_depth)
@@ -125,14 +159,37 @@ def _primary(cand: Candidate, lex: Lexicon, r: Rules) -> Iterator[Token]:
         yield from _pobjs(head, noun_preps if head.pos_ in ("NOUN", "PROPN") else preps)
 
 
+def _given(verb: Token, r: Rules) -> list[Token]:
+    """ "offered its troops TO X": X, to whom a thing is given; the object is then only the thing."""
+    return list(_pobjs(verb, r.transfer_preps)) if lemma(verb) in r.transfer_lemmas else []
+
+
+def _under(cand: Candidate) -> Iterator[Token]:
+    """ "X was put under investigation", "X came under attack": the one the event befalls."""
+    tok = cand.token
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        yield from (c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
 def _complements(verb: Token, r: Rules, depth: int) -> Iterator[Token]:
     """Objects and recipient phrases of the clauses the trigger governs ("threatened to cut power to X")."""
     if depth == 0:
         return
     for comp in (c for c in verb.children if c.dep_ in r.complement_deps or _purpose(c, r)):
         yield from _pobjs(comp, r.complement_preps)  # "offered to hand two suspects over to X": X, not them
-        yield from _objects(comp, False)
+        if not _given(comp, r):
+            yield from _objects(comp, False)
+        if comp.dep_ == "ccomp":  # "refused to allow X to land": the one allowed
+            yield from (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
         yield from _complements(comp, r, depth - 1)
+
+
+def _stance(verb: Token, r: Rules) -> Iterator[Token]:
+    """ "blocked streets in defiance of X", "struck in retaliation against X": whom the act answers."""
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for noun in (g for g in c.children if g.dep_ == "pobj" and lemma(g) in r.stance_nouns):
+                yield from _pobjs(noun, r.stance_preps)
 
 
 def _purpose(clause: Token, r: Rules) -> bool:
@@ -148,6 +205,8 @@ def _inner(tok: Token, r: Rules, depth: int) -> Iterator[Token]:
         return
     found = [c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     found += list(_pobjs(tok, r.inner_preps))
+    for acl in (c for c in tok.children if c.dep_ == "acl"):  # "crimes committed BY X"
+        found += [g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     yield from found
     for f in found:
         yield from _inner(f, r, depth - 1)
@@ -166,6 +225,7 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
     first = [*_primary(cand, lex, r)]
     if cand.complement is not None:  # a frame's event: "threatened to cut off power to X"
         first += _primary(cand.complement, lex, r)
+    first += _stance(cand.verb, r)
     first += _complements(cand.verb, r, r.complement_depth)
     first += _pobjs(cand.verb, r.inner_preps - lex.source_preps)  # "mobilized for a war against X"
     for tok in first:
@@ -176,14 +236,18 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
 
 
 def choose(cand: Candidate, lex: Lexicon, avoid: set[int], resolve: Resolver) -> EventActor | None:
-    """The first candidate naming a party; else the first words at all (they may still help a reader)."""
-    fallback = None
+    """The first candidate naming an actor; else the first whose words at least name a country ("streets
+    in Hong Kong" yields to "in defiance of Chinese authorities"); else the first words at all (they may
+    still help a reader)."""
+    fallback = country = None
     for tok in candidates(cand, lex, avoid):
         actor = resolve(tok)
-        if party(actor):
+        if actor.actor_id is not None:
             return actor
+        if party(actor):
+            country = country or actor
         fallback = fallback or actor
-    return fallback
+    return country or fallback
 
 
 def _named_inside(p: PlaceMention, mentions: Sequence[ActorMention]) -> bool:

@@ -178,3 +178,56 @@ def test_arguments_source_of_a_verb_hung_off_a_noun(asserted, text, type_, count
 def test_arguments_participle_with_an_agent_acts_on_its_noun(code) -> None:  # type: ignore[no-untyped-def]
     (seized,) = [e for e in code("The weapons seized by police were destroyed.") if e.plover_type == "COERCE"]
     assert seized.source is not None and seized.source.span.text == "police"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "country"),
+    [
+        (
+            "The Ghanaian government accepted demands from Nigerian students.",
+            "CONCEDE",
+            "NGA",
+        ),  # the object's "from"
+        (
+            "The union reiterated its demand today that Egypt lift restrictions on Sudanese traders.",
+            "REQUEST",
+            "EGY",
+        ),
+        (
+            "Peru has granted diplomatic asylum to five Bolivian army officers holed up in its embassy since May.",
+            "AID",
+            "BOL",
+        ),  # stranded "to"
+        (
+            "Turkish troops launched artillery and rocket fire against Syrian militia positions.",
+            "ASSAULT",
+            "SYR",
+        ),
+        ("A British journalist was put under investigation in Cairo.", "ACCUSE", "GBR"),  # the one it befalls
+        ("Police opened an investigation into abuses committed by Chadian soldiers.", "ACCUSE", "TCD"),
+        (
+            "The rebels refused to allow Kenyan relief planes to land and evacuate the wounded.",
+            "REJECT",
+            "KEN",
+        ),  # the one allowed
+    ],
+)
+def test_arguments_recipient_named_outside_the_object(asserted, text, type_, country) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in asserted(text) if e.plover_type == type_]
+    assert event.target is not None and event.target.country == country
+
+
+def test_arguments_what_is_given_is_not_the_recipient(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "Syria offered its troops to the Lebanese president."
+    troops = Actor("gen:SYR:MIL", "SYR MIL", "generic", "SYR", "MIL")
+    (event,) = [e for e in asserted(text, mentions=(_mention(text, "its troops", troops),))
+                if e.plover_type == "AGREE"]  # fmt: skip
+    assert event.target is not None and event.target.country == "LBN"
+
+
+def test_arguments_named_actor_beats_words_that_only_hold_a_place(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "Students blocked roads in Nairobi in defiance of the Ugandan embassy."
+    embassy = Actor("gen:UGA:GOV", "UGA GOV", "generic", "UGA", "GOV")
+    (event,) = [e for e in asserted(text, mentions=(_mention(text, "the Ugandan embassy", embassy),))
+                if e.plover_type == "PROTEST"]  # fmt: skip
+    assert event.target is not None and event.target.country == "UGA"
