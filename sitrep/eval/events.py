@@ -7,7 +7,9 @@ conditional, negated, future and background events are not claims that something
 
 from __future__ import annotations
 
+import csv
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from sitrep.records import Article, Event, EventActor, Source
 FACTUAL = ("asserted", "reported")
 PUBLISHED = "2000-01-01"
 FILE = "plover_gsr_cameo.jsonl"
+CODES = Path(__file__).resolve().parents[1] / "data" / "actors" / "cameo_countries.csv"
 
 
 def load(gold: Path) -> list[dict[str, Any]]:
@@ -37,11 +40,26 @@ def predict(records: list[dict[str, Any]]) -> list[tuple[Event, ...]]:
     return [by_ref.get(r["id"], ()) for r in records]
 
 
+@cache
+def iso_of_cameo() -> dict[str, str]:
+    """CAMEO-era country codes that are not ISO 3166-1 (JAP, ITL, VTN, KOS) → the ISO alpha-3 code.
+
+    The gold records' readme says their nation-states carry ISO-3166 alpha-3 codes, as sitrep's actors
+    do; a few records kept the older code of the same country. Only the spelling of the code changes."""
+    with open(CODES, encoding="utf-8", newline="") as fh:
+        return {row["cameo"]: row["iso3"] for row in csv.DictReader(fh)}
+
+
 def _codes(parties: Any, field: str) -> set[str]:
-    """Gold codes of a record's parties (one record holds a stray string where a list belongs)."""
+    """Gold codes of a record's parties (one record holds a stray string where a list belongs); country
+    codes in their ISO spelling."""
     if not isinstance(parties, list):
         return set()
-    return {p[field] for p in parties if isinstance(p, dict) and p.get(field) and "*" not in p[field]}
+    codes = {p[field] for p in parties if isinstance(p, dict) and p.get(field) and "*" not in p[field]}
+    if field == "code":
+        iso = iso_of_cameo()
+        codes = {iso.get(c, c) for c in codes}
+    return codes
 
 
 def _party_ok(party: EventActor | None, wanted: set[str], field: str) -> bool:

@@ -56,3 +56,14 @@ def test_score_metric_names_are_the_contract() -> None:
     assert set(result.metrics) == {
         "type_macro_f1", "type_accuracy", "source_country_acc", "target_country_acc", "source_sector_acc",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(("gold", "ours"), [("JAP", "JPN"), ("ITL", "ITA"), ("VTN", "VNM"), ("KOS", "XKX")])
+def test_score_cameo_era_country_code_counts_as_its_iso_code(gold: str, ours: str) -> None:
+    result = score_predictions([_record("AID", code=gold)], [(_event("AID", ours),)])
+    assert result.metrics["source_country_acc"] == 1.0
+
+
+def test_score_other_codes_are_compared_as_written() -> None:
+    result = score_predictions([_record("AID", code="JPN")], [(_event("AID", "JAP"),)])
+    assert result.metrics["source_country_acc"] == 0.0  # only the gold's spelling is read as ISO
