@@ -48,6 +48,7 @@ class Index:
     max_tokens: int = 8
     version: str = field(default="")
     transnational_words: frozenset[str] = frozenset()  # an unknown body named so, with no country: NGO
+    domestic_heads: frozenset[str] = frozenset()  # an unknown party, front, movement: its sentence's country
 
 
 def _put(table: dict[str, dict[str, tuple[int, Entry]]], text: str, entry: Entry, rank: int,
@@ -85,7 +86,7 @@ def compile_index(data: ActorData, version: str = "") -> Index:
     return Index(actors=data.actors, table=compiled, seats=seats, heads=data.heads, prefixes=frozenset(pre), roles=data.roles,
                  office_sector=data.office_sector, modifier_sectors=data.modifier_sectors,
                  sponsor_suffixes=data.sponsor_suffixes, version=version,
-                 transnational_words=data.transnational_words)  # fmt: skip
+                 transnational_words=data.transnational_words, domestic_heads=data.domestic_heads)  # fmt: skip
 
 
 def data_digest() -> str:

@@ -50,6 +50,7 @@ class ActorData:
     modifier_sectors: dict[str, str] = field(default_factory=dict)
     sponsor_suffixes: frozenset[str] = frozenset()
     transnational_words: frozenset[str] = frozenset()
+    domestic_heads: frozenset[str] = frozenset()
     heads: dict[str, str] = field(default_factory=dict)  # state body id -> office of its head
 
 
@@ -232,6 +233,7 @@ def _generic(data: ActorData) -> None:
             data.modifier_sectors[word] = sector
     data.sponsor_suffixes = frozenset(spec["sponsor_suffixes"])
     data.transnational_words = frozenset(spec["transnational_words"])
+    data.domestic_heads = frozenset(spec["domestic_heads"])
 
 
 def load() -> ActorData:

@@ -204,6 +204,8 @@ class Resolver:
                     t.lower_ in self.index.transnational_words for t in doc[ent.start : end]
                 ):
                     country = "NGO"  # "the Association of African Jurists": a body of no one country
+                if country is None and self.domestic(ent.start, end):
+                    country = units.country_near(ent.start)  # "the Umma party ... Algeria's elections"
                 name = doc[ent.start : end].text
                 units.add(ent.start, end, Actor(id=f"prov:org:{slug(name)}", name=name, kind="organisation",
                                                 country=country, sector=None, provisional=True))  # fmt: skip
@@ -218,6 +220,14 @@ class Resolver:
                 q.absorbed = q.actor.kind == "country"
             country = country or units.country_near(ent.start)
             units.add(ent.start, end, self.provisional(ent.start, end, country, sector))
+
+    def domestic(self, start: int, end: int) -> bool:
+        """A party, front, movement or militia: named so in its last word, or by the noun its name
+        qualifies ("the Umma (Nation) party", where the tagger's entity stops at the parenthesis)."""
+        doc, heads = self.doc, self.index.domestic_heads
+        root = doc[start:end].root
+        outside = root.head if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= end else None
+        return doc[end - 1].lower_ in heads or (outside is not None and outside.lower_ in heads)
 
     def described_by(self, start: int) -> int:
         """Where the words describing a name begin: "U.N. mediator Diego Cordovez" — the common nouns

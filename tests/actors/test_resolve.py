@@ -243,3 +243,10 @@ def test_resolve_country_from_the_right_context(ctx: Any, index: Any, text: str,
 
     found = resolve(nlp(ctx)(text), index, "2000-01-01", tuple(_place(text, w, c) for w, c in places))
     assert find(found, words).actor.country == country
+
+
+def test_resolve_unknown_party_takes_the_country_of_its_sentence(mentions: Run) -> None:
+    party = find(
+        mentions("The Karama Party said on Monday that it would boycott the vote in Jordan."), "Karama"
+    )
+    assert party.actor.provisional and party.actor.country == "JOR"
