@@ -78,6 +78,23 @@ def _misparsed_subject(verb: Token) -> Token | None:
     return base.head if active else None
 
 
+def _late_agent(verb: Token) -> Token | None:
+    """A passive's "by" phrase the parser hung on the next clause up, after the passive's own words ("X
+    has been accused of misusing funds, much of it believed embezzled, by Haitian officials")."""
+    if verb.dep_ not in ("ccomp", "conj") or not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children
+    ):
+        return None
+    for c in verb.head.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > verb.right_edge.i:
+            return next(
+                (g for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in ("DATE", "TIME")),
+                None,
+            )  # fmt: skip
+    return None
+
+
 def _subject_of(
     verb: Token, lex: Lexicon, countries: dict[str, str], events: set[int], passive_acts: bool = False
 ) -> Token | None:
@@ -96,6 +113,8 @@ def _subject_of(
         subj = _misparsed_subject(verb)
     if subj is None and (passive_acts or _stative_passive(verb, lex)):
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "Vietnam is committed to"
+    if subj is None:
+        subj = _late_agent(verb)
     if subj is None or subj.pos_ in ("VERB", "AUX"):
         return None
     if subj.lower_ in RELATIVE and verb.dep_ == "relcl":

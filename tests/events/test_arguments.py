@@ -231,3 +231,11 @@ def test_arguments_named_actor_beats_words_that_only_hold_a_place(asserted) -> N
     (event,) = [e for e in asserted(text, mentions=(_mention(text, "the Ugandan embassy", embassy),))
                 if e.plover_type == "PROTEST"]  # fmt: skip
     assert event.target is not None and event.target.country == "UGA"
+
+
+def test_arguments_passive_agent_hung_on_the_next_clause(code) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "The mayor has been charged with taking bribes, it was alleged on Monday, by Kenyan prosecutors."
+    )
+    (charged,) = [e for e in events if e.trigger.text == "charged"]
+    assert charged.source is not None and charged.source.country == "KEN"
