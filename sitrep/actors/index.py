@@ -49,6 +49,7 @@ class Index:
     version: str = field(default="")
     transnational_words: frozenset[str] = frozenset()  # an unknown body named so, with no country: NGO
     domestic_heads: frozenset[str] = frozenset()  # an unknown party, front, movement: its sentence's country
+    formed: dict[str, tuple[str, str]] = field(default_factory=dict)  # state -> (first day, state before)
 
 
 def _put(table: dict[str, dict[str, tuple[int, Entry]]], text: str, entry: Entry, rank: int,
@@ -86,7 +87,7 @@ def compile_index(data: ActorData, version: str = "") -> Index:
     return Index(actors=data.actors, table=compiled, seats=seats, heads=data.heads, prefixes=frozenset(pre), roles=data.roles,
                  office_sector=data.office_sector, modifier_sectors=data.modifier_sectors,
                  sponsor_suffixes=data.sponsor_suffixes, version=version,
-                 transnational_words=data.transnational_words, domestic_heads=data.domestic_heads)  # fmt: skip
+                 transnational_words=data.transnational_words, domestic_heads=data.domestic_heads, formed=data.formed)  # fmt: skip
 
 
 def data_digest() -> str:

@@ -51,6 +51,7 @@ class ActorData:
     sponsor_suffixes: frozenset[str] = frozenset()
     transnational_words: frozenset[str] = frozenset()
     domestic_heads: frozenset[str] = frozenset()
+    formed: dict[str, tuple[str, str]] = field(default_factory=dict)  # state -> (first day, state before)
     heads: dict[str, str] = field(default_factory=dict)  # state body id -> office of its head
 
 
@@ -74,6 +75,7 @@ def _add(data: ActorData, actor: Actor, rank: int) -> None:
 
 def _countries(data: ActorData) -> None:
     extra = _yaml("countries_extra.yaml")
+    data.formed = {iso: (str(spec["since"]), spec["before"]) for iso, spec in extra["formed"].items()}
     for row in _rows("countries.csv"):
         iso = row["iso3"]
         more = extra["names"].get(iso, [])

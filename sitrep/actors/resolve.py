@@ -298,6 +298,11 @@ class Resolver:
                 return unit.actor
         return None
 
+    def as_of(self, actor: Actor) -> Actor:
+        """A state that did not exist yet on the article's day: the one its land belonged to."""
+        formed = self.index.formed.get(actor.country or "")
+        return dataclasses.replace(actor, country=formed[1]) if formed and self.day < formed[0] else actor
+
     def mentions(self) -> tuple[ActorMention, ...]:
         doc, day = self.doc, self.day
         text = self.text
@@ -306,7 +311,7 @@ class Resolver:
             if not unit.absorbed:
                 last = doc[unit.end - 1]
                 end = last.idx + len(last.text.rstrip(TRAILING))
-                actor = roles.on(unit.actor, day) if unit.actor.roles else unit.actor
+                actor = self.as_of(roles.on(unit.actor, day) if unit.actor.roles else unit.actor)
                 spans.append((doc[unit.start].idx, end, actor))
         # The first full mention (the first in several words, else the first): every other mention of the
         # actor points at it and carries the actor as coded there ("President Obama" ... "Obama").

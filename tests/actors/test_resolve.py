@@ -250,3 +250,8 @@ def test_resolve_unknown_party_takes_the_country_of_its_sentence(mentions: Run) 
         mentions("The Karama Party said on Monday that it would boycott the vote in Jordan."), "Karama"
     )
     assert party.actor.provisional and party.actor.country == "JOR"
+
+
+@pytest.mark.parametrize(("published", "country"), [("2000-01-01", "SDN"), ("2020-11-19", "SSD")])
+def test_resolve_state_not_yet_formed_is_the_one_before(mentions: Run, published: str, country: str) -> None:
+    assert find(mentions("Rebels shelled Juba on Sunday.", published), "Juba").actor.country == country
