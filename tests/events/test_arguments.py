@@ -118,7 +118,8 @@ def test_arguments_recipient_is_whom_the_action_is_directed_at(asserted, text, t
     ("text", "type_"),
     [("Police imposed a curfew in Kandahar.", "COERCE"), ("The president arrived in Kandahar.", "CONSULT"),
      ("Hundreds of families sought shelter in Kandahar last week.", "REQUEST"),
-     ("Chile opened an embassy in Kandahar on Monday.", "SUPPORT")],
+     ("Chile opened an embassy in Kandahar on Monday.", "SUPPORT"),
+     ("The commission completed its investigation in Kandahar.", "ACCUSE")],
 )  # fmt: skip
 def test_arguments_recipient_is_the_place_when_no_words_name_one(asserted, text, type_) -> None:  # type: ignore[no-untyped-def]
     start = text.index("Kandahar")
