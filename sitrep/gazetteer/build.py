@@ -25,7 +25,7 @@ import yaml
 from sitrep.gazetteer.names import is_latin, key_hash, norm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "places"
-FORMAT = 2
+FORMAT = 3
 PRIMARY, DEMONYM, PEOPLE, WORD = 1, 2, 4, 8  # posting flags
 SHORT = 5  # keys up to this length may be codes: "La." (Louisiana), "ACT", "CAR" must be written so
 
@@ -42,6 +42,7 @@ class Row:
     fclass: str
     fcode: str
     names: set[str] = field(default_factory=set)
+    curated: bool = False  # from the project's supplement: named on purpose, rarely a homonym
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -224,6 +225,16 @@ def _cities(rows: list[Row]) -> None:
         rows.append(row)
     for number in capital_row.values():
         rows[number].fcode = "PPLC"
+    _own_names_first([r for r in rows if r.fclass == "P"])
+
+
+def _own_names_first(towns: list[Row]) -> None:
+    """An alternate name that is another town's own name in the same country belongs to that town
+    ("Southold" among South Bend's alternates: Southold, New York is a town of its own)."""
+    own = {(r.cc, norm(r.name)) for r in towns}
+    for r in towns:
+        primary = norm(r.name)
+        r.names = {n for n in r.names if norm(n) == primary or (r.cc, norm(n)) not in own}
 
 
 def _supplement(rows: list[Row], code_row: dict[str, int]) -> None:
@@ -240,6 +251,7 @@ def _supplement(rows: list[Row], code_row: dict[str, int]) -> None:
             int(f.get("importance", 0)),
             f["feature_class"],
             f["feature_code"],
+            curated=True,
         )
         row.names.update([f["name"], *f.get("aliases", [])])
         code_row[f["name"]] = len(rows)
@@ -382,6 +394,7 @@ def build(out: Path) -> dict[str, int]:
         admin1=np.array([r.admin1 for r in rows], dtype="S8"),
         fclass=np.array([r.fclass for r in rows], dtype="S1"),
         fcode=np.array([r.fcode for r in rows], dtype="S5"),
+        curated=np.array([r.curated for r in rows], dtype=bool),
         names=np.frombuffer(b"".join(encoded), dtype=np.uint8),
         name_at=np.cumsum([0] + [len(e) for e in encoded]).astype(np.int64),
     )

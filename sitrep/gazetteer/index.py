@@ -52,6 +52,7 @@ class Gazetteer:
         self.admin1 = arrays["admin1"]
         self.fclass = arrays["fclass"]
         self.fcode = arrays["fcode"]
+        self.curated = arrays["curated"]
         self._names = arrays["names"].tobytes()
         self._name_at = arrays["name_at"]
         self.country_row = self._rows_by(self.fcode == b"PCLI", lambda r: self.country(r))

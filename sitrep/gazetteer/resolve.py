@@ -8,7 +8,9 @@ it to the places already placed. A name never counts as its own context.
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,7 +54,7 @@ class Choice:
     margin: float
 
 
-def _km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+def km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
     p = math.pi / 180
     a = (
         np.sin((lat2 - lat1) * p / 2) ** 2
@@ -112,7 +114,7 @@ def _base(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[float]:
         code = gaz.code(c.row)
         score = math.log10(int(gaz.pop[c.row]) + 1) + (PRIMARY if c.primary else 0.0)
         score += DEMONYM if c.demonym else 0.0
-        if gaz.gid[c.row] < 0:
+        if gaz.curated[c.row]:
             score += SUPPLEMENT_KIND
         score += KIND.get(code, 0.0)
         if code in ("ADM1", "ADM2") and gaz.region(c.row) in big_city:
@@ -138,10 +140,10 @@ def _with_context(
         local = [i for i, c in enumerate(cands) if gaz.code(c.row) not in WIDE]
         if local:
             rows = np.array([cands[i].row for i in local])
-            km = _km(
+            dist = km(
                 gaz.lat[rows][:, None], gaz.lon[rows][:, None], ctx.lat[near][None, :], ctx.lon[near][None, :]
             )
-            bonus[local] += NEAR * np.clip(1.0 - km.min(axis=1) / NEAR_KM, 0.0, None)
+            bonus[local] += NEAR * np.clip(1.0 - dist.min(axis=1) / NEAR_KM, 0.0, None)
     kind = [
         SIBLINGS
         if gaz.code(c.row) == "ADM1" and ctx.siblings(gaz.country(c.row), name) >= MIN_SIBLINGS
@@ -166,20 +168,23 @@ def resolve(
     names: Sequence[str],
     hints: Sequence[str] = (),
     home: str = "",
+    within: Sequence[tuple[int, bool] | None] = (),
 ) -> list[Choice | None]:
     """Choose a place for each name of one article. ``hints`` per name: "state" prefers a region;
-    ``home`` is the publisher's country (ISO alpha-2, see ``home_country``) when known.
+    ``home`` is the publisher's country (ISO alpha-2, see ``home_country``) when known; ``within``
+    per name: the name that may say where it is ("Slidell, La.", see ``qualifiers``).
 
-    Mentions of the same name with the same hint are one decision, made once.
+    Mentions of the same name with the same hint are one decision, made once, unless a qualifier
+    places one of them.
     """
     keys = [norm(n) for n in names]
     groups: dict[tuple[str, str], int] = {}
     for i, key in enumerate(keys):
         groups.setdefault((key, hints[i] if i < len(hints) else ""), i)
     bases: dict[int, tuple[list[Candidate], list[float]]] = {}
-    for (_, hint), i in groups.items():
+    for (_, kind), i in groups.items():
         base = _base(gaz, candidates[i])
-        if hint == "state":
+        if kind == "state":
             base = [
                 s + (STATE_HINT if gaz.code(c.row) == "ADM1" else 0.0)
                 for c, s in zip(candidates[i], base, strict=True)
@@ -192,10 +197,62 @@ def resolve(
     ctx = Context(
         gaz, [ch.candidate.row if ch and ch.margin >= CONFIDENT else None for ch in picks], keys, home
     )
-    final = {
-        i: _pick(c, _with_context(gaz, c, b, ctx, keys[i])) if c else None for i, (c, b) in bases.items()
-    }
-    return [final[g] for g in group_of]
+    scored = {i: _with_context(gaz, c, b, ctx, keys[i]) if c else [] for i, (c, b) in bases.items()}
+    out = [_pick(bases[g][0], scored[g]) for g in group_of]
+    for i in reversed(range(len(within))):
+        q = qualifier(gaz, out, within[i])
+        if q is not None and bases[group_of[i]][0]:
+            out[i] = inside(gaz, bases[group_of[i]][0], scored[group_of[i]], q.candidate.row) or out[i]
+    return out
+
+
+ADMIN = ("PCLI", "ADM1", "ADM2")
+
+
+def qualifier(gaz: Gazetteer, choices: Sequence[Choice | None], at: tuple[int, bool] | None) -> Choice | None:
+    """The place a qualifying name stands for, if it can say where another is: after a comma only a
+    country or a region in one ("Tacoma, Washington", "Croft, Yorkshire"; "Washington, New York" is a
+    list), after "in" any place that is not too wide."""
+    if at is None or choices[at[0]] is None:
+        return None
+    choice = choices[at[0]]
+    assert choice is not None
+    row = choice.candidate.row
+    region = gaz.code(row) in ADMIN or (gaz.code(row) == "RGN" and bool(gaz.country(row)))
+    return choice if region or (not at[1] and gaz.code(row) not in WIDE) else None
+
+
+def inside(gaz: Gazetteer, cands: Sequence[Candidate], scores: list[float], row: int) -> Choice | None:
+    """The best candidate that lies in the qualifying place: its country, its first-level region, or
+    within LOCAL_KM of a smaller place ("Rockingham, Northamptonshire"); None when none does."""
+    code = gaz.code(row)
+    if code == "PCLI":
+        ok = [gaz.country(c.row) == gaz.country(row) for c in cands]
+    elif code == "ADM1":
+        ok = [gaz.region(c.row) == gaz.region(row) for c in cands]
+    else:
+        at = np.array([c.row for c in cands])
+        ok = (km(gaz.lat[at], gaz.lon[at], gaz.lat[[row]], gaz.lon[[row]]) <= LOCAL_KM).tolist()
+    kept = [i for i, good in enumerate(ok) if good and cands[i].row != row]
+    if not kept:
+        return None
+    return _pick([cands[i] for i in kept], [scores[i] for i in kept])
+
+
+COMMA = re.compile(r"\s*,\s*")
+IN = re.compile(r"\s+in\s+")
+
+
+def qualifiers(text: str, chars: Sequence[tuple[int, int]]) -> list[tuple[int, bool] | None]:
+    """For each name, the name right after it that may say where it is, and whether a comma parts
+    them: "Slidell, La.", "Oulton Park, Cheshire", "Celebrity Cake Studio in Tacoma"."""
+    order = sorted(range(len(chars)), key=lambda i: chars[i])
+    out: list[tuple[int, bool] | None] = [None] * len(chars)
+    for a, b in itertools.pairwise(order):
+        gap = text[chars[a][1] : chars[b][0]]
+        if COMMA.fullmatch(gap) or IN.fullmatch(gap):
+            out[a] = (b, bool(COMMA.fullmatch(gap)))
+    return out
 
 
 def clean_name(name: str) -> str:
@@ -209,122 +266,36 @@ def clean_name(name: str) -> str:
     return name.strip()
 
 
-def hint_after(text: str, end: int) -> str:
-    """ "Washington state", "New York State": the word after a name that says which kind it is."""
+def hint(text: str, start: int, end: int) -> str:
+    """ "Washington state", "New York State": the word after a name that says which kind it is; "La.",
+    "Calif.": a short name with a dot is a state's abbreviation, not a city's code ("LA")."""
     follow = text[end : end + 7].lower()
-    return "state" if follow.startswith((" state", "-state")) else ""
-
-
-def resolve_spans(
-    gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]], home: str = ""
-) -> list[Choice | None]:
-    """Resolve spans known to be toponyms (the gold-span mode of the eval) with the article's context.
-
-    A name the gazetteer lacks ("Royal Street", "Colorado State University") takes a place named inside
-    it, else the article's local focus: a street or a school is near the places the article is about.
-    """
-    names = [clean_name(text[s:e]) for s, e in spans]
-    hints = [hint_after(text, e) for _, e in spans]
-    known = [() if n.lower() in generic() else lookup(gaz, n) for n in names]
-    inside = [Inner((), False) if k else inner(gaz, n) for k, n in zip(known, names, strict=True)]
-    picks = [k or i.candidates for k, i in zip(known, inside, strict=True)]
-    choices = resolve(gaz, picks, names, hints, home)
-    named = [c for c, k in zip(choices, known, strict=True) if k]
-    for i, within in enumerate(inside):
-        if known[i]:
-            continue
-        chosen = choices[i]
-        if chosen is None:
-            choices[i] = local_focus(gaz, named)
-        elif gaz.code(chosen.candidate.row) not in (*WIDE, "ADM1"):
-            if _far(gaz, chosen.candidate.row, named):
-                choices[i] = local_focus(gaz, named) or chosen
-        elif not within.head:
-            choices[i] = local_focus(gaz, named, chosen.candidate.row) or chosen
-    return choices
-
-
-def _far(gaz: Gazetteer, row: int, named: Sequence[Choice | None]) -> bool:
-    """A town inside a venue's name ("Carnegie Library", "Paddock Hill Bend") far from every place the
-    article names is a namesake, not where the venue is."""
-    rows = [c.candidate.row for c in named if c is not None and gaz.code(c.candidate.row) not in WIDE]
-    if not rows:
-        return False
-    at = np.array(rows)
-    km = _km(gaz.lat[at], gaz.lon[at], gaz.lat[[row]], gaz.lon[[row]])
-    return bool(km.min() > NEAR_KM)
+    name = text[start:end].strip()
+    short = name.endswith(".") and len(name) <= 7 and name[:1].isupper() and "." not in name[:-1]
+    return "state" if short or follow.startswith((" state", "-state")) else ""
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
+def words() -> dict[str, frozenset[str]]:
     data = yaml.safe_load(GENERIC.read_text(encoding="utf-8"))
-    return {key: frozenset(data[key]) for key in ("words", "streets")}
+    return {key: frozenset(data[key]) for key in ("words", "streets", "buildings", "crossing", "languages")}
 
 
 def generic() -> frozenset[str]:
     """Common words that are also place names: never a place on their own."""
-    return _words()["words"]
+    return words()["words"]
+
+
+def languages() -> frozenset[str]:
+    """Demonyms that are mostly a language's name in news ("English"): a place only in a given span."""
+    return words()["languages"]
 
 
 def strong(gaz: Gazetteer, c: Candidate) -> bool:
     """A candidate a name may mean even without an entity label or with words around it."""
-    if c.demonym or gaz.gid[c.row] < 0 or gaz.code(c.row) in ("PCLI", "ADM1", "CONT"):
+    if c.demonym or gaz.curated[c.row] or gaz.code(c.row) in ("PCLI", "ADM1", "CONT"):
         return True
     return c.primary and (gaz.fclass[c.row] != b"P" or int(gaz.pop[c.row]) >= STRONG_CITY)
-
-
-@dataclass(frozen=True, slots=True)
-class Inner:
-    """The place named inside a longer unknown name, and whether the name is about that place itself:
-    "Nazi Germany", "East Yorkshire" (the place ends the name), "European Commission", "US Federal
-    Reserve" (a country's or continent's word opens it) — unlike "Colorado State University", whose
-    region only says roughly where it is."""
-
-    candidates: tuple[Candidate, ...]
-    head: bool
-
-
-def inner(gaz: Gazetteer, name: str) -> Inner:
-    """The longest place name inside a longer unknown name ("Dubai World Cup" → Dubai)."""
-    words = name.split()
-    if words and words[-1].lower().rstrip(".") in _words()["streets"]:
-        return Inner((), False)
-    for size in range(len(words) - 1, 0, -1):
-        for at in range(len(words) - size + 1):
-            part = words[at : at + size]
-            if not part[0][:1].isupper() or all(w.lower() in generic() for w in part):
-                continue
-            found = tuple(
-                c for c in gaz.lookup(" ".join(part)) if strong(gaz, c) and (not c.demonym or at == 0)
-            )
-            if found:
-                opens = at == 0 and any(c.demonym or gaz.code(c.row) in ("PCLI", "CONT") for c in found)
-                return Inner(found, at + size == len(words) or opens)
-    return Inner((), False)
-
-
-def local_focus(gaz: Gazetteer, choices: Sequence[Choice | None], within: int | None = None) -> Choice | None:
-    """The article's central town or feature (not a country or first-level region), else its central
-    place: where a street or a school of the article most likely is. Central: named most often, counting
-    the other places named within LOCAL_KM of it (Chicago among Park Ridge and Near North Side, not
-    Hubbard, Ohio), the larger town on a tie. ``within`` a country or
-    region ("Colorado State University"): only the article's towns there count, and without one the
-    name keeps its region."""
-    rows = [c.candidate.row for c in choices if c is not None]
-    specific = [r for r in rows if gaz.code(r) not in (*WIDE, "ADM1")]
-    pool = specific or [r for r in rows if gaz.code(r) not in WIDE] or rows
-    if within is not None and gaz.code(within) in ("PCLI", "ADM1"):
-        key = gaz.region if gaz.code(within) == "ADM1" else gaz.country
-        pool = [r for r in specific if key(r) == key(within)]
-    if not pool:
-        return None
-    counts = Counter(pool)
-    rows = list(counts)
-    at = np.array(rows)
-    km = _km(gaz.lat[at][:, None], gaz.lon[at][:, None], gaz.lat[at][None, :], gaz.lon[at][None, :])
-    neighbours = (km <= LOCAL_KM).sum(axis=1) - 1
-    row = max(range(len(rows)), key=lambda i: (counts[rows[i]] + neighbours[i], int(gaz.pop[rows[i]])))
-    return Choice(Candidate(rows[row], False, False, False), 0.0, 0.0)
 
 
 SUFFIXES = (" state", " province", " governorate", " region", " county", " city")

@@ -21,7 +21,8 @@ import yaml
 from sitrep.context import Context, default_context
 from sitrep.gazetteer import Candidate, Gazetteer, resolve
 from sitrep.gazetteer.home import home_country
-from sitrep.gazetteer.resolve import clean_name, generic, hint_after, lookup, strong
+from sitrep.gazetteer.resolve import clean_name, generic, hint, languages, lookup, strong
+from sitrep.gazetteer.spans import resolve_spans as resolve_given
 from sitrep.records import Article, Place, PlaceMention
 
 NAME = "places"
@@ -46,7 +47,7 @@ def _roles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _known(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
-    return () if name.lower() in generic() else lookup(gaz, name)
+    return () if name.lower() in generic() or name.lower() in languages() else lookup(gaz, name)
 
 
 Spans = list[tuple[int, int, tuple[Candidate, ...]]]
@@ -191,7 +192,7 @@ def mentions(doc: Any, text: str, gaz: Gazetteer, url: str | None = None) -> tup
     spans = _longest(_entity_spans(doc, gaz, person_words) + _matched_spans(doc, gaz, person_tokens))
     chars = [_trim(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e, _ in spans]
     names = [text[cs:ce] for cs, ce in chars]
-    hints = [hint_after(text, end) for _, end in chars]
+    hints = [hint(text, start, end) for start, end in chars]
     choices = resolve.resolve(gaz, [c for _, _, c in spans], names, hints, home_country(url))
     out = []
     for (s, e, _), (cs, ce), choice in zip(spans, chars, choices, strict=True):
@@ -221,7 +222,7 @@ def resolve_spans(
 ) -> list[Place | None]:
     """Places for spans already known to be toponyms (gold spans, another tagger's), in context."""
     gaz = (ctx or default_context()).resource("gazetteer", Gazetteer)
-    choices = resolve.resolve_spans(gaz, text, spans, home_country(url))
+    choices = resolve_given(gaz, text, spans, home_country(url))
     return [gaz.place(c.candidate.row) if c else None for c in choices]
 
 

@@ -39,6 +39,9 @@ def test_norm_folds_case_accents_dots_and_articles(raw: str, key: str) -> None:
         ("Kabul airport", "AIRP", "AF", 34.57, 69.21),
         ("Qamishli", "PPL", "SY", 37.05, 41.23),  # "Al Qāmishlī" without the Arabic article
         ("Soviet Union", "PCLH", "RU", 60.0, 100.0),
+        ("Middle East", "RGN", "", 33.14, 35.86),  # GeoNames' own point (6269133), not a guessed centre
+        ("Northern Europe", "RGN", "", 61.69, 2.9),
+        ("Pacific", "OCN", "", 3.51, -132.19),
     ],
 )
 def test_lookup_finds_entry_at_its_reference_point(
@@ -65,7 +68,7 @@ def test_lookup_marks_demonyms(gaz: Gazetteer, word: str, country: str, people: 
 
 
 @pytest.mark.parametrize(
-    ("name", "code"), [("Calif.", "ADM1"), ("Oaxaca State", "ADM1"), ("Cook County", "ADM2")]
+    ("name", "code"), [("Calif.", "ADM1"), ("La.", "ADM1"), ("Oaxaca State", "ADM1"), ("Cook County", "ADM2")]
 )
 def test_lookup_knows_abbreviations_and_kind_words(gaz: Gazetteer, name: str, code: str) -> None:
     assert any(gaz.code(c.row) == code for c in lookup(gaz, name))
@@ -80,6 +83,18 @@ def test_place_record_carries_geonames_id(gaz: Gazetteer) -> None:
     row = next(c.row for c in gaz.lookup("Baghdad") if gaz.code(c.row) == "PPLC")
     place = gaz.place(row)
     assert place.geonames_id == 98182 and place.country == "IQ" and place.feature_class == "P"
+
+
+def test_supplement_records_are_marked_curated(gaz: Gazetteer) -> None:
+    """The resolver trusts the project's own records over homonyms, GeoNames id or not."""
+    ocean = next(c.row for c in gaz.lookup("Atlantic") if gaz.code(c.row) == "OCN")
+    town = next(c.row for c in gaz.lookup("Atlantic") if gaz.code(c.row) == "PPL")
+    assert gaz.curated[ocean] and gaz.gid[ocean] == 3373405 and not gaz.curated[town]
+
+
+def test_town_alternates_never_shadow_another_towns_own_name(gaz: Gazetteer) -> None:
+    names = {gaz.name(c.row) for c in gaz.lookup("Southold")}
+    assert names == {"Southold"}
 
 
 def test_committed_index_matches_its_sources(gaz: Gazetteer) -> None:

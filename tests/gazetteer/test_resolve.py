@@ -6,7 +6,8 @@ import pytest
 
 from sitrep.gazetteer import Gazetteer
 from sitrep.gazetteer.home import home_country
-from sitrep.gazetteer.resolve import clean_name, resolve_spans
+from sitrep.gazetteer.resolve import clean_name
+from sitrep.gazetteer.spans import resolve_spans
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +127,117 @@ def test_resolve_spans_unknown_name_takes_the_articles_central_town(gaz: Gazette
 def test_resolve_spans_venue_named_after_a_far_town_is_in_the_articles_town(
     gaz: Gazetteer, street: str
 ) -> None:
-    text = f"Shots were fired on {street} in Chicago."
-    spans = [(text.index(street), text.index(street) + len(street)), (text.index("Chicago"), len(text) - 1)]
+    text = f"Shots were fired on {street}. Police in Chicago said so."
+    chicago = text.index("Chicago")
+    spans = [(text.index(street), text.index(street) + len(street)), (chicago, chicago + len("Chicago"))]
     place = resolve_spans(gaz, text, spans)[0]
     assert place is not None and gaz.name(place.candidate.row) == "Chicago"
+
+
+def _named(gaz: Gazetteer, text: str, names: list[str], home: str = "") -> list[str]:
+    """The place names (region code for regions) the given spans resolve to, in order."""
+    spans = []
+    for name in names:
+        start = text.index(name, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(name)))
+    out = []
+    for choice in resolve_spans(gaz, text, spans, home):
+        assert choice is not None
+        row = choice.candidate.row
+        out.append(gaz.region(row) if gaz.code(row) == "ADM1" else gaz.name(row))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # an address after a name the gazetteer lacks, or after a village it lacks in that region
+        (
+            "Tips from Celebrity Cake Studio in Tacoma, Washington.",
+            ["Celebrity Cake Studio", "Tacoma", "Washington"],
+            ["Tacoma", "Tacoma", "US.WA"],
+        ),
+        (
+            "Races at Rockingham, Northamptonshire and Knockhill, Fife.",
+            ["Rockingham", "Northamptonshire", "Knockhill", "Fife"],
+            ["Northamptonshire", "Northamptonshire", "Fife", "Fife"],
+        ),
+        ("A boy drowned in Slidell, La., on Monday.", ["Slidell", "La."], ["Slidell", "US.LA"]),
+        # a list is no address: each state stays itself
+        ("Texas, Arizona and Nevada sued.", ["Texas", "Arizona", "Nevada"], ["US.TX", "US.AZ", "US.NV"]),
+        # the place inside an unknown name
+        (
+            "The British Embassy Tokyo said so. Japan agreed.",
+            ["British Embassy Tokyo", "Japan"],
+            ["Tokyo", "Japan"],
+        ),
+        (
+            "She studied at Robinson College Cambridge before joining the Bank of England in London.",
+            ["Robinson College Cambridge", "London"],
+            ["Cambridge", "London"],
+        ),
+        (
+            "Pupils of the British International School train in Cairo, Egypt, and in Giza.",
+            ["British International School", "Cairo", "Egypt", "Giza"],
+            ["Cairo", "Cairo", "Egypt", "Giza"],
+        ),
+        (
+            "The shooting at Marjory Stoneman Douglas High School shook Parkland, Florida.",
+            ["Marjory Stoneman Douglas High School", "Parkland", "Florida"],
+            ["Parkland", "Parkland", "US.FL"],
+        ),
+        (
+            "CHECK YOUR TICKETS NEW JERSEY! Riverdale Luke Oil sold it. A clerk in Riverdale, New Jersey, said.",
+            ["Riverdale Luke Oil", "Riverdale", "New Jersey"],
+            ["Riverdale", "Riverdale", "US.NJ"],
+        ),
+        # streets and far namesakes
+        (
+            "He collapsed at State and Hubbard streets in Chicago, in the Near North Side.",
+            ["Hubbard", "Chicago", "Near North Side"],
+            ["Chicago", "Chicago", "Near North Side"],
+        ),
+        (
+            "Our first date was at the Pioneer cinema. We lived in Dewsbury, then Wakefield.",
+            ["Pioneer", "Dewsbury", "Wakefield"],
+            ["Wakefield", "Dewsbury", "Wakefield"],  # the article's towns tie: the larger
+        ),
+        (
+            "A bend of the Mississippi River in New Orleans.",
+            ["Mississippi River", "New Orleans"],
+            ["New Orleans"] * 2,
+        ),
+        # a span given as a toponym: the language's word is the place; months are no place
+        (
+            "He died in the southern English city of Salisbury.",
+            ["English", "Salisbury"],
+            ["GB.ENG", "Salisbury"],
+        ),
+        (
+            "She cooked at August in New Orleans, then in Baton Rouge.",
+            ["August", "New Orleans", "Baton Rouge"],
+            ["New Orleans", "New Orleans", "Baton Rouge"],
+        ),
+        # a town's own name, not a city's odd alternate; GeoNames' regions and oceans
+        (
+            "A body was found in the town of Southold. Suffolk County detectives dug.",
+            ["Southold", "Suffolk County"],
+            ["Southold", "Suffolk County"],
+        ),
+        (
+            "Wind shear across the tropical Atlantic calms the season, said experts in Colorado.",
+            ["Atlantic", "Colorado"],
+            ["Atlantic Ocean", "US.CO"],
+        ),
+    ],
+)
+def test_resolve_spans_reads_where_the_text_says_a_place_is(
+    gaz: Gazetteer, text: str, names: list[str], expected: list[str]
+) -> None:
+    assert _named(gaz, text, names) == expected
+
+
+def test_resolve_spans_region_of_a_suffolk_story_follows_its_town(gaz: Gazetteer) -> None:
+    text = "A body was found in the town of Southold. Suffolk County detectives dug."
+    choice = resolve_spans(gaz, text, [(text.index("Southold"), text.index("Southold") + 8)])[0]
+    assert choice is not None and gaz.region(choice.candidate.row) == "US.NY"

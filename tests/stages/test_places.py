@@ -84,6 +84,11 @@ def test_run_on_text_without_places_is_empty(ctx: Context) -> None:
     assert _places(ctx, "He said nothing more about it.") == ()
 
 
+def test_run_takes_no_language_word_as_a_place(ctx: Context) -> None:
+    """ "English" is England only where a caller says the span is a toponym (see resolve_spans)."""
+    assert [m.text for m in _places(ctx, "He spoke English to reporters in Paris.")] == ["Paris"]
+
+
 def test_focus_and_place_in_prefer_most_mentioned_and_specific(ctx: Context) -> None:
     text = "Rockets hit Baghdad, Iraq. Later Baghdad was quiet, officials in Iraq said. Baghdad mourned."
     article = Article(id="t", text=text, source_ref="<test>", places=_places(ctx, text))
