@@ -1,6 +1,9 @@
 """Cost per article of linking (near-duplicates, stories, incidents) as the store grows.
 
-    /tmp/venv/bin/python scripts/bench_linking.py [--sizes 1000,2000,5000,10000] [--chunk 32]
+    python scripts/bench_linking.py [--sizes 1000,2000,5000,10000] [--chunk 32] [--append]
+
+``make bench`` calls ``main([...])`` from ``scripts/bench.py``; ``--append`` adds the table to
+docs/benchmarks.md.
 
 Synthetic articles (made-up words and names; a third retell an earlier story, a tenth repost an earlier
 article; two events each, at one of 300 places; 40 articles a day, so the store grows over time as a
@@ -12,12 +15,16 @@ clock; the median over the timed chunks). Flat figures across sizes mean the blo
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
 import time
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+import benchdoc
 
 from sitrep.linking import link
 from sitrep.records import Article, Event, Place, Provenance, Span
@@ -84,28 +91,34 @@ class Corpus:
                        published_precision="day", provenance=prov, events=events)  # fmt: skip
 
 
-def _chunk(con: object, articles: list[Article]) -> tuple[float, float, float]:
-    """Seconds of the write, and of the link (CPU of this process, and wall clock)."""
+def _chunk(con: object, articles: list[Article]) -> tuple[float, float]:
+    """Seconds of the link (CPU of this process, and wall clock) after the chunk is written."""
     db.write(con, articles, ingested_at="2026-01-01T00:00:00")  # type: ignore[arg-type]
     cpu, wall = time.process_time(), time.perf_counter()
     link(con, [a.id for a in articles])  # type: ignore[arg-type]
-    return 0.0, time.process_time() - cpu, time.perf_counter() - wall
+    return time.process_time() - cpu, time.perf_counter() - wall
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: Sequence[str] | None = None) -> list[tuple[int, float, float]]:
+    """(stored articles, CPU ms per article, wall ms per article) at each size; printed as a table."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="1000,2000,5000,10000")
     parser.add_argument("--chunk", type=int, default=32)
     parser.add_argument("--timed-chunks", type=int, default=8)
-    args = parser.parse_args()
+    parser.add_argument("--append", action="store_true", help="append the table to docs/benchmarks.md")
+    args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     corpus = Corpus()
+    rows: list[tuple[int, float, float]] = []
+    lines = [
+        "| stored articles | link CPU ms/article (median of chunks) | link wall ms/article (median) |",
+        "|---:|---:|---:|",
+    ]
+    print("\n".join(lines), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         con = db.connect(Path(tmp) / "bench.duckdb")
         con.execute("SET threads = 1")  # the machine is shared: one thread gives steadier figures
         stored = 0
-        print("| stored articles | link CPU ms/article (median of chunks) | link wall ms/article (median) |")
-        print("|---:|---:|---:|")
         for size in sizes:
             while stored < size:
                 batch = [corpus.article() for _ in range(min(256, size - stored))]
@@ -114,12 +127,27 @@ def main() -> None:
             cpu, wall = [], []
             for _ in range(args.timed_chunks):
                 batch = [corpus.article() for _ in range(args.chunk)]
-                _, c, w = _chunk(con, batch)
+                c, w = _chunk(con, batch)
                 cpu.append(1000 * c / len(batch))
                 wall.append(1000 * w / len(batch))
                 stored += len(batch)
-            print(f"| {size:,} | {statistics.median(cpu):.1f} | {statistics.median(wall):.1f} |", flush=True)
+            rows.append((size, statistics.median(cpu), statistics.median(wall)))
+            lines.append(f"| {size:,} | {rows[-1][1]:.1f} | {rows[-1][2]:.1f} |")
+            print(lines[-1], flush=True)
         con.close()
+    growth = rows[-1][1] / rows[0][1]
+    summary = f"CPU per article {growth:.2f}× from {rows[0][0]:,} to {rows[-1][0]:,} stored articles."
+    print(summary)
+    if args.append:
+        when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        benchdoc.append([
+            f"\n### Linking cost per article as the store grows, {when}\n",
+            f"Command: `python scripts/bench_linking.py {' '.join(argv or [])}` (called by `make bench`); "
+            f"load average {load} (2 cores shared).\n",
+            *lines, "", summary,
+        ])  # fmt: skip
+    return rows
 
 
 if __name__ == "__main__":

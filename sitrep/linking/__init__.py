@@ -1,8 +1,8 @@
 """Links across the store: reposts and near-duplicates, stories, incidents.
 
 ``link(con, article_ids)`` is what the batch calls after each chunk is written. Each step looks up only
-what its blocking keys reach (LSH buckets, key terms in a time window, event type and day), so the cost
-per article stays flat as the store grows (``scripts/bench_linking.py`` measures it).
+what its blocking keys reach (LSH buckets, key terms in a time window, event type and day) and
+re-checks only the threads a chunk touched, so the cost per article stays flat as the store grows (``scripts/bench_linking.py`` measures it).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from sitrep.linking import dedup, incidents, stories, tables
+from sitrep.linking import dedup, grouping, incidents, stories, tables
 from sitrep.provenance.outlets import norm_name
 
 __all__ = ["LinkSummary", "link"]
@@ -51,12 +51,11 @@ def _link(con: duckdb.DuckDBPyConnection, ids: list[str]) -> LinkSummary:
         f"SELECT id, text, title, published_at FROM articles WHERE id IN ({marks})", ids
     ).fetchall()
     rank = {aid: k for k, aid in enumerate(ids)}
-    docs = sorted((stories.Doc(r[0], r[1] or "", r[2], _day(r[3])) for r in rows), key=lambda d: rank[d.id])
+    docs = sorted((grouping.Doc(r[0], r[1] or "", r[2], _day(r[3])) for r in rows), key=lambda d: rank[d.id])
     sigs = dedup.index(con, {d.id: d.text for d in docs})
     near = dedup.near_duplicates(con, sigs)
     reposts = dedup.repost_links(con, near)
-    story = stories.assign(con, docs, near)
-    tables.update(con, "articles", "story_id", story)
+    stories.assign(con, docs, near)
     reposts.update(_cited_in_story(con, [d.id for d in docs if d.id not in reposts]))
     tables.update(con, "articles", "repost_of", reposts)
     linked = incidents.assign(con, [d.id for d in docs], before)

@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -22,6 +22,7 @@ SHINGLE = 5
 LEAD_TOKENS = 100
 LEAD_WEIGHT = 3.0
 MAX_TOKENS = 400
+IDF_PRIOR = 3000
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _NUMBER = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?")
 _NUMBER_WORDS = frozenset(
@@ -114,8 +115,11 @@ def _log_tf(counts: Mapping[str, float]) -> Terms:
 
 
 def idf(df: int, n_docs: int) -> float:
-    """Smoothed: a term every article has still counts a little; an unseen term counts most."""
-    return math.log((n_docs + 1) / (df + 1)) + 1.0
+    """Smoothed: a term every article has still counts a little; an unseen term counts most. The
+    ``IDF_PRIOR`` articles that have none of the terms stand for the news a young store has not seen:
+    without them, the words every report of the first stories share look common only because the store
+    holds little else, and those reports drift apart (odd ECB+ topics: docs/benchmarks-linking.md)."""
+    return math.log((n_docs + IDF_PRIOR + 1) / (df + 1)) + 1.0
 
 
 def weighted(terms: Terms, df: dict[str, int], n_docs: int) -> Terms:
@@ -134,3 +138,15 @@ def similarity(content_a: Terms, names_a: Terms, content_b: Terms, names_b: Term
     """Content agreement, tempered by agreement on names and numbers (their geometric weight)."""
     names = cosine(names_a, names_b)
     return cosine(content_a, content_b) * math.sqrt(max(names, 0.0))
+
+
+def keyed(v: Views) -> list[str]:
+    """The document-frequency keys of an article's terms: content words and names are counted apart."""
+    return ["c:" + t for t in v.content] + ["n:" + t for t in v.names]
+
+
+def tf_idf(v: Views, df: Callable[[str], int], n_docs: int) -> tuple[Terms, Terms]:
+    """The two views weighted by IDF (``df`` of a key of ``keyed``) and normalised."""
+    content = weighted(v.content, {t: df("c:" + t) for t in v.content}, n_docs)
+    names = weighted(v.names, {t: df("n:" + t) for t in v.names}, n_docs)
+    return content, names

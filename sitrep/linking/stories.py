@@ -1,64 +1,49 @@
-"""Stories: the articles on one piece of news within a time window.
+"""Threads: the loose incremental groups that the store's stories are regrouped from (``grouping``).
 
-Similarity is ``features.similarity`` (content words tempered by names and numbers, TF-IDF weighted);
-two articles, or an article and a story, belong together when their average similarity reaches
-``STORY_SIMILARITY`` — average linkage. Two modes share that rule:
-
-- the store (``assign``): each new article is compared only with articles that share one of its key
-  terms within ``WINDOW_DAYS`` (blocking through ``link_postings``; at most ``CANDIDATES`` of them), and
-  joins the story whose retrieved members it is most similar to on average, or starts its own. Cost per
-  article is bounded by the candidate cap, not by the store's size.
-- documents (``group_documents``): a closed set of documents clustered at once by average linkage,
-  which ``sitrep eval incidents`` scores on ECB+.
+Each new article is compared only with articles that share one of its key terms within ``WINDOW_DAYS``
+(blocking through ``link_postings``; at most ``CANDIDATES`` of them). It joins the thread whose
+retrieved members it is most similar to on average when that reaches ``JOIN_SIMILARITY``, and every
+other thread it is as similar to is merged into that one (the article bridges them), or it starts its
+own. The threshold is looser than the stories' own (``grouping.STORY_SIMILARITY``): a thread is only
+where ``grouping.recheck`` looks, so missing a report costs recall for good while an extra one is
+removed by the re-check. A thread holds at most ``THREAD_MAX`` articles (a full one is neither joined
+nor bridged), which bounds the cost of one re-check. Cost per article is bounded by the candidate cap
+and the thread cap, not by the store's size.
 """
 
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import duckdb
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
-from sitrep.linking.features import Terms, Views, similarity, views, weighted
-from sitrep.linking.split import split
-from sitrep.linking.tables import insert, rename, smallest_names
+from sitrep.linking.features import Terms, Views, keyed, similarity, views
+from sitrep.linking.grouping import ChunkDf, Doc, markers, recheck
+from sitrep.linking.tables import insert, rename
 
-STORY_SIMILARITY = 0.08
+JOIN_SIMILARITY = 0.05  # odd ECB+ topics: 0.03-0.05 equal, the highest (smallest threads) kept
+THREAD_MAX = 150
 WINDOW_DAYS = 7
 CANDIDATES = 50
 KEY_TERMS = 8  # names and numbers
 KEY_CONTENT_TERMS = 4
 TOP_TERMS = 80  # terms kept of a stored vector
-MARKER_TOKENS = 60  # the lead whose names and numbers mark an incident (split)
-
-
-@dataclass(frozen=True)
-class Doc:
-    id: str
-    text: str
-    title: str | None = None
-    day: str | None = None  # ISO date of publication, when known
 
 
 def _top(vec: Terms, k: int) -> Terms:
     return dict(sorted(vec.items(), key=lambda kv: -kv[1])[:k])
 
 
-def _keyed(v: Views) -> list[tuple[str, str]]:
-    return [("c:" + t, t) for t in v.content] + [("n:" + t, t) for t in v.names]
-
-
 def _df(con: duckdb.DuckDBPyConnection, docs: dict[str, Views]) -> tuple[dict[str, int], int]:
     """The store's document frequencies of the chunk's terms and its size *before* the chunk; the
-    chunk is then counted in (``_ChunkDf`` adds it article by article)."""
-    terms = pd.DataFrame({"term": [k for v in docs.values() for k, _ in _keyed(v)]})
+    chunk is then counted in (``grouping.ChunkDf`` adds it article by article)."""
+    terms = pd.DataFrame({"term": [k for v in docs.values() for k in keyed(v)]})
     con.register("chunk_terms", terms)
     try:
         rows = con.execute(
@@ -72,29 +57,6 @@ def _df(con: duckdb.DuckDBPyConnection, docs: dict[str, Views]) -> tuple[dict[st
         con.unregister("chunk_terms")
     ((n_docs,),) = con.execute("SELECT count(*) FROM link_vectors").fetchall()
     return {**dict.fromkeys(terms["term"], 0), **dict(rows)}, int(n_docs)
-
-
-class _ChunkDf:
-    """Document frequencies as the k-th article of the chunk sees them: the store's before the chunk
-    plus the chunk's articles up to this one — what linking the articles one at a time would see, so
-    that the chunk size does not change the similarities."""
-
-    def __init__(self, before: dict[str, int], n_stored: int, chunk: list[Views]) -> None:
-        self.before, self.n_stored = before, n_stored
-        self.positions: dict[str, list[int]] = defaultdict(list)
-        for k, v in enumerate(chunk):
-            for key, _ in _keyed(v):
-                self.positions[key].append(k)
-
-    def vectors(self, v: Views, k: int) -> tuple[Terms, Terms]:
-        return _vectors(v, lambda key: self.before.get(key, 0) + bisect_right(self.positions.get(key, []), k),
-                        self.n_stored + k + 1)  # fmt: skip
-
-
-def _vectors(v: Views, df: Callable[[str], int], n_docs: int) -> tuple[Terms, Terms]:
-    content = weighted(v.content, {t: df("c:" + t) for t in v.content}, n_docs)
-    names = weighted(v.names, {t: df("n:" + t) for t in v.names}, n_docs)
-    return content, names
 
 
 @dataclass
@@ -132,21 +94,23 @@ def _raw(v: Views, weighted_vecs: tuple[Terms, Terms]) -> Views:
 
 
 def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, list[str]]) -> dict[str, str]:
-    """Article id -> story id for new articles (in ingest order); near-copies share their original's story.
+    """Article id -> thread id for new articles (in ingest order); near-copies join their original's.
+    The threads they joined are then regrouped into stories (``grouping.recheck``).
 
     The chunk's candidates come from the store in one query; the chunk's earlier articles compete with
-    them for the same ``CANDIDATES`` places, and IDF grows article by article (``_ChunkDf``): the
-    stories come out as if the articles had been linked one at a time, whatever the chunk size."""
+    them for the same ``CANDIDATES`` places, and IDF grows article by article (``grouping.ChunkDf``): the
+    threads come out as if the articles had been linked one at a time, whatever the chunk size."""
     parsed = [views(d.text, d.title) for d in docs]
     before, n_stored = _df(con, {d.id: v for d, v in zip(docs, parsed, strict=True)})
-    df = _ChunkDf(before, n_stored, parsed)
+    df = ChunkDf(before, n_stored, parsed)
     vecs = [df.vectors(v, k) for k, v in enumerate(parsed)]
     keys = {d.id: _keys(parsed[k], vecs[k]) for k, d in enumerate(docs)}
     stored = _candidates(con, docs, keys, near)
-    wanted = {key for found in stored.values() for _, c in found for key, _ in _keyed(c.raw)}
-    before.update(_lookup_df(con, wanted - set(before)))
+    wanted = {key for found in stored.values() for _, c in found for key in keyed(c.raw)}
+    df.fill(con, wanted)
+    threads = _Threads(_sizes(con, {c.story for found in stored.values() for _, c in found}))
     by_key: dict[str, list[_Stored]] = defaultdict(list)
-    stories: dict[str, str] = {}
+    joined: dict[str, str] = {}
     raws: dict[str, Views] = {}
     for k, doc in enumerate(docs):
         shared = Counter(c.id for key in keys[doc.id] for c in by_key[key] if _near_in_time(c.day, doc.day))
@@ -156,16 +120,18 @@ def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, 
         ]
         pool = {c.id: c for _, c in sorted(hits, key=lambda nc: (-nc[0], nc[1].id))[:CANDIDATES]}
         pool.update((c.id, c) for n, c in stored.get(doc.id, []) if n < 0)
-        scored = [(c.id, c.story, similarity(*vecs[k], *df.vectors(c.raw, k))) for c in pool.values()]
-        stories[doc.id] = _best_story(doc.id, scored, near.get(doc.id, []))
+        scored = [
+            (c.id, threads.find(c.story), similarity(*vecs[k], *df.vectors(c.raw, k))) for c in pool.values()
+        ]
+        joined[doc.id] = threads.join(doc.id, _close_threads(scored, near.get(doc.id, [])))
         raws[doc.id] = _raw(parsed[k], vecs[k])
-        mine = _Stored(doc.id, doc.day, stories[doc.id], raws[doc.id])
+        mine = _Stored(doc.id, doc.day, joined[doc.id], raws[doc.id])
         for key in keys[doc.id]:
             by_key[key].append(mine)
-    stories = _smallest_ids(con, stories)
+    names = _smallest_ids(con, {d: threads.find(t) for d, t in joined.items()}, threads)
     insert(con, "link_vectors", [
-        {"article_id": d.id, "day": d.day, "story_id": stories[d.id],
-         "content": json.dumps(raws[d.id].content), "names": json.dumps(raws[d.id].names)}
+        {"article_id": d.id, "day": d.day, "story_id": names[d.id], "content": json.dumps(raws[d.id].content),
+         "names": json.dumps(raws[d.id].names), "markers": json.dumps(sorted(markers(d)))}
         for d in docs
     ])  # fmt: skip
     insert(
@@ -173,29 +139,66 @@ def assign(con: duckdb.DuckDBPyConnection, docs: Sequence[Doc], near: dict[str, 
         "link_postings",
         [{"term": t, "article_id": d.id, "day": d.day} for d in docs for t in keys[d.id]],
     )
-    return stories
-
-
-def _smallest_ids(con: duckdb.DuckDBPyConnection, labels: dict[str, str]) -> dict[str, str]:
-    """Name each story after its smallest article id, whatever order or chunks its articles came in;
-    a stored story that a new article with a smaller id joined is renamed where linking keeps it."""
-    names = smallest_names(labels)
-    renames = {label: names[a] for a, label in labels.items() if label != names[a] and label not in labels}
-    for table in ("articles", "link_vectors"):
-        rename(con, table, "story_id", renames)
-    rename(con, "link_event_blocks", "story_id", renames,
-           also=", block = replace(block, '|story:' || r.old, '|story:' || r.new)")  # fmt: skip
+    recheck(con, {names[d.id]: k for k, d in enumerate(docs)}, df)
     return names
 
 
-def _lookup_df(con: duckdb.DuckDBPyConnection, terms: set[str]) -> dict[str, int]:
-    if not terms:
+class _Threads:
+    """Union-find over thread labels with their sizes: a report that bridges threads merges them."""
+
+    def __init__(self, sizes: dict[str, int]) -> None:
+        self.parent: dict[str, str] = {}
+        self.size = dict(sizes)
+
+    def find(self, label: str) -> str:
+        while (up := self.parent.get(label, label)) != label:
+            label = up
+        return label
+
+    def join(self, doc_id: str, close: list[str]) -> str:
+        """The thread ``doc_id`` joins: the first of ``close`` with room, then bridged to the others
+        while they fit; its own when none has room."""
+        self.size[doc_id] = 1
+        room = [t for t in dict.fromkeys(self.find(t) for t in close) if self.size.get(t, 1) < THREAD_MAX]
+        if not room:
+            return doc_id
+        chosen = room[0]
+        self.size[chosen] = self.size.get(chosen, 1) + 1
+        for other in room[1:]:
+            if self.size[chosen] + self.size.get(other, 1) <= THREAD_MAX:
+                self.parent[other] = chosen
+                self.size[chosen] += self.size.get(other, 1)
+        return chosen
+
+
+def _sizes(con: duckdb.DuckDBPyConnection, threads: set[str]) -> dict[str, int]:
+    if not threads:
         return {}
-    con.register("_df_terms", pd.DataFrame({"term": sorted(terms)}))
+    con.register("_threads", pd.DataFrame({"story_id": sorted(threads)}))
     try:
-        return dict(con.execute("SELECT d.term, d.n FROM link_df d JOIN _df_terms USING (term)").fetchall())
+        rows = con.execute(
+            "SELECT story_id, count(*) FROM link_vectors JOIN _threads USING (story_id) GROUP BY story_id"
+        ).fetchall()
     finally:
-        con.unregister("_df_terms")
+        con.unregister("_threads")
+    return {t: int(n) for t, n in rows}
+
+
+def _smallest_ids(
+    con: duckdb.DuckDBPyConnection, joined: dict[str, str], threads: _Threads
+) -> dict[str, str]:
+    """Name each thread after its smallest article id (a stored thread's name is its smallest already),
+    whatever order or chunks its articles came in; a stored thread that a new article with a smaller id
+    joined, or that was merged into another, is renamed in ``link_vectors`` (the articles' stories are
+    named by ``grouping.recheck``)."""
+    labels = {*joined.values(), *threads.parent, *joined}
+    name: dict[str, str] = {}
+    for label in sorted(labels):
+        name.setdefault(threads.find(joined.get(label, label)), label)
+    stored = labels - set(joined)
+    renames = {t: name[threads.find(t)] for t in stored if name[threads.find(t)] != t}
+    rename(con, "link_vectors", "story_id", renames)
+    return {doc: name[threads.find(t)] for doc, t in joined.items()}
 
 
 def _candidates(
@@ -238,61 +241,14 @@ def _candidates(
     return found
 
 
-def _best_story(doc_id: str, scored: list[tuple[str, str, float]], near: list[str]) -> str:
-    """A near-copy's story, else the story its retrieved members are most similar to on average.
+def _close_threads(scored: list[tuple[str, str, float]], near: list[str]) -> list[str]:
+    """The threads a new article belongs to, best first: its near-copies' thread, and every thread whose
+    retrieved members it is, on average, at least ``JOIN_SIMILARITY`` similar to.
 
-    ``scored`` holds (article id, its story, similarity) for the candidates."""
-    for other, story, _ in scored:
-        if other in near:
-            return story
-    by_story: dict[str, list[float]] = defaultdict(list)
-    for _, story, sim in scored:
-        by_story[story].append(sim)
-    best = max(((float(np.mean(s)), story) for story, s in by_story.items()), default=(0.0, doc_id))
-    return best[1] if best[0] >= STORY_SIMILARITY else doc_id
-
-
-def group_documents(docs: Sequence[Doc]) -> list[int]:
-    """Cluster a closed set of documents at once: average linkage on the story similarity (same
-    similarity and threshold as the store), then each cluster split into incidents by its members'
-    distinct participants, places, counts and dates (``split``)."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    if len(docs) < 2:
-        return list(range(len(docs)))
-    parsed = [views(d.text, d.title) for d in docs]
-    df: dict[str, int] = defaultdict(int)
-    for v in parsed:
-        for key, _ in _keyed(v):
-            df[key] += 1
-    vecs = [_vectors(v, lambda key: df.get(key, 0), len(docs)) for v in parsed]
-    content = _matrix([c for c, _ in vecs])
-    names = _matrix([m for _, m in vecs])
-    sim = (content @ content.T).toarray() * np.sqrt(np.clip((names @ names.T).toarray(), 0.0, None))
-    dist = np.clip(1.0 - sim, 0.0, None)
-    np.fill_diagonal(dist, 0.0)
-    tree = linkage(squareform(dist, checks=False), method="average")
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i, c in enumerate(fcluster(tree, 1.0 - STORY_SIMILARITY, criterion="distance")):
-        clusters[int(c)].append(i)
-    markers = [set(views(d.text, d.title, MARKER_TOKENS).names) for d in docs]
-    out = [0] * len(docs)
-    label = 0
-    for members in clusters.values():
-        for part in split([parsed[i].names for i in members], [markers[i] for i in members]):
-            label += 1
-            for k in part:
-                out[members[k]] = label
-    return out
-
-
-def _matrix(vectors: list[Terms]) -> sparse.csr_matrix:
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, vec in enumerate(vectors):
-        for term, weight in vec.items():
-            rows.append(i)
-            cols.append(vocab.setdefault(term, len(vocab)))
-            vals.append(weight)
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(vectors), max(len(vocab), 1)))
+    ``scored`` holds (article id, its thread, similarity) for the candidates."""
+    by_thread: dict[str, list[float]] = defaultdict(list)
+    for _, thread, sim in scored:
+        by_thread[thread].append(sim)
+    ranked = sorted(((-float(np.mean(s)), t) for t, s in by_thread.items()))
+    copies = [thread for other, thread, _ in scored if other in near]
+    return [*copies[:1], *(t for mean, t in ranked if -mean >= JOIN_SIMILARITY)]

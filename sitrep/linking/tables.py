@@ -4,7 +4,8 @@ They are derived data (rebuilt by linking the articles again) and live beside th
 - link_bands: MinHash LSH band buckets; a new article meets only articles sharing a bucket.
 - link_minhash: each article's MinHash signature, to estimate Jaccard for those candidates.
 - link_df: document frequency of story terms (the IDF the story vectors use).
-- link_vectors: an article's weighted story vectors (top terms only), its day and story.
+- link_vectors: an article's story vectors (top terms only), lead markers, day and *thread* (``story_id``
+  here: the loose incremental group that ``grouping.recheck`` regroups into the articles' stories).
 - link_postings: an article's few key terms (blocking keys for stories).
 - link_event_blocks: an event's type and day (blocking keys for incidents) and what it is compared on.
 """
@@ -21,7 +22,8 @@ DDL = (
     "CREATE TABLE IF NOT EXISTS link_minhash (article_id VARCHAR PRIMARY KEY, signature BLOB, n_shingles INTEGER)",
     "CREATE TABLE IF NOT EXISTS link_df (term VARCHAR PRIMARY KEY, n BIGINT)",
     """CREATE TABLE IF NOT EXISTS link_vectors (article_id VARCHAR PRIMARY KEY, day DATE, story_id VARCHAR,
-        content VARCHAR, names VARCHAR)""",
+        content VARCHAR, names VARCHAR, markers VARCHAR)""",
+    "ALTER TABLE link_vectors ADD COLUMN IF NOT EXISTS markers VARCHAR",  # stores linked before markers
     "CREATE TABLE IF NOT EXISTS link_postings (term VARCHAR, article_id VARCHAR, day DATE)",
     """CREATE TABLE IF NOT EXISTS link_event_blocks (block VARCHAR, event_id VARCHAR, article_id VARCHAR,
         incident_id VARCHAR, story_id VARCHAR, day DATE, lat DOUBLE, lon DOUBLE, place_id VARCHAR,
@@ -55,16 +57,37 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, obje
         con.unregister("_link_rows")
 
 
-def update(con: duckdb.DuckDBPyConnection, table: str, column: str, values: dict[str, str]) -> None:
-    """Set one column by id for many rows in one statement."""
+def update(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    column: str,
+    values: dict[str, str],
+    key: str = "id",
+    also: str = "",
+) -> None:
+    """Set one column by ``key`` for many rows in one statement (``also``: more SET clauses over v.value)."""
     if not values:
         return
     frame = pd.DataFrame({"id": list(values), "value": list(values.values())})
     con.register("_link_values", frame)
     try:
-        con.execute(f"UPDATE {table} SET {column} = v.value FROM _link_values v WHERE {table}.id = v.id")
+        extra = f", {also}" if also else ""
+        con.execute(
+            f"UPDATE {table} SET {column} = v.value{extra} FROM _link_values v WHERE {table}.{key} = v.id"
+        )
     finally:
         con.unregister("_link_values")
+
+
+def document_frequencies(con: duckdb.DuckDBPyConnection, terms: set[str]) -> dict[str, int]:
+    """The stored document frequencies of these terms (absent: never seen)."""
+    if not terms:
+        return {}
+    con.register("_df_terms", pd.DataFrame({"term": sorted(terms)}))
+    try:
+        return dict(con.execute("SELECT d.term, d.n FROM link_df d JOIN _df_terms USING (term)").fetchall())
+    finally:
+        con.unregister("_df_terms")
 
 
 def smallest_names(labels: dict[str, str], name: Callable[[str], str] = str) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from sitrep.linking.stories import Doc, group_documents
+from sitrep.linking.grouping import Doc, group_documents
 
 from .conftest import make_article, write
 
@@ -68,3 +68,37 @@ def test_group_documents_splits_two_incidents_of_one_kind() -> None:
     groups = group_documents([Doc(str(i), t) for i, t in enumerate(texts)])
     assert len(set(groups[:6])) == 1 and len(set(groups[6:12])) == 1
     assert len({groups[0], groups[6], groups[12]}) == 3
+
+
+@pytest.mark.parametrize("chunk", [1, 4, 12])
+def test_link_store_splits_two_incidents_of_one_kind(store: duckdb.DuckDBPyConnection, chunk: int) -> None:
+    """The store regroups a thread when reports join it: two title defences of one champion, reported
+    interleaved, become two stories whatever the chunks (the greedy step alone lumps them)."""
+    from .test_split import _reports
+
+    rahman = _reports("Hasim Rahman", "seventh", "Mannheim")
+    thompson = _reports("Tony Thompson", "sixth", "Bern")
+    arts = [
+        make_article(t, published="2020-11-18") for pair in zip(rahman, thompson, strict=True) for t in pair
+    ]
+    for start in range(0, len(arts), chunk):
+        write(store, *arts[start : start + chunk])
+    story = _stories(store)
+    threads = dict(store.execute("SELECT article_id, story_id FROM link_vectors").fetchall())
+    assert len({threads[a.id] for a in arts}) == 1  # one thread ...
+    assert len({story[a.id] for a in arts[0::2]}) == 1 and len({story[a.id] for a in arts[1::2]}) == 1
+    assert story[arts[0].id] != story[arts[1].id]  # ... two stories
+    assert {story[a.id] for a in arts[0::2]} == {min(a.id for a in arts[0::2])}
+
+
+def test_link_full_thread_is_not_joined(
+    store: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.linking import stories
+
+    monkeypatch.setattr(stories, "THREAD_MAX", 2)
+    arts = [make_article(t) for t in ROCKETS]
+    for article in arts:
+        write(store, article)
+    threads = dict(store.execute("SELECT article_id, story_id FROM link_vectors").fetchall())
+    assert threads[arts[0].id] == threads[arts[1].id] != threads[arts[2].id]
