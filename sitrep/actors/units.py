@@ -101,9 +101,9 @@ class Units:
         first, last = self.bounds[self.sent[i]]
         at = self.doc[i].idx
         placed = sorted(
-            (self.described(p), abs(p.start - at), ALPHA3.get(p.place.country, ""))
+            (self.described(p), abs(p.start - at), self.context(p))
             for p in self.places
-            if p.place and p.place.country and first <= p.start < last and self.context(p)
+            if p.place and p.place.country and first <= p.start < last
         )
         found = next((c for _, _, c in placed if c and c not in avoid), None)
         if found:
@@ -134,21 +134,25 @@ class Units:
     def _token_at(self, p: PlaceMention) -> int:
         return max(0, bisect_right(self.starts, p.start) - 1)
 
-    def context(self, p: PlaceMention) -> bool:
-        """A place that can lend its country to a neighbour: not part of an organisation's name ("the
-        National Union for the Total Independence of Angola") nor of an amount ("US $50 million")."""
+    def context(self, p: PlaceMention) -> str:
+        """The country a place lends a neighbour: none for a currency ("US $50 million"); for a place word
+        inside an organisation's name, the organisation's own ("The New York Times" is American, "the
+        National Union for the Total Independence of Angola" Angolan, whatever "Independence" reads as)."""
         i = self._token_at(p)
         unit = self.owner[i]
-        named = unit is not None and unit.actor.kind in ("organisation", "group", "media")
         after = self.doc[i + 1] if i + 1 < len(self.doc) else None
-        currency = self.doc[i].ent_type_ == "MONEY" or (after is not None and after.tag_ == "$")
-        return not named and not currency
+        if self.doc[i].ent_type_ == "MONEY" or (after is not None and after.tag_ == "$"):
+            return ""
+        if unit is not None and unit.actor.kind in ("organisation", "group", "media"):
+            country = unit.actor.country
+            return country if country and country not in NON_STATE else ""
+        return ALPHA3.get(p.place.country, "") if p.place and p.place.country else ""
 
     def described(self, p: PlaceMention) -> bool:
         """A place word that describes another actor ("Palestinian" in "Palestinian suicide bombers")
         says less about a neighbour than a place the sentence names on its own ("in Tel Aviv")."""
         unit = self.owner[self._token_at(p)]
-        return unit is not None and (unit.absorbed or unit.actor.kind != "country")
+        return unit is not None and (unit.absorbed or unit.actor.kind == "generic")
 
     def place_country(self, start: int, end: int, avoid: frozenset[str] = frozenset()) -> str | None:
         """The country of a place the places stage found inside tokens ``start:end`` ("from Calgary")."""

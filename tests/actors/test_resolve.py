@@ -226,6 +226,10 @@ def _place(text: str, words: str, country: str, role: str = "literal") -> Any:
             "President Joaquim Mendes conceded to demands from the National Union for the Total Independence of Angola.",
             [("Independence", "US"), ("Angola", "AO")], "Joaquim Mendes", "AGO",
         ),
+        (  # a place word inside an outlet's name lends the outlet's country, not the next place
+            "Senator Jane Marlow cited a New York Times story on Chinese taxes.",
+            [("New York", "US"), ("Chinese", "CN")], "Jane Marlow", "USA",
+        ),
         (  # a place the sentence names beats a demonym describing another actor
             "In Tel Aviv on Sunday, two Palestinian gunmen killed five people.",
             [("Palestinian", "PS"), ("Tel Aviv", "IL")], "five people", "ISR",
