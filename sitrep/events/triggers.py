@@ -184,6 +184,11 @@ def _with_object(tok: Token, keys: list[str], table: dict[tuple[str, str], Entry
     return None
 
 
+def _out_of(c: Token) -> bool:
+    """ "forced the agency out of the country": the particle after the object, parsed as "out of"."""
+    return c.dep_ == "prep" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+
+
 def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     """Curated patterns and triggers first; the rows derived from the CAMEO dictionary only after."""
     lem = lemma(tok)
@@ -197,7 +202,12 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     if pos == "V" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ != "VBG":
         return None  # a participle standing for people ("evacuated the wounded")
     prt = next(
-        (c for c in tok.children if c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in PARTICLES)), None
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "prt" or (c.lower_ in PARTICLES and (c.i == tok.i + 1 or _out_of(c)))
+        ),
+        None,
     )
     keys = [f"{lem} {prt.lower_}"] if prt is not None else []
     if pos == "V":

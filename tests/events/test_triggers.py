@@ -22,6 +22,11 @@ import pytest
         ("Prisoners began a hunger strike.", "PROTEST", "hunger"),
         ("The army deployed troops along the frontier.", "MOBILIZE", "troops"),
         ("Japan sent food aid to the flood victims.", "AID", None),
+        (
+            "The junta forced the aid agency out of the country.",
+            "SANCTION",
+            "expel",
+        ),  # an NGO, particle apart
     ],
 )
 def test_trigger_types_and_modes(asserted, text: str, type_: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
