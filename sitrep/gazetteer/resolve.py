@@ -3,7 +3,9 @@
 Pass one ranks each name's candidates on their own (kind of place, population, exact name); the
 confident picks — mostly countries, regions, continents and demonyms — become the article's context.
 Pass two ranks again with that context: is the candidate's country or region mentioned, and how near is
-it to the places already placed. A name never counts as its own context.
+it to the places already placed. A name never counts as its own context. Last, a name followed by an
+address ("Slidell, La.", "Croft, Yorkshire") keeps the best of its candidates that lie there.
+Spans known to be toponyms, including names no gazetteer has, are resolved in sitrep.gazetteer.spans.
 """
 
 from __future__ import annotations
