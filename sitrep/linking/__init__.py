@@ -44,8 +44,9 @@ def link(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> LinkSumm
 
 
 def _link(con: duckdb.DuckDBPyConnection, ids: list[str]) -> LinkSummary:
-    before = incidents.previous_incidents(con, ids)
-    tables.forget(con, ids)
+    again = tables.linked(con, ids)  # being linked again: forget what linking knew of them
+    before = incidents.previous_incidents(con, again)
+    tables.forget(con, again)
     marks = ", ".join("?" for _ in ids)
     rows: list[Any] = con.execute(
         f"SELECT id, text, title, published_at FROM articles WHERE id IN ({marks})", ids

@@ -186,6 +186,8 @@ def _smallest_ids(con: duckdb.DuckDBPyConnection, labels: dict[str, str]) -> dic
 
 def previous_incidents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
     """Incidents the articles' events belonged to before they are linked again (to recount them)."""
+    if not ids:
+        return set()
     marks = ", ".join("?" for _ in ids)
     rows = con.execute(
         f"SELECT DISTINCT incident_id FROM link_event_blocks WHERE article_id IN ({marks})", ids

@@ -37,8 +37,18 @@ def ensure(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(stmt)
 
 
+def linked(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[str]:
+    """Which of these articles were linked before: only they need forgetting (new ones skip five
+    deletes, each a scan of a table that grows with the store)."""
+    marks = ", ".join("?" for _ in article_ids)
+    rows = con.execute(f"SELECT article_id FROM link_vectors WHERE article_id IN ({marks})", article_ids)
+    return [r[0] for r in rows.fetchall()]
+
+
 def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
     """Drop what linking knew of these articles (they are being linked again)."""
+    if not article_ids:
+        return
     marks = ", ".join("?" for _ in article_ids)
     for table in PER_ARTICLE:
         con.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
