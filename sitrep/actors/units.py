@@ -6,7 +6,6 @@ neighbours and the country context are O(1) or O(sentence) lookups, never a scan
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,13 +35,16 @@ class Units:
     sent: list[int] = field(default_factory=list)  # token -> sentence number
     bounds: list[tuple[int, int]] = field(default_factory=list)  # sentence -> character range
     place_hits: dict[int, str] = field(default_factory=dict)  # token -> country of a city named there
-    starts: list[int] = field(default_factory=list)  # token -> character offset
+    place_at: dict[int, int] = field(default_factory=dict)  # a place's first character -> its first token
     _focus: str | None = None
 
     def __post_init__(self) -> None:
         self.owner = [None] * len(self.doc)
         self.sent = [0] * len(self.doc)
-        self.starts = [t.idx for t in self.doc]
+        for p in self.places:
+            span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None and len(span):
+                self.place_at[p.start] = span.start
         if not self.doc.has_annotation("SENT_START"):  # a Doc without a parse: one sentence
             self.bounds.append((0, len(self.doc.text)))
             return
@@ -131,27 +133,28 @@ class Units:
         focus = self.focus()
         return focus if focus not in avoid else None
 
-    def _token_at(self, p: PlaceMention) -> int:
-        return max(0, bisect_right(self.starts, p.start) - 1)
-
     def context(self, p: PlaceMention) -> str:
         """The country a place lends a neighbour: none for a currency ("US $50 million"); for a place word
         inside an organisation's name, the organisation's own ("The New York Times" is American, "the
         National Union for the Total Independence of Angola" Angolan, whatever "Independence" reads as)."""
-        i = self._token_at(p)
+        country = ALPHA3.get(p.place.country, "") if p.place and p.place.country else ""
+        i = self.place_at.get(p.start)
+        if i is None:
+            return country
         unit = self.owner[i]
         after = self.doc[i + 1] if i + 1 < len(self.doc) else None
         if self.doc[i].ent_type_ == "MONEY" or (after is not None and after.tag_ == "$"):
             return ""
         if unit is not None and unit.actor.kind in ("organisation", "group", "media"):
-            country = unit.actor.country
-            return country if country and country not in NON_STATE else ""
-        return ALPHA3.get(p.place.country, "") if p.place and p.place.country else ""
+            own = unit.actor.country
+            return own if own and own not in NON_STATE else ""
+        return country
 
     def described(self, p: PlaceMention) -> bool:
         """A place word that describes another actor ("Palestinian" in "Palestinian suicide bombers")
         says less about a neighbour than a place the sentence names on its own ("in Tel Aviv")."""
-        unit = self.owner[self._token_at(p)]
+        i = self.place_at.get(p.start)
+        unit = self.owner[i] if i is not None else None
         return unit is not None and (unit.absorbed or unit.actor.kind == "generic")
 
     def place_country(self, start: int, end: int, avoid: frozenset[str] = frozenset()) -> str | None:
