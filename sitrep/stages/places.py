@@ -211,10 +211,10 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[PlaceMention, ...]:
 def find(text: str, ctx: Context | None = None, url: str | None = None) -> tuple[PlaceMention, ...]:
     """Parse a bare text and find its places (for the eval and callers without a Doc); ``url`` is the
     article's address, whose country is the prior for same-name towns."""
-    from sitrep.stages.language import nlp
+    from sitrep.stages import language
 
     ctx = ctx or default_context()
-    return mentions(nlp(ctx)(text), text, ctx.resource("gazetteer", Gazetteer), url)
+    return mentions(language.doc(text, ctx), text, ctx.resource("gazetteer", Gazetteer), url)
 
 
 def resolve_spans(
