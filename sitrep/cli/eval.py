@@ -9,7 +9,11 @@ from typing import Annotated
 import typer
 
 from sitrep import eval as scorers
+from sitrep.cli.ingest import Parse
 from sitrep.cli.output import emit
+from sitrep.context import default_context
+from sitrep.errors import UserError
+from sitrep.stages.language import PARSE_MODES
 
 NAME = "eval"
 
@@ -18,8 +22,16 @@ def command(
     name: Annotated[str, typer.Argument(help=f"Gold set: {', '.join(scorers.SCORERS)}.")],
     gold: Annotated[Path | None, typer.Option(help="Gold data in the layout of ../shared/eval/NAME.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
+    parse: Parse = "full",
 ) -> None:
-    result = scorers.run(name, gold)
+    if parse not in PARSE_MODES:
+        raise UserError(f"--parse must be one of: {', '.join(PARSE_MODES)}")
+    ctx = default_context()  # the scorers run the line in the process's default context
+    before, ctx.parse = ctx.parse, parse
+    try:
+        result = scorers.run(name, gold)
+    finally:
+        ctx.parse = before
     if as_json:
         typer.echo(json.dumps(result.to_json()))
         return

@@ -18,9 +18,11 @@ from rich.progress import (
 )
 
 from sitrep.batch import CHUNK, Summary, check_date, ingest
+from sitrep.context import Context
 from sitrep.errors import UserError
 from sitrep.records import Article, Reject
 from sitrep.stages.ingest import count
+from sitrep.stages.language import PARSE_MODES
 from sitrep.store.db import DEFAULT_DB
 
 NAME = "ingest"
@@ -30,10 +32,18 @@ Outlet = Annotated[str | None, typer.Option(help="Publishing outlet for inputs t
 Db = Annotated[str, typer.Option(help="The store (DuckDB file).")]
 Workers = Annotated[int, typer.Option(help="Worker processes, each loading the model once.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+Parse = Annotated[
+    str,
+    typer.Option(
+        help="full: parse every sentence; triage: only those that can carry an event or a quote, the rest "
+        "get entities alone (faster, less accurate: docs/benchmarks-ingest.md)."
+    ),
+]
 
 
 def run(paths: list[str], db: str, published: str | None = None, outlet: str | None = None,
-        workers: int = 1, quiet: bool = False, chunk: int = CHUNK, wait: float = 30.0) -> Summary:  # fmt: skip
+        workers: int = 1, quiet: bool = False, chunk: int = CHUNK, wait: float = 30.0,
+        parse: str = "full") -> Summary:  # fmt: skip
     """One batch with a progress bar (rate and ETA when the inputs can be counted) and a warning a reject."""
     for p in paths:
         if p != "-" and not Path(p).exists() and not any(c in p for c in "*?["):
@@ -42,6 +52,10 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
         raise UserError(f"no folder for the store {db}")
     if workers < 1 or chunk < 1 or wait < 0:
         raise UserError("--workers and --chunk must be at least 1, --wait at least 0")
+    if parse not in PARSE_MODES:
+        raise UserError(f"--parse must be one of: {', '.join(PARSE_MODES)}")
+    if parse != "full" and workers > 1:  # worker processes build their own context (sitrep/batch.py)
+        raise UserError(f"--parse {parse} runs in one process for now: leave out --workers")
     published = check_date(published)
     total = None if quiet else count(paths)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
@@ -61,7 +75,8 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
             bar.update(task, rate=f"{speed:.1f} items/s" if speed else "")
 
         summary = ingest(paths, store=db, published=published, outlet=outlet, on_item=warn,
-                         workers=workers, on_progress=advance, chunk=chunk, wait=wait)  # fmt: skip
+                         workers=workers, on_progress=advance, chunk=chunk, wait=wait,
+                         ctx=Context(parse=parse) if parse != "full" else None)  # fmt: skip
     return summary
 
 
@@ -91,5 +106,6 @@ def command(
     wait: Annotated[
         float, typer.Option(help="Seconds to wait for another writer on the store before giving up.")
     ] = 30.0,
+    parse: Parse = "full",
 ) -> None:
-    report(run(paths, db, published, outlet, workers, quiet, chunk, wait), db)
+    report(run(paths, db, published, outlet, workers, quiet, chunk, wait, parse), db)
