@@ -4,13 +4,14 @@ The rule: average linkage on ``features.similarity`` (content words tempered by 
 weighted) at ``STORY_SIMILARITY``, then each cluster split where its reports name different participants,
 places, counts or dates (``split``). Two modes apply it:
 
-- documents (``group_documents``): a closed set at once, which ``sitrep eval incidents`` scores on ECB+;
+- documents (``group_documents``): a closed set at once (``sitrep eval incidents`` shows it beside the
+  store's grouping, which it scores);
 - the store (``recheck``): linking an article at a time is greedy — an article that joined the wrong
   group, or two groups that a later report shows to be one, would stay so. So the incremental step
   (``stories.assign``) only gathers *threads*, loosely (it joins at a lower similarity and lets a report
   bridge two threads); after each chunk every thread the chunk touched is regrouped by the rule above,
   and its members' ``story_id`` follows. A thread holds at most ``stories.THREAD_MAX`` articles, so a
-  re-check costs the same whatever the store's size.
+  re-check costs the same whatever the store's size. Figures: docs/benchmarks-linking.md.
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ from sitrep.linking.features import Terms, Views, keyed, similarity, views
 from sitrep.linking.grouping import ChunkDf, Doc, markers, recheck
 from sitrep.linking.tables import insert, rename
 
-JOIN_SIMILARITY = 0.05  # odd ECB+ topics: 0.03-0.05 equal, the highest (smallest threads) kept
-THREAD_MAX = 150
+JOIN_SIMILARITY = 0.05  # odd ECB+ topics: 0.03-0.05 about equal; the highest (smallest threads) kept
+THREAD_MAX = 150  # a re-check regroups at most this many articles
 WINDOW_DAYS = 7
 CANDIDATES = 50
 KEY_TERMS = 8  # names and numbers
