@@ -43,7 +43,7 @@ def command(
         sid = article_id_of(con, seed)
         cols = ("plover_type", "plover_mode", "modality", "source_text", "target_text", "place_name", "date",
                 "killed", "injured", "quantity", "weapon")  # fmt: skip
-        rows = events(con, EventFilter(article_id=sid, limit=1000))
+        rows = events(con, EventFilter(article=sid), limit=1000)
         emit([{c: r[c] for c in cols} for r in rows], "table", title=f"seed article {sid}")
 
 

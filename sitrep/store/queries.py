@@ -1,8 +1,12 @@
-"""Filtered reads of the store that the CLI and the API share."""
+"""Filtered reads of events that the CLI, the demo and the API share: one filter, one meaning everywhere.
+
+Every user value goes in as a bound parameter; only fixed fragments of this module become SQL text.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import duckdb
@@ -16,56 +20,105 @@ EVENT_COLUMNS = (
     "source_actor_id", "source_sector", "target_actor_id", "target_sector", "place_id", "place_flag",
     "date_flag", "arrested", "rule", "evidence", "quote_id", "incident_id", "pipeline_version",
 )  # fmt: skip
+# The day an event is placed on: its own date when known to the day, else its article's.
+EVENT_DAY = (
+    "coalesce(TRY_CAST(substr(e.date, 1, 10) AS DATE), TRY_CAST(substr(a.published_at, 1, 10) AS DATE))"
+)
+EVENT_FROM = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
+EVENT_ORDER = "e.date NULLS LAST, e.article_id, e.trigger_start"
+
+BBox = tuple[float, float, float, float]  # west, south, east, north
+
+
+@dataclass
+class Where:
+    """A conjunction of SQL conditions and their parameters."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
+
+
+def bbox_clause(w: Where, box: BBox | None, prefix: str) -> None:
+    """Points inside the box; one whose west edge is east of its east edge crosses the antimeridian."""
+    if box is None:
+        return
+    west, south, east, north = box
+    lon = f"{prefix}.lon BETWEEN ? AND ?" if west <= east else f"({prefix}.lon >= ? OR {prefix}.lon <= ?)"
+    w.add(f"{lon} AND {prefix}.lat BETWEEN ? AND ?", west, east, south, north)
 
 
 @dataclass(frozen=True)
 class EventFilter:
     type: str | None = None
     mode: str | None = None
-    actor: str | None = None  # actor id, code, or words of the source/target text
-    place: str | None = None  # place name, id, or ISO-2 country
-    since: str | None = None
-    until: str | None = None
     modality: str | None = None
-    article_id: str | None = None
-    limit: int = 100
-    offset: int = 0
+    actor: str | None = None  # actor id, code (IRNMIL), country, or words of the source/target text
+    country: str | None = None  # ISO-2 of the place or ISO-3 of either actor
+    place: str | None = None  # place id, name, or ISO-2 country
+    bbox: BBox | None = None
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    text: str | None = None
+    article: str | None = None
+    incident: str | None = None
+    located: bool | None = None
+
+    def where(self) -> Where:
+        w = Where()
+        if self.located is not None:
+            w.add(f"(e.lat IS {'NOT ' if self.located else ''}NULL)")
+        if self.type:
+            w.add("upper(e.plover_type) = upper(?)", self.type)
+        if self.mode:
+            w.add("lower(e.plover_mode) = lower(?)", self.mode)
+        if self.modality:
+            w.add("e.modality = lower(?)", self.modality)
+        if self.actor:
+            w.add(
+                "(? IN (e.source_actor_id, e.target_actor_id, e.source_code, e.target_code,"
+                " e.source_country, e.target_country) OR e.source_text ILIKE ? OR e.target_text ILIKE ?)",
+                self.actor, *[f"%{self.actor}%"] * 2,
+            )  # fmt: skip
+        if self.country:
+            w.add("upper(?) IN (e.place_country, e.source_country, e.target_country)", self.country)
+        if self.place:
+            w.add("(e.place_id = ? OR e.place_country = upper(?) OR e.place_name ILIKE ?)", *[self.place] * 3)
+        bbox_clause(w, self.bbox, "e")
+        if self.since:
+            w.add(f"{EVENT_DAY} >= ?", self.since)
+        if self.until:
+            w.add(f"{EVENT_DAY} <= ?", self.until)
+        if self.outlet:
+            w.add("(a.publisher ILIKE ? OR a.original_outlet ILIKE ?)", self.outlet, self.outlet)
+        if self.text:
+            like = f"%{self.text}%"
+            w.add(
+                "(e.trigger_text ILIKE ? OR e.source_text ILIKE ? OR e.target_text ILIKE ?"
+                " OR e.place_name ILIKE ? OR a.title ILIKE ?)",
+                *[like] * 5,
+            )  # fmt: skip
+        if self.article:
+            w.add("e.article_id = ?", self.article)
+        if self.incident:
+            w.add("e.incident_id = ?", self.incident)
+        return w
 
 
-def events(con: duckdb.DuckDBPyConnection, f: EventFilter) -> list[dict[str, Any]]:
-    where, params = ["TRUE"], []
-    if f.type:
-        where.append("upper(plover_type) = upper(?)")
-        params.append(f.type)
-    if f.mode:
-        where.append("plover_mode = ?")
-        params.append(f.mode)
-    if f.modality:
-        where.append("modality = ?")
-        params.append(f.modality)
-    if f.article_id:
-        where.append("article_id = ?")
-        params.append(f.article_id)
-    if f.actor:
-        where.append(
-            "(? IN (source_actor_id, target_actor_id, source_code, target_code, source_country, target_country)"
-            " OR source_text ILIKE ? OR target_text ILIKE ?)"
-        )
-        params += [f.actor, f"%{f.actor}%", f"%{f.actor}%"]
-    if f.place:
-        where.append("(place_id = ? OR place_country = upper(?) OR place_name ILIKE ?)")
-        params += [f.place, f.place, f.place]
-    if f.since:
-        where.append("date >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("date <= ? || '~'")
-        params.append(f.until)
-    sql = (
-        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {' AND '.join(where)}"
-        " ORDER BY date NULLS LAST, article_id, trigger_start LIMIT ? OFFSET ?"
-    )
-    return query(con, sql, [*params, f.limit, f.offset])
+def events(
+    con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    where = f.where()
+    columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+    sql = f"SELECT {columns} {EVENT_FROM}{where.sql()} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?"
+    return query(con, sql, [*where.params, limit, offset])
 
 
 def counts_by_type(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

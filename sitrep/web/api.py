@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel
 
 from sitrep.records import Modality
+from sitrep.store.queries import BBox, EventFilter
 from sitrep.web import lookups, models, queries
 from sitrep.web.stats import stats as compute_stats
 from sitrep.web.store import Store
@@ -58,7 +59,7 @@ def page(
 PageQ = Annotated[queries.Page, Depends(page)]
 
 
-def parse_bbox(bbox: str | None) -> queries.BBox | None:
+def parse_bbox(bbox: str | None) -> BBox | None:
     """Lenient on purpose: a box may cross the antimeridian (west > east); latitudes are put in order."""
     if bbox is None:
         return None
@@ -98,13 +99,13 @@ def event_filter(
     located: Annotated[
         bool | None, Query(description="Only events with (true) or without (false) coordinates.")
     ] = None,
-) -> queries.EventFilter:
-    return queries.EventFilter(type=type, mode=mode, modality=modality, actor=actor, country=country, place=place,
+) -> EventFilter:
+    return EventFilter(type=type, mode=mode, modality=modality, actor=actor, country=country, place=place,
                                bbox=parse_bbox(bbox), since=since, until=until, outlet=outlet, text=text,
                                article=article, incident=incident, located=located)  # fmt: skip
 
 
-Events = Annotated[queries.EventFilter, Depends(event_filter)]
+Events = Annotated[EventFilter, Depends(event_filter)]
 
 
 @router.get("/events", response_model=EVENTS, summary="Events, filtered")

@@ -10,17 +10,8 @@ import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
-from sitrep.web.queries import (
-    ARTICLE_SELECT,
-    EVENT_SELECT,
-    BBox,
-    EventFilter,
-    Page,
-    Where,
-    bbox_clause,
-    decode,
-    paged,
-)  # fmt: skip
+from sitrep.store.queries import BBox, EventFilter, Where, bbox_clause
+from sitrep.web.queries import ARTICLE_SELECT, EVENT_SELECT, Page, decode, paged
 
 INCIDENT_SELECT = "SELECT i.*, p.country AS country FROM incidents i LEFT JOIN places p ON p.id = i.place_id"
 

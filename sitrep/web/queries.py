@@ -6,7 +6,7 @@ Every user value goes in as a bound parameter; only fixed fragments of this modu
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -14,12 +14,8 @@ import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
+from sitrep.store.queries import EVENT_FROM, EVENT_ORDER, EventFilter, Where
 
-# The day an event is placed on the timeline: its own date when known to the day, else its article's.
-EVENT_DAY = (
-    "coalesce(TRY_CAST(substr(e.date, 1, 10) AS DATE), TRY_CAST(substr(a.published_at, 1, 10) AS DATE))"
-)
-EVENT_FROM = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
 EVENT_SELECT = f"SELECT e.*, a.title, a.publisher, a.url, a.published_at {EVENT_FROM}"
 ARTICLE_SELECT = (
     "SELECT a.id, a.url, a.title, a.publisher, a.original_outlet, a.is_repost, a.repost_of, a.published_at,"
@@ -29,95 +25,10 @@ ARTICLE_SELECT = (
 JSON_COLUMNS = ("evidence", "cuts", "aliases", "roles", "sources")
 
 
-BBox = tuple[float, float, float, float]  # west, south, east, north
-
-
-def bbox_clause(w: Where, box: BBox | None, prefix: str) -> None:
-    """Points inside the box; one whose west edge is east of its east edge crosses the antimeridian."""
-    if box is None:
-        return
-    west, south, east, north = box
-    lon = f"{prefix}.lon BETWEEN ? AND ?" if west <= east else f"({prefix}.lon >= ? OR {prefix}.lon <= ?)"
-    w.add(f"{lon} AND {prefix}.lat BETWEEN ? AND ?", west, east, south, north)
-
-
 @dataclass(frozen=True)
 class Page:
     limit: int = 50
     offset: int = 0
-
-
-@dataclass
-class Where:
-    """A conjunction of SQL conditions and their parameters."""
-
-    clauses: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    type: str | None = None
-    mode: str | None = None
-    modality: str | None = None
-    actor: str | None = None
-    country: str | None = None
-    place: str | None = None
-    bbox: BBox | None = None
-    since: date | None = None
-    until: date | None = None
-    outlet: str | None = None
-    text: str | None = None
-    article: str | None = None
-    incident: str | None = None
-    located: bool | None = None
-
-    def where(self) -> Where:
-        w = Where()
-        if self.located is not None:
-            w.add(f"(e.lat IS {'NOT ' if self.located else ''}NULL)")
-        if self.type:
-            w.add("upper(e.plover_type) = upper(?)", self.type)
-        if self.mode:
-            w.add("lower(e.plover_mode) = lower(?)", self.mode)
-        if self.modality:
-            w.add("e.modality = lower(?)", self.modality)
-        if self.actor:
-            w.add(
-                "(? IN (e.source_actor_id, e.target_actor_id, e.source_code, e.target_code)"
-                " OR e.source_text ILIKE ? OR e.target_text ILIKE ?)",
-                self.actor, *[f"%{self.actor}%"] * 2,
-            )  # fmt: skip
-        if self.country:
-            w.add("upper(?) IN (e.place_country, e.source_country, e.target_country)", self.country)
-        if self.place:
-            w.add("(e.place_id = ? OR e.place_name ILIKE ?)", self.place, self.place)
-        bbox_clause(w, self.bbox, "e")
-        if self.since:
-            w.add(f"{EVENT_DAY} >= ?", self.since)
-        if self.until:
-            w.add(f"{EVENT_DAY} <= ?", self.until)
-        if self.outlet:
-            w.add("(a.publisher ILIKE ? OR a.original_outlet ILIKE ?)", self.outlet, self.outlet)
-        if self.text:
-            like = f"%{self.text}%"
-            w.add(
-                "(e.trigger_text ILIKE ? OR e.source_text ILIKE ? OR e.target_text ILIKE ?"
-                " OR e.place_name ILIKE ? OR a.title ILIKE ?)",
-                *[like] * 5,
-            )  # fmt: skip
-        if self.article:
-            w.add("e.article_id = ?", self.article)
-        if self.incident:
-            w.add("e.incident_id = ?", self.incident)
-        return w
 
 
 def paged(
@@ -139,7 +50,7 @@ def decode(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def events(con: duckdb.DuckDBPyConnection, f: EventFilter, page: Page) -> dict[str, Any]:
-    return paged(con, EVENT_SELECT, f.where(), "e.date NULLS LAST, e.article_id, e.trigger_start", page)
+    return paged(con, EVENT_SELECT, f.where(), EVENT_ORDER, page)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Any
 import duckdb
 
 from sitrep.store.db import query
-from sitrep.web.queries import EVENT_DAY, EVENT_FROM, EventFilter
+from sitrep.store.queries import EVENT_DAY, EVENT_FROM, EventFilter
 
 TOTALS = ("articles", "events", "incidents", "actors", "places", "quotes", "rejects")
 
