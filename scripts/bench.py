@@ -2,12 +2,15 @@
 
 The corpus (plus the seed) is repeated REPEAT times with a copy marker so every copy is a distinct
 article, written as JSONL, then:
-  - `sitrep ingest` runs over it into a fresh store, once per worker count;
-  - bare `nlp.pipe` (same model, same batch size) parses the cleaned texts that ingest stored.
-Each run is a separate process so its peak RSS is its own (ru_maxrss of the children it waited for: with
-workers that is the largest single process). Rows are appended to docs/benchmarks.md.
+  - `sitrep ingest` runs over it into a fresh store, once per worker count (0: the line in the writing
+    process; N: N line processes beside the writer);
+  - bare `nlp.pipe` (same model, same batch size) parses the cleaned texts that ingest stored;
+  - the linking bench (dedup, stories, incidents) at 1,000 and 10,000 stored articles.
+Each run is a separate process so its peak RSS is its own. ru_maxrss of the children misses the line
+processes (the forkserver reaps them), so every process's own high-water mark (VmHWM) is also polled from
+/proc: the writer and the largest line process are reported apart. Rows are appended to docs/benchmarks.md.
 
-Usage: python scripts/bench.py [--repeat N] [--workers 1 2]
+Usage: python scripts/bench.py [--repeat N] [--workers 1 2] [--no-linking]
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import bench_linking
 import benchdoc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,17 +57,50 @@ def corpus(repeat: int, out: Path) -> int:
     return n
 
 
-def measured(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of the command, from a fresh wrapper so ru_maxrss is its own."""
-    wrapper = (
-        "import resource, subprocess, sys, time, json\n"
-        "t = time.perf_counter(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
-        "w = time.perf_counter() - t\n"
-        "print(json.dumps([w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], check=True, capture_output=True, text=True)
-    wall, rss = json.loads(out.stdout.strip().splitlines()[-1])
-    return wall, rss
+WRAPPER = """
+import json, os, resource, subprocess, sys, time
+def tree(root):
+    parents = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                parents[int(pid)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += [c for c, p in parents.items() if p == pid]
+    return found
+def hwm(pid):
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next(int(l.split()[1]) / 1024 for l in fh if l.startswith("VmHWM"))
+    except (OSError, StopIteration):
+        return 0.0
+t = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+peaks = {}
+while proc.poll() is None:
+    for pid in tree(proc.pid):
+        peaks[pid] = max(peaks.get(pid, 0.0), hwm(pid))
+    time.sleep(0.25)
+w = time.perf_counter() - t
+assert proc.returncode == 0, proc.returncode
+writer = peaks.pop(proc.pid, 0.0)
+line = max(peaks.values(), default=0.0)  # the forkserver is smaller than any line process
+print(json.dumps([w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, writer, line]))
+"""
+
+
+def measured(cmd: list[str]) -> tuple[float, float, float, float]:
+    """Wall seconds, peak RSS (MB) of the largest process, and the writer's and the largest line
+    process's own peaks, from a fresh wrapper so ru_maxrss is the command's own."""
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], check=True, capture_output=True, text=True)
+    wall, rss, writer, line = json.loads(out.stdout.strip().splitlines()[-1])
+    # ru_maxrss misses the line processes: the forkserver, not the writer, waits for them
+    return wall, max(rss, writer, line), writer, line
 
 
 BARE = """
@@ -83,6 +120,7 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", "10")))
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--no-linking", action="store_true", help="skip the linking bench")
     args = parser.parse_args()
     sitrep = str(Path(sys.executable).with_name("sitrep"))
     rows = []
@@ -92,32 +130,37 @@ def main() -> None:
         store = ""
         for workers in args.workers:
             store = str(Path(tmp) / f"w{workers}.duckdb")
-            cmd = [sitrep, "ingest", str(data), "--db", store, "--quiet"]
-            if workers > 1:
-                cmd += ["--workers", str(workers)]
-            wall, rss = measured(cmd)
-            rows.append((f"sitrep ingest, {workers} worker(s)", n, wall, rss))
-            print(f"line, {workers} worker(s): {n / wall:.1f} articles/s, peak {rss:.0f} MB", flush=True)
-        wall, rss = measured([sys.executable, "-c", BARE, store, str(BATCH)])
-        rows.append((f"bare spaCy nlp.pipe (batch {BATCH}), 1 process", n, wall, rss))
+            cmd = [sitrep, "ingest", str(data), "--db", store, "--quiet", "--workers", str(workers)]
+            wall, rss, writer, line = measured(cmd)
+            rows.append((f"sitrep ingest --workers {workers}", n, wall, rss, writer, line))
+            print(f"line, --workers {workers}: {n / wall:.1f} articles/s, peak {rss:.0f} MB", flush=True)
+        wall, rss, writer, _ = measured([sys.executable, "-c", BARE, store, str(BATCH)])
+        rows.append((f"bare spaCy nlp.pipe (batch {BATCH}), 1 process", n, wall, rss, writer, 0.0))
         print(f"bare spaCy: {n / wall:.1f} articles/s, peak {rss:.0f} MB", flush=True)
     write(rows, args)
+    if not args.no_linking:
+        bench_linking.main(["--sizes", "1000,10000", "--timed-chunks", "10", "--append"])
 
 
-def write(rows: list[tuple[str, int, float, float]], args: argparse.Namespace) -> None:
+def write(rows: list[tuple[str, int, float, float, float, float]], args: argparse.Namespace) -> None:
     bare = rows[-1][1] / rows[-1][2]
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     lines = [
         f"\n### Throughput, {when}\n",
         f"Command: `make bench` (`python scripts/bench.py --repeat {args.repeat} --workers "
-        f"{' '.join(map(str, args.workers))}`); machine: {machine}; Wikinews sample + seed, repeated "
-        f"{args.repeat}×.\n",
-        "| run | articles | seconds | articles/s | peak RSS per process (MB) | ratio to bare spaCy |",
-        "|---|---|---|---|---|---|",
+        f"{' '.join(map(str, args.workers))}`); machine: {machine}, load average at the end {load}; "
+        f"Wikinews sample + seed, repeated {args.repeat}×.\n",
+        "| run | articles | seconds | articles/s | peak RSS, largest process (MB) | writer / line process peak (MB) "
+        "| ratio to bare spaCy |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for name, n, wall, rss in rows:
-        lines.append(f"| {name} | {n} | {wall:.1f} | {n / wall:.2f} | {rss:.0f} | {n / wall / bare:.2f} |")
+    for name, n, wall, rss, writer, line in rows:
+        split = f"{writer:.0f} / {line:.0f}" if line else f"{writer:.0f} (one process)"
+        lines.append(
+            f"| {name} | {n} | {wall:.1f} | {n / wall:.2f} | {rss:.0f} | {split} | {n / wall / bare:.2f} |"
+        )
     benchdoc.append(lines)
 
 

@@ -5,11 +5,15 @@ in a worker process), and their rows are written in one transaction. Articles al
 same pipeline version are skipped (ids are content hashes), and rejects are replaced by (ref, reason), so
 a batch killed at any moment and run again ends with exactly the rows of an uninterrupted run.
 
-Workers (``workers > 1``) are spawned processes that each load the model once; only the parent writes.
+With ``workers=0`` the line runs in the writing process. With ``workers=N`` it runs in N spawned
+processes that each load the model once, while the parent only reads, writes and links: the parent's store
+and linking work overlaps the parsing, and neither process holds both the model and the store, which keeps
+each under the memory bar (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import multiprocessing
 import os
@@ -18,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep.context import Context, default_context
 from sitrep.errors import SitrepError, UserError
@@ -51,7 +56,7 @@ def ingest(
     ctx: Context | None = None,
     on_item: Callable[[Article | Reject], None] | None = None,
     chunk: int = CHUNK,
-    workers: int = 1,
+    workers: int = 0,
     on_progress: Callable[[int], None] | None = None,
     wait: float = 30.0,
 ) -> Summary:
@@ -65,7 +70,7 @@ def ingest_sources(
     ctx: Context | None = None,
     on_item: Callable[[Article | Reject], None] | None = None,
     chunk: int = CHUNK,
-    workers: int = 1,
+    workers: int = 0,
     on_progress: Callable[[int], None] | None = None,
     wait: float = 30.0,
 ) -> Summary:
@@ -80,7 +85,7 @@ def ingest_sources(
         known = db.known_articles(con)
         con.close()
         chunks = _chunks(sources, chunk, summary)
-        results = _in_workers(chunks, ctx, known, workers) if workers > 1 else _here(chunks, ctx, known)
+        results = _in_workers(chunks, ctx, known, workers) if workers > 0 else _here(chunks, ctx, known)
         for inputs, outputs in results:
             articles, rejects = _tally(outputs, known, summary, on_item)
             summary.written += _commit(store, articles, rejects)
@@ -160,11 +165,16 @@ _worker_ctx: Context | None = None
 _worker_known: Mapping[str, str] = {}
 
 
-def _init_worker(disabled: frozenset[str], batch_size: int, known: Mapping[str, str]) -> None:
+def _init_worker(settings: dict[str, Any], known: Mapping[str, str]) -> None:
     """Runs once per worker: one context, so the model and the data are loaded once per process."""
     global _worker_ctx, _worker_known
-    _worker_ctx = Context(disabled=disabled, batch_size=batch_size)
+    _worker_ctx = Context(**settings)
     _worker_known = known
+
+
+def _settings(ctx: Context) -> dict[str, Any]:
+    """The caller's context minus what it has loaded: each worker loads its own."""
+    return {f.name: getattr(ctx, f.name) for f in dataclasses.fields(ctx) if not f.name.startswith("_")}
 
 
 def _work(batch: list[Item]) -> list[Result]:
@@ -179,7 +189,7 @@ def _in_workers(chunks: Iterable[list[Item]], ctx: Context, known: Mapping[str, 
         "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     )
     with ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
-                             initargs=(ctx.disabled, ctx.batch_size, dict(known))) as pool:  # fmt: skip
+                             initargs=(_settings(ctx), dict(known))) as pool:  # fmt: skip
         pending: deque[tuple[int, Future[list[Result]]]] = deque()
         for batch in chunks:
             pending.append((len(batch), pool.submit(_work, batch)))

@@ -131,16 +131,17 @@ def test_check_date_rejects_other(value: str) -> None:
 
 
 @pytest.mark.slow
-def test_ingest_workers_same_rows_as_one_process(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ingest_workers_same_rows_as_one_process(tmp_path: Path, workers: int) -> None:
     from sitrep.pipeline import pipeline_version
 
     version = pipeline_version()  # the one-process run below uses this process's cached version
     corpus = write_corpus(tmp_path / "in", 12)
-    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
-    ingest([str(corpus)], store=one, chunk=4)
-    summary = ingest([str(corpus)], store=two, chunk=4, workers=2)
+    here, there = tmp_path / "here.duckdb", tmp_path / "there.duckdb"
+    ingest([str(corpus)], store=here, chunk=4)
+    summary = ingest([str(corpus)], store=there, chunk=4, workers=workers)
     skip_if_data_changed(version)
-    assert summary.written == 12 and not first_difference(rows(one), rows(two))
+    assert summary.written == 12 and not first_difference(rows(here), rows(there))
 
 
 @pytest.mark.slow
@@ -162,11 +163,14 @@ def test_ingest_concurrent_cli_never_corrupts(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_ingest_killed_at_random_moments_then_rerun_equals_uninterrupted(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["0", "1"])  # the line in the writer, or in a process beside it
+def test_ingest_killed_at_random_moments_then_rerun_equals_uninterrupted(
+    tmp_path: Path, workers: str
+) -> None:
     version = data_version()
     corpus = write_corpus(tmp_path / "in", 40)
     clean_store, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
-    args = [str(corpus), "--chunk", "3", "-q", "--published", "2020-11-19"]
+    args = [str(corpus), "--chunk", "3", "-q", "--published", "2020-11-19", "--workers", workers]
     started = time.monotonic()
     assert run_cli("ingest", *args, "--db", str(clean_store)).returncode == 0
     duration = time.monotonic() - started  # kills land anywhere in a run: loading, reading, writing
@@ -206,7 +210,7 @@ def test_ingest_cli_stdin_and_language_marked(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["--db", "/nonexistent/dir/s.duckdb"], ["--workers", "0"], ["--published", "19/11/2020"]]
+    "args", [["--db", "/nonexistent/dir/s.duckdb"], ["--workers", "-1"], ["--published", "19/11/2020"]]
 )
 def test_ingest_cli_user_mistake_one_line(tmp_path: Path, args: list[str]) -> None:
     (tmp_path / "a.txt").write_text("Some words here.")

@@ -89,7 +89,7 @@ def command(
     published: Published = None,
     outlet: Outlet = None,
     db: Db = DEFAULT_DB,
-    workers: Workers = 1,
+    workers: Workers = 0,
     quiet: Quiet = False,
 ) -> None:
     pause = seconds(every)
