@@ -81,7 +81,6 @@ def test_unknown_parse_mode_is_a_user_error(ctx: Context) -> None:
     [
         ["eval", "seed", "--parse", "fast"],
         ["ingest", "-", "--parse", "fast"],
-        ["ingest", "-", "--parse", "triage", "--workers", "2"],
     ],
 )
 def test_cli_rejects_a_bad_parse_option_in_one_line(args: list[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
