@@ -30,7 +30,12 @@ NAME = "ingest"
 Published = Annotated[str | None, typer.Option(help="Publication date (ISO) for inputs that carry none.")]
 Outlet = Annotated[str | None, typer.Option(help="Publishing outlet for inputs that carry none.")]
 Db = Annotated[str, typer.Option(help="The store (DuckDB file).")]
-Workers = Annotated[int, typer.Option(help="Worker processes, each loading the model once.")]
+Workers = Annotated[
+    int,
+    typer.Option(
+        help="Line processes beside the writer, each loading the model once (0: the line runs in the writer)."
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Parse = Annotated[
     str,
@@ -42,7 +47,7 @@ Parse = Annotated[
 
 
 def run(paths: list[str], db: str, published: str | None = None, outlet: str | None = None,
-        workers: int = 1, quiet: bool = False, chunk: int = CHUNK, wait: float = 30.0,
+        workers: int = 0, quiet: bool = False, chunk: int = CHUNK, wait: float = 30.0,
         parse: str = "full") -> Summary:  # fmt: skip
     """One batch with a progress bar (rate and ETA when the inputs can be counted) and a warning a reject."""
     for p in paths:
@@ -50,12 +55,10 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
             raise UserError(f"no such file or folder: {p}")
     if not Path(db).resolve().parent.is_dir():
         raise UserError(f"no folder for the store {db}")
-    if workers < 1 or chunk < 1 or wait < 0:
-        raise UserError("--workers and --chunk must be at least 1, --wait at least 0")
+    if workers < 0 or chunk < 1 or wait < 0:
+        raise UserError("--workers must be at least 0, --chunk at least 1, --wait at least 0")
     if parse not in PARSE_MODES:
         raise UserError(f"--parse must be one of: {', '.join(PARSE_MODES)}")
-    if parse != "full" and workers > 1:  # worker processes build their own context (sitrep/batch.py)
-        raise UserError(f"--parse {parse} runs in one process for now: leave out --workers")
     published = check_date(published)
     total = None if quiet else count(paths)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
@@ -98,7 +101,7 @@ def command(
     published: Published = None,
     outlet: Outlet = None,
     db: Db = DEFAULT_DB,
-    workers: Workers = 1,
+    workers: Workers = 0,
     quiet: Quiet = False,
     chunk: Annotated[
         int, typer.Option(help="Inputs per commit: a killed batch loses at most one chunk's work.")
