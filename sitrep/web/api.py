@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import date
@@ -9,7 +10,8 @@ from typing import Annotated, Any
 
 import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from pydantic import BaseModel
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, BeforeValidator
 
 from sitrep.records import Modality
 from sitrep.store.queries import BBox, EventFilter
@@ -17,7 +19,18 @@ from sitrep.web import lookups, models, queries
 from sitrep.web.stats import stats as compute_stats
 from sitrep.web.store import Store
 
-router = APIRouter(prefix="/api")
+
+def single_values(request: Request) -> None:
+    """Every filter takes one value: a parameter given twice is refused, not silently the last one."""
+    seen: set[str] = set()
+    for key, _ in request.query_params.multi_items():
+        if key in seen:
+            loc = ("query", key)
+            raise RequestValidationError([{"loc": loc, "msg": "given more than once", "type": "repeated"}])
+        seen.add(key)
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(single_values)])
 EVENTS, ARTICLES, INCIDENTS, ACTORS, PLACES, QUOTES = (
     models.page_of(m) for m in (models.EventOut, models.ArticleSummary, models.IncidentOut, models.ActorOut,
                                 models.PlaceOut, models.QuoteOut)
@@ -31,7 +44,16 @@ def respond(model: type[BaseModel], body: dict[str, Any]) -> Response:
 
 
 Text = Annotated[str | None, Query(max_length=200)]
-Day = Annotated[date | None, Query(description="ISO date, inclusive.")]
+
+
+def iso_day(value: object) -> object:
+    """Only an ISO day: pydantic would also read a number as a Unix time ('since=0' as 1970-01-01)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected an ISO date like 2020-11-19")
+    return value
+
+
+Day = Annotated[date | None, Query(description="ISO date (YYYY-MM-DD), inclusive."), BeforeValidator(iso_day)]
 Id = Annotated[str, Path(max_length=200)]
 BBOX_HELP = "west,south,east,north in degrees, e.g. 38,29,49,38 for Iraq."
 

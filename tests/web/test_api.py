@@ -134,6 +134,8 @@ def test_stats_counts_add_up(handmade_client: TestClient) -> None:
         ("GET", "/api/events?modality=maybe", 422),
         ("GET", "/api/events?bbox=1,2", 422),
         ("GET", "/api/events?bbox=a,b,c,d", 422),
+        ("GET", "/api/events?until=2020-11-19&until=2020-11-20", 422),  # one value each, never the last
+        ("GET", "/api/articles?since=0.0", 422),  # a number is no day (pydantic would read a Unix time)
         ("DELETE", "/api/events", 405),
         ("POST", "/api/articles", 403),
     ],
