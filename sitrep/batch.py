@@ -26,7 +26,6 @@ from typing import Any
 
 from sitrep.context import Context, default_context
 from sitrep.errors import SitrepError, UserError
-from sitrep.linking import link
 from sitrep.pipeline import process_sources
 from sitrep.records import Article, Reject, Source
 from sitrep.stages import ingest as readers
@@ -149,7 +148,13 @@ def _tally(outputs: list[Result], known: dict[str, str], summary: Summary,
 
 
 def _commit(store: str | os.PathLike[str], articles: list[Article], rejects: list[Reject]) -> int:
-    """One chunk, one transaction: after a kill, either all of its rows are stored or none."""
+    """One chunk, one transaction: after a kill, either all of its rows are stored or none.
+
+    Linking is imported here, in the writer only: its libraries (pandas, SciPy, datasketch) would add
+    ~80 MB to every line process that imports this module for ``_work``.
+    """
+    from sitrep.linking import link
+
     con = db.connect(store)
     try:
         written = db.write(con, articles, rejects, ingested_at=now())
