@@ -24,6 +24,17 @@ def test_segments_split_only_at_paragraph_breaks() -> None:
     assert all(p.endswith("\n\n") for p in pieces[:-1])
 
 
+@given(st.lists(st.integers(0, 9000), max_size=40), st.integers(1, 10), st.integers(1, 20000))
+def test_batches_keep_every_text_in_order_within_both_limits(
+    lengths: list[int], size: int, budget: int
+) -> None:
+    texts = ["x" * n for n in lengths]
+    runs = list(language.batches(texts, size, budget))
+    assert [t for run in runs for t in run] == texts
+    assert all(0 < len(run) <= size for run in runs)
+    assert all(len(run) == 1 or sum(map(len, run)) <= budget for run in runs)
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
