@@ -209,13 +209,7 @@ def _words_country(tok: Token, span: Span, article: Article, countries: dict[str
     text = article.text
     words = span.text.lower().split()
     if "ethnic" in words:
-        sent = tok.sent
-        place = next(
-            (p.place for p in article.places
-             if p.place and p.role == "literal" and sent.start_char <= p.start < sent.end_char),
-            None,
-        )  # fmt: skip
-        return alpha3(place.country) if place else None
+        return sentence_country(tok, article)
     before = text[span.start : tok.idx + len(tok)]
     country = country_in(before, countries) or country_in(span.text, countries)
     if country is None:
@@ -229,6 +223,22 @@ def _words_country(tok: Token, span: Span, article: Article, countries: dict[str
         )
         country = alpha3(place.country) if place else None
     return country
+
+
+def sentence_country(tok: Token, article: Article) -> str | None:
+    """Where the sentence is, for a party with no country of its own (CAMEO codes it domestic: "rejected
+    plans for a market in Aleppo's old city" aims at Syria): a place it is in, else a capital standing
+    for its state, else a country it names."""
+    lo, hi = tok.sent.start_char, tok.sent.end_char
+    for role in ("literal", "metonym"):
+        place = next(
+            (p.place for p in article.places if p.place and p.role == role and lo <= p.start < hi), None
+        )
+        if place is not None:
+            return alpha3(place.country)
+    return next(
+        (m.actor.country for m in article.mentions if m.actor.kind == "country" and lo <= m.start < hi), None
+    )
 
 
 def resolve(

@@ -172,6 +172,8 @@ def event(
         if by_place is not None:
             target, how = by_place
             rule = f"{rule}|{how}"
+    if target is not None and target.country is None:  # "rejected plans for a market in Aleppo"
+        target = dataclasses.replace(target, country=arguments.sentence_country(tok, article))
     _cite(target, "target", evidence)
     when = where.date(clause, sent if _own_date_scope(tok) else None, tok.idx)
     if when.expr is not None:

@@ -153,6 +153,9 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return any(lex.in_class("armed", lemma(t)) for t in tok.sent)
     if needs == "not-aid":
         return obj is None or not lex.in_class("aid", lemma(obj))
+    if needs.startswith("subj-"):  # a class of doer: "rebels blocked the highway"
+        subj = subject(tok)
+        return subj is not None and bool(_words(subj) & lex.classes[needs[5:]])
     if needs.startswith("obj-"):
         name = needs[4:]
         if obj is None:

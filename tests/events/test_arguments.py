@@ -240,3 +240,13 @@ def test_arguments_passive_agent_hung_on_the_next_clause(code) -> None:  # type:
     )
     (charged,) = [e for e in events if e.trigger.text == "charged"]
     assert charged.source is not None and charged.source.country == "KEN"
+
+
+def test_arguments_a_target_of_no_country_is_where_the_sentence_is(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "The city council in Aleppo rejected plans for a new market."
+    start = text.index("Aleppo")
+    aleppo = Place(170063, "Aleppo", "SY", None, 36.2, 37.16, "P")
+    places = (PlaceMention(start, start + 6, "Aleppo", aleppo),)
+    (event,) = [e for e in asserted(text, places=places) if e.plover_type == "REJECT"]
+    assert event.target is not None and event.target.actor_id is None
+    assert event.target.country == "SYR"

@@ -22,6 +22,8 @@ import pytest
         ("Prisoners began a hunger strike.", "PROTEST", "hunger"),
         ("The army deployed troops along the frontier.", "MOBILIZE", "troops"),
         ("Japan sent food aid to the flood victims.", "AID", None),
+        ("Separatist fighters blocked the main highway into the port city.", "PROTEST", "obstruct"),
+        ("The militia used villagers as human shields during the siege.", "COERCE", None),
         (
             "The junta forced the aid agency out of the country.",
             "SANCTION",
