@@ -10,9 +10,15 @@ import csv
 from collections import Counter, defaultdict
 
 from sitrep.actors.index import Index, build_index
-from sitrep.actors.load import DATA
+from sitrep.actors.load import DATA, ETHNIC
+from sitrep.records import Actor
 
-KINDS = ("country", "person", "organisation", "group", "media")
+KINDS = ("country", "person", "organisation", "group", "people", "media")
+
+
+def kind(actor: Actor) -> str:
+    """Armed groups and peoples share the record kind "group"; the tables count them apart."""
+    return "people" if actor.id.startswith(ETHNIC) else actor.kind
 
 
 def regions() -> dict[str, str]:
@@ -26,7 +32,7 @@ def by_region(index: Index) -> str:
     region_of = regions()
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for actor in index.actors.values():
-        table[region_of.get(actor.country or "", "unknown")][actor.kind] += 1
+        table[region_of.get(actor.country or "", "unknown")][kind(actor)] += 1
     lines = ["| region | " + " | ".join(KINDS) + " | total |", "|---|" + "---:|" * (len(KINDS) + 1)]
     for region in sorted(table, key=lambda r: -sum(table[r].values())):
         row = table[region]

@@ -21,7 +21,8 @@ from sitrep.actors.normalize import fold, slug
 from sitrep.records import Actor, Role
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "actors"
-HAND, GENERATED = 3, 1
+HAND, GENERATED, PEOPLES = 3, 1, 0
+ETHNIC = "ethnic:"  # id prefix of the peoples of ethnic_groups.csv, named by origin like a nationality
 ALPHA3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"PS": "PSE", "XK": "XKX"}
 THE = re.compile(r"^the\s+", re.IGNORECASE)  # "The Security Council" is the Security Council
 
@@ -203,6 +204,22 @@ def _generated(data: ActorData) -> None:
             taken.update(fold(n) for n in names)
 
 
+def _peoples(data: ActorData) -> None:
+    """Peoples named by origin ("Karen rebels", "Uyghur activists"), coded with the one state most of
+    them live in, as CAMEO codes them; a name any other actor has keeps that actor."""
+    for row in _rows("ethnic_groups.csv"):
+        names = [row["name"], *_split(row["aliases"])]
+        actor = Actor(id=row["id"], name=row["name"], kind="group", country=row["country"], sector=None,
+                      aliases=tuple(names[1:]), sources=(row["source"],))  # fmt: skip
+        data.actors[actor.id] = actor
+        data.names.extend(Name(text, actor.id, PEOPLES) for text in names)
+
+
+def is_origin(actor: Actor) -> bool:
+    """A country or a people: words that say where someone is from ("Iraqi Kurds", "Karen villagers")."""
+    return actor.kind == "country" or actor.id.startswith(ETHNIC)
+
+
 def _phoenix_roles(row: dict[str, str]) -> Iterator[Role]:
     for code in row["roles"].split(";"):
         country, sector, start, end = code.split(":")
@@ -247,6 +264,7 @@ def load() -> ActorData:
     _offices(data)
     _people(data)
     _generated(data)
+    _peoples(data)
     _surnames(data)
     _generic(data)
     return data

@@ -16,6 +16,7 @@ from typing import Any
 
 from sitrep.actors import roles
 from sitrep.actors.index import ACTOR, GENERIC, OFFICE, TITLE, Index
+from sitrep.actors.load import is_origin
 from sitrep.actors.match import Match, Words, scan
 from sitrep.actors.names import greedy, name_after, named, qualifier
 from sitrep.actors.normalize import slug, token_key
@@ -115,7 +116,7 @@ class Resolver:
         doc, units = self.doc, self.units
         for unit in list(units.items):
             head = doc[unit.end - 1]
-            if unit.actor.kind != "country" or head.tag_ not in ("NNPS", "NNS"):
+            if not is_origin(unit.actor) or head.tag_ not in ("NNPS", "NNS"):
                 continue
             home = units.ending_at(unit.start)
             if home is None:
@@ -277,7 +278,7 @@ class Resolver:
                 and head.lemma_.lower() in PERSON_NOUNS):  # fmt: skip
             actor = self.antecedent(start, country) or actor
         for u in inner:
-            u.absorbed = u.absorbed or u.actor.kind == "country"
+            u.absorbed = u.absorbed or is_origin(u.actor)
         if units.free(start, end):
             units.add(start, end, actor)
         else:

@@ -165,10 +165,13 @@ def _given(verb: Token, r: Rules) -> list[Token]:
 
 
 def _under(cand: Candidate) -> Iterator[Token]:
-    """ "X was put under investigation", "X came under attack": the one the event befalls."""
+    """ "X was put under investigation", "X came under attack", "held X as human shields": the one the
+    event befalls."""
     tok = cand.token
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
         yield from (c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        yield from (c for c in tok.head.head.children if c.dep_ in ("dobj", "obj"))
 
 
 def _complements(verb: Token, r: Rules, depth: int) -> Iterator[Token]:

@@ -259,3 +259,22 @@ def test_resolve_unknown_party_takes_the_country_of_its_sentence(mentions: Run) 
 @pytest.mark.parametrize(("published", "country"), [("2000-01-01", "SDN"), ("2020-11-19", "SSD")])
 def test_resolve_state_not_yet_formed_is_the_one_before(mentions: Run, published: str, country: str) -> None:
     assert find(mentions("Rebels shelled Juba on Sunday.", published), "Juba").actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "country", "sector"),
+    [("Karen rebels attacked an army post near the border.", "Karen rebels", "MMR", "REB"),
+     ("Rohingya refugees fled across the river.", "Rohingya refugees", "MMR", None),
+     ("Police detained three Uyghur activists on Monday.", "Uyghur activists", "CHN", None)],
+)  # fmt: skip
+def test_resolve_peoples_named_by_origin_take_their_state(
+    mentions: Run, text: str, words: str, country: str, sector: str | None
+) -> None:
+    found = find(mentions(text), words).actor
+    assert found.country == country
+    assert sector is None or found.sector == sector
+
+
+def test_resolve_a_first_name_is_not_a_people(mentions: Run) -> None:
+    found = mentions("Karen Pierce, the British ambassador, spoke to reporters.")
+    assert not any(m.actor.id.startswith("ethnic:") for m in found)

@@ -250,3 +250,12 @@ def test_arguments_a_target_of_no_country_is_where_the_sentence_is(asserted) -> 
     (event,) = [e for e in asserted(text, places=places) if e.plover_type == "REJECT"]
     assert event.target is not None and event.target.actor_id is None
     assert event.target.country == "SYR"
+
+
+def test_arguments_those_held_as_human_shields_are_the_target(asserted) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [
+        e
+        for e in asserted("The militia held hundreds of villagers as human shields.")
+        if e.plover_type == "COERCE"
+    ]
+    assert event.target is not None and "villagers" in event.target.span.text
