@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.events.countries import alpha3, country_in
 from sitrep.events.lexicon import Lexicon
-from sitrep.events.triggers import Candidate, lemma, subject
+from sitrep.events.triggers import Candidate, died_of, lemma, subject
 from sitrep.records import Actor, ActorMention, Article, EventActor, Span
 
 if TYPE_CHECKING:
@@ -49,8 +49,8 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
         slot = tok
         while slot.dep_ == "pobj" and lemma(slot.head.head) in lex.measure_nouns:
             slot = slot.head.head  # "launched 10 days of war games": the days stand in the clause
-        if own is not None or slot.dep_ not in ("dobj", "pobj", "attr"):
-            return own
+        if own is not None or slot.dep_ not in ("dobj", "pobj", "attr") or died_of(tok, lex) is not None:
+            return own  # "X died of torture": X suffered it
         verb = slot.head if slot.dep_ == "dobj" else slot.head.head
         return _subject_of(verb, lex, countries, events)
     return _subject_of(cand.verb, lex, countries, events, cand.entry.passive_actor)

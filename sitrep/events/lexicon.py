@@ -81,6 +81,7 @@ class Lexicon:
         self.heads = frozenset(words)
 
     adjunct_preps: frozenset[str] = frozenset()
+    died_of: dict[str, frozenset[str]] = field(default_factory=dict)  # verbs, preps, nouns
     deontic_speech: frozenset[str] = frozenset()
     deontic_aux: frozenset[str] = frozenset()
 
@@ -172,6 +173,7 @@ def load(data: Path = DATA) -> Lexicon:
         speech_nouns=frozenset(pats["speech_nouns"]),
         unnamed_actor={str(k): str(v) for k, v in pats.get("unnamed_actor", {}).items()},
         adjunct_preps=frozenset(pats["adjunct_preps"]),
+        died_of={k: frozenset(v) for k, v in pats["died_of"].items()},
         deontic_speech=frozenset(pats["deontic"]["speech"]),
         deontic_aux=frozenset(pats["deontic"]["aux"]),
     )  # fmt: skip

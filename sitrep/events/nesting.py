@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitrep.events.lexicon import Lexicon
-from sitrep.events.triggers import ADJUNCT_DEPS, COMPLEMENT_DEPS, Candidate, lemma, match_all
+from sitrep.events.triggers import ADJUNCT_DEPS, COMPLEMENT_DEPS, Candidate, died_of, lemma, match_all
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -168,6 +168,8 @@ def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -
     first = tok
     while first.dep_ == "conj" and first.head is not first:
         first = first.head  # "a treaty of friendship and cooperation": the first conjunct's role
+    if cand.verb is tok and tok.pos_ == "NOUN" and died_of(tok, lex) is not None:
+        return False  # "died of torture": it killed someone
     if cand.verb is tok and tok.pos_ == "NOUN" and first.dep_ in ADJUNCT_DEPS:
         host = first.head.head if first.dep_ == "pobj" else first.head
         if lemma(host) in lex.measure_nouns and host.dep_ in ADJUNCT_DEPS | {"dobj", "nsubj"}:

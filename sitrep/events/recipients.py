@@ -20,7 +20,7 @@ import yaml
 
 from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import DATA, Lexicon
-from sitrep.events.triggers import Candidate, lemma
+from sitrep.events.triggers import Candidate, died_of, lemma
 from sitrep.records import ActorMention, Article, EventActor, PlaceMention, Span
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def _primary(cand: Candidate, lex: Lexicon, r: Rules) -> Iterator[Token]:
     noun_preps = preps | (r.inner_preps - lex.source_preps)
     own = {t.i for t in cand.tokens}
     yield from _requested(cand, lex)
-    yield from _under(cand)
+    yield from _under(cand, lex)
     for head in _heads(cand, lex):
         if head is not cand.verb and head.dep_ in OBJECTS:  # "accepted demands FROM X", "X's demands"
             yield from (c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ != "PRON")
@@ -164,10 +164,13 @@ def _given(verb: Token, r: Rules) -> list[Token]:
     return list(_pobjs(verb, r.transfer_preps)) if lemma(verb) in r.transfer_lemmas else []
 
 
-def _under(cand: Candidate) -> Iterator[Token]:
-    """ "X was put under investigation", "X came under attack", "held X as human shields": the one the
-    event befalls."""
+def _under(cand: Candidate, lex: Lexicon) -> Iterator[Token]:
+    """ "X was put under investigation", "X came under attack", "held X as human shields", "X died of
+    torture": the one the event befalls."""
     tok = cand.token
+    dying = died_of(tok, lex)
+    if dying is not None:
+        yield from (c for c in dying.children if c.dep_ in ("nsubj", "nsubjpass"))
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
         yield from (c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as":

@@ -164,6 +164,21 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
     return False
 
 
+def died_of(tok: Token, lex: Lexicon) -> Token | None:
+    """The dying an event noun caused ("died of torture", "died as a result of torture"), or None."""
+    spec, cur = lex.died_of, tok
+    for _ in range(3):
+        if cur.dep_ != "pobj":
+            return None
+        prep, head = cur.head, cur.head.head
+        if lemma(head) in spec["verbs"] and prep.lower_ in spec["preps"]:
+            return head
+        if lemma(head) not in spec["nouns"]:
+            return None
+        cur = head
+    return None
+
+
 def _in_name(tok: Token) -> bool:
     return tok.ent_type_ in NAME_ENTS and tok.pos_ == "PROPN"
 

@@ -259,3 +259,15 @@ def test_arguments_those_held_as_human_shields_are_the_target(asserted) -> None:
         if e.plover_type == "COERCE"
     ]
     assert event.target is not None and "villagers" in event.target.span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two detainees died under torture in a military prison.",
+        "A student died as a result of torture in police custody.",
+    ],
+)
+def test_arguments_what_someone_died_of_happened_to_them(asserted, text: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in asserted(text) if e.plover_type == "ASSAULT"]
+    assert event.target is not None and event.target.span.text.split()[-1] in ("detainees", "student")
