@@ -118,7 +118,8 @@ def _base(gaz: Gazetteer, cands: Sequence[Candidate]) -> list[float]:
         score += DEMONYM if c.demonym else 0.0
         if gaz.curated[c.row]:
             score += SUPPLEMENT_KIND
-        score += KIND.get(code, 0.0)
+        # a capital's alternate name does not carry the capital's weight: "Delhi" is an alternate of Dili
+        score += KIND.get(code, 0.0) if c.primary or c.demonym or code != "PPLC" else 0.0
         if code in ("ADM1", "ADM2") and gaz.region(c.row) in big_city:
             score -= CITY_SHADOWS_REGION
         scores.append(score)

@@ -41,6 +41,8 @@ def _resolve(gaz: Gazetteer, text: str, names: list[str], home: str = "") -> lis
         ("Wildfires in Washington state.", ["Washington"], [("US", "ADM1")]),
         ("Rockets hit Baghdad.", ["Baghdad"], [("IQ", "PPLC")]),
         ("Protests in New York.", ["New York"], [("US", "PPL")]),
+        ("Farmers marched into Delhi.", ["Delhi"], [("IN", "PPL")]),  # not Dili, whose alternate name it is
+        ("Troops were sent to Peking.", ["Peking"], [("CN", "PPLC")]),  # an old name still takes the capital
         ("Georgia and Armenia and Azerbaijan.", ["Georgia", "Armenia"], [("GE", "PCLI"), ("AM", "PCLI")]),
         ("Atlanta, Georgia, in the United States.", ["Atlanta", "Georgia"], [("US", "PPL"), ("US", "ADM1")]),
         ("Mexico and Canada.", ["Mexico", "Canada"], [("MX", "PCLI"), ("CA", "PCLI")]),
