@@ -36,6 +36,7 @@ class Entry:
     conf: float = 0.8
     rule: str = ""
     passive_actor: bool = False
+    host_acts: bool = False  # the place's country acts and the subject is its recipient
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ def _entry(raw: dict[str, Any], type_: str, rule: str) -> Entry:
         type=type_, mode=raw.get("mode"), cameo=str(raw["cameo"]) if raw.get("cameo") else None,
         pos=raw.get("pos", "any"), frame=raw.get("frame"), needs=raw.get("needs"),
         conf=float(raw.get("conf", 0.8)), rule=rule, passive_actor=bool(raw.get("passive_actor", False)),
+        host_acts=bool(raw.get("host_acts", False)),
     )  # fmt: skip
 
 

@@ -153,9 +153,18 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return any(lex.in_class("armed", lemma(t)) for t in tok.sent)
     if needs == "not-aid":
         return obj is None or not lex.in_class("aid", lemma(obj))
-    if needs.startswith("subj-"):  # a class of doer: "rebels blocked the highway"
+    if needs.startswith("subj-"):  # a class of doer: "rebels blocked the highway", "a unit of peacekeepers"
         subj = subject(tok)
-        return subj is not None and bool(_words(subj) & lex.classes[needs[5:]])
+        if subj is None:
+            return False
+        of = [
+            g
+            for c in subj.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return any(_words(t) & lex.classes[needs[5:]] for t in (subj, *of))
     if needs.startswith("obj-"):
         name = needs[4:]
         if obj is None:

@@ -271,3 +271,15 @@ def test_arguments_those_held_as_human_shields_are_the_target(asserted) -> None:
 def test_arguments_what_someone_died_of_happened_to_them(asserted, text: str) -> None:  # type: ignore[no-untyped-def]
     (event,) = [e for e in asserted(text) if e.plover_type == "ASSAULT"]
     assert event.target is not None and event.target.span.text.split()[-1] in ("detainees", "student")
+
+
+def test_arguments_a_country_receiving_peacekeepers_is_the_source(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "A battalion of Rwandan peacekeepers arrived in Bangui on Monday."
+    start = text.index("Bangui")
+    bangui = Place(2389853, "Bangui", "CF", None, 4.36, 18.55, "P")
+    places = (PlaceMention(start, start + 6, "Bangui", bangui),)
+    (event,) = asserted(text, places=places)
+    assert (event.plover_type, event.plover_mode, event.cameo) == ("RETREAT", "access", "0861")
+    assert event.source is not None and event.source.country == "CAF"
+    assert event.target is not None and event.target.country == "RWA"
+    assert [e.role for e in event.evidence].count("source") == 1
