@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sitrep.events.countries import alpha3, country_in
 from sitrep.events.lexicon import Lexicon
-from sitrep.events.triggers import Candidate, died_of, lemma, subject
+from sitrep.events.triggers import Candidate, died_of, lemma, misparsed_main_verb, subject
 from sitrep.records import Actor, ActorMention, Article, EventActor, Span
 
 if TYPE_CHECKING:
@@ -109,6 +109,8 @@ def _subject_of(
         noun = verb.head  # "issued a declaration demanding ...": who issued it
         if noun.dep_ == "dobj":
             return _subject_of(noun.head, lex, countries, events)
+    if subj is None and misparsed_main_verb(verb):
+        subj = verb.sent.root  # "Demonstrators protesting the verdict clashed with police"
     if subj is None:
         subj = _misparsed_subject(verb)
     if subj is None and (passive_acts or _stative_passive(verb, lex)):

@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitrep.events.lexicon import Lexicon
-from sitrep.events.triggers import ADJUNCT_DEPS, COMPLEMENT_DEPS, Candidate, died_of, lemma, match_all
+from sitrep.events.triggers import (
+    ADJUNCT_DEPS,
+    COMPLEMENT_DEPS,
+    Candidate,
+    died_of,
+    lemma,
+    match_all,
+    misparsed_main_verb,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -184,7 +192,12 @@ def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -
         tok.dep_ == "relcl" or (tok.dep_ == "pcomp" and tok.head.lower_ in lex.adjunct_preps)
     ):
         return True  # "arrested for collaborating", "the town, where 24 were killed"
-    if tok.pos_ == "VERB" and tok.dep_ == "acl" and lemma(tok.head) not in lex.speech_nouns:
+    if (
+        tok.pos_ == "VERB"
+        and tok.dep_ == "acl"
+        and lemma(tok.head) not in lex.speech_nouns
+        and not misparsed_main_verb(tok)
+    ):
         return True  # "inspectors probing sites", "a bill signed by" — not "a declaration demanding"
     if _under_adjunct(tok, lex, found):
         return True

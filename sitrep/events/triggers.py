@@ -173,6 +173,15 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
     return False
 
 
+def misparsed_main_verb(tok: Token) -> bool:
+    """A sentence the parser left with no verb at its root ("Demonstrators protesting the verdict clashed
+    with police" comes out as one noun phrase): its first past-tense verb is the news, not a modifier."""
+    sent = tok.sent
+    if sent.root.pos_ in ("VERB", "AUX") or tok.tag_ not in ("VBD", "VBN") or tok.dep_ != "acl":
+        return False
+    return not any(t.tag_ in ("VBD", "VBN") for t in sent if t.i < tok.i)
+
+
 def died_of(tok: Token, lex: Lexicon) -> Token | None:
     """The dying an event noun caused ("died of torture", "died as a result of torture"), or None."""
     spec, cur = lex.died_of, tok

@@ -283,3 +283,13 @@ def test_arguments_a_country_receiving_peacekeepers_is_the_source(asserted) -> N
     assert event.source is not None and event.source.country == "CAF"
     assert event.target is not None and event.target.country == "RWA"
     assert [e.role for e in event.evidence].count("source") == 1
+
+
+def test_arguments_a_main_verb_parsed_as_a_modifier_keeps_its_subject(asserted) -> None:  # type: ignore[no-untyped-def]
+    # the small English model reads this as one noun phrase: "the verdict clashed with police"
+    (event,) = [
+        e
+        for e in asserted("Demonstrators protesting the verdict clashed with police outside the court.")
+        if e.plover_type == "ASSAULT"
+    ]
+    assert event.source is not None and event.source.span.text == "Demonstrators"

@@ -24,6 +24,7 @@ import pytest
         ("Japan sent food aid to the flood victims.", "AID", None),
         ("Separatist fighters blocked the main highway into the port city.", "PROTEST", "obstruct"),
         ("The militia used villagers as human shields during the siege.", "COERCE", None),
+        ("Riot police dispersed the protesters with water cannon.", "ASSAULT", "crowd-control"),
         (
             "The junta forced the aid agency out of the country.",
             "SANCTION",
