@@ -49,6 +49,7 @@ class Rules:
     transfer_preps: frozenset[str]
     stance_nouns: frozenset[str]
     stance_preps: frozenset[str]
+    area_nouns: frozenset[str]
 
 
 @cache
@@ -74,6 +75,7 @@ def rules(data: Path = DATA) -> Rules:
         transfer_preps=frozenset(raw["transfer_preps"]),
         stance_nouns=frozenset(raw["stance_nouns"]),
         stance_preps=frozenset(raw["stance_preps"]),
+        area_nouns=frozenset(raw["area_nouns"]),
     )
 
 
@@ -262,9 +264,12 @@ def _named_inside(p: PlaceMention, mentions: Sequence[ActorMention]) -> bool:
 
 
 def _modifier(doc: Doc, p: PlaceMention) -> bool:
-    """ "a spokeswoman for the U.S. embassy": a place word that only qualifies a noun."""
+    """ "a spokeswoman for the U.S. embassy": a place word that only qualifies a noun ("near Serbia's
+    border" still says where)."""
     tok = doc.char_span(p.start, p.end, alignment_mode="expand")
-    return tok is not None and tok.root.dep_ in ("compound", "amod", "poss", "nmod")
+    if tok is None or tok.root.dep_ not in ("compound", "amod", "poss", "nmod"):
+        return False
+    return not (tok.root.dep_ == "poss" and lemma(tok.root.head) in rules().area_nouns)
 
 
 def _place(

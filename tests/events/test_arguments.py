@@ -293,3 +293,15 @@ def test_arguments_a_main_verb_parsed_as_a_modifier_keeps_its_subject(asserted) 
         if e.plover_type == "ASSAULT"
     ]
     assert event.source is not None and event.source.span.text == "Demonstrators"
+
+
+@pytest.mark.parametrize(
+    ("text", "modifier"),
+    [("They fought near Syria's border with Turkey.", False), ("Syria's foreign minister flew home.", True)],
+)
+def test_arguments_a_country_owning_an_area_says_where(ctx, text: str, modifier: bool) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.stages.language import nlp
+
+    start = text.index("Syria")
+    syria = PlaceMention(start, start + 5, "Syria", Place(163843, "Syria", "SY", None, 35.0, 38.0, "A"))
+    assert recipients._modifier(nlp(ctx)(text), syria) is modifier
