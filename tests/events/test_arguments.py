@@ -8,10 +8,18 @@ from sitrep.events import recipients
 from sitrep.events.lexicon import load
 from sitrep.records import Actor, ActorMention, Place, PlaceMention
 
+KANDAHAR = Place(1138958, "Kandahar", "AF", None, 31.61, 65.71, "P")
+
 
 def _mention(text: str, words: str, actor: Actor) -> ActorMention:
     start = text.index(words)
     return ActorMention(start, start + len(words), words, actor)
+
+
+def _placed(text: str, words: str, place: Place) -> tuple[PlaceMention, ...]:
+    """The place mention the places stage would give for ``words`` in ``text``."""
+    start = text.index(words)
+    return (PlaceMention(start, start + len(words), words, place),)
 
 
 def test_arguments_use_actor_mentions(asserted) -> None:  # type: ignore[no-untyped-def]
@@ -41,9 +49,7 @@ def test_arguments_passive_agent_is_the_source(asserted) -> None:  # type: ignor
 
 def test_arguments_unnamed_doer_is_an_unidentified_actor_of_the_place(asserted) -> None:  # type: ignore[no-untyped-def]
     text = "Three soldiers were killed by a roadside bomb near Kandahar."
-    start = text.index("Kandahar")
-    kandahar = Place(1138958, "Kandahar", "AF", None, 31.61, 65.71, "P")
-    places = (PlaceMention(start, start + 8, "Kandahar", kandahar),)
+    places = _placed(text, "Kandahar", KANDAHAR)
     (event,) = [e for e in asserted(text, places=places) if e.plover_type == "ASSAULT"]
     assert event.source is not None and event.source.actor_id is None
     assert (event.source.country, event.source.name) == ("AFG", "unidentified actor in Kandahar")
@@ -53,10 +59,7 @@ def test_arguments_unnamed_doer_is_an_unidentified_actor_of_the_place(asserted) 
 
 def test_arguments_unnamed_doer_of_a_non_armed_act_is_unk(asserted) -> None:  # type: ignore[no-untyped-def]
     text = "Two aid workers were arrested in Kandahar on Monday."
-    start = text.index("Kandahar")
-    places = (
-        PlaceMention(start, start + 8, "Kandahar", Place(1138958, "Kandahar", "AF", None, 31.6, 65.7, "P")),
-    )
+    places = _placed(text, "Kandahar", KANDAHAR)
     (event,) = [e for e in asserted(text, places=places) if e.plover_type == "COERCE"]
     assert event.source is not None and (event.source.country, event.source.sector) == ("AFG", "UNK")
 
@@ -77,10 +80,7 @@ def test_lexicon_unnamed_actor_sectors_are_plover_sector_codes() -> None:
 
 def test_arguments_unnamed_doer_of_a_meeting_stays_unnamed(asserted) -> None:  # type: ignore[no-untyped-def]
     text = "A meeting was held in Kandahar."
-    start = text.index("Kandahar")
-    places = (
-        PlaceMention(start, start + 8, "Kandahar", Place(1138958, "Kandahar", "AF", None, 31.6, 65.7, "P")),
-    )
+    places = _placed(text, "Kandahar", KANDAHAR)
     (event,) = asserted(text, places=places)
     assert event.plover_type == "CONSULT" and event.source is None
 
@@ -122,9 +122,7 @@ def test_arguments_recipient_is_whom_the_action_is_directed_at(asserted, text, t
      ("The commission completed its investigation in Kandahar.", "ACCUSE")],
 )  # fmt: skip
 def test_arguments_recipient_is_the_place_when_no_words_name_one(asserted, text, type_) -> None:  # type: ignore[no-untyped-def]
-    start = text.index("Kandahar")
-    kandahar = Place(1138958, "Kandahar", "AF", None, 31.61, 65.71, "P")
-    places = (PlaceMention(start, start + 8, "Kandahar", kandahar),)
+    places = _placed(text, "Kandahar", KANDAHAR)
     (event,) = [e for e in asserted(text, places=places) if e.plover_type == type_]
     assert event.target is not None and (event.target.country, event.target.name) == ("AFG", "Kandahar")
     assert "target:place" in event.rule
@@ -132,9 +130,7 @@ def test_arguments_recipient_is_the_place_when_no_words_name_one(asserted, text,
 
 def test_arguments_meeting_place_is_no_recipient(asserted) -> None:  # type: ignore[no-untyped-def]
     text = "Afghan and Pakistani officials met in Kandahar."
-    start = text.index("Kandahar")
-    kandahar = Place(1138958, "Kandahar", "AF", None, 31.61, 65.71, "P")
-    places = (PlaceMention(start, start + 8, "Kandahar", kandahar),)
+    places = _placed(text, "Kandahar", KANDAHAR)
     (event,) = [e for e in asserted(text, places=places) if e.plover_type == "CONSULT"]
     assert event.target is None or "target:place" not in event.rule
 
@@ -244,9 +240,7 @@ def test_arguments_passive_agent_hung_on_the_next_clause(code) -> None:  # type:
 
 def test_arguments_a_target_of_no_country_is_where_the_sentence_is(asserted) -> None:  # type: ignore[no-untyped-def]
     text = "The city council in Aleppo rejected plans for a new market."
-    start = text.index("Aleppo")
-    aleppo = Place(170063, "Aleppo", "SY", None, 36.2, 37.16, "P")
-    places = (PlaceMention(start, start + 6, "Aleppo", aleppo),)
+    places = _placed(text, "Aleppo", Place(170063, "Aleppo", "SY", None, 36.2, 37.16, "P"))
     (event,) = [e for e in asserted(text, places=places) if e.plover_type == "REJECT"]
     assert event.target is not None and event.target.actor_id is None
     assert event.target.country == "SYR"
@@ -275,9 +269,7 @@ def test_arguments_what_someone_died_of_happened_to_them(asserted, text: str) ->
 
 def test_arguments_a_country_receiving_peacekeepers_is_the_source(asserted) -> None:  # type: ignore[no-untyped-def]
     text = "A battalion of Rwandan peacekeepers arrived in Bangui on Monday."
-    start = text.index("Bangui")
-    bangui = Place(2389853, "Bangui", "CF", None, 4.36, 18.55, "P")
-    places = (PlaceMention(start, start + 6, "Bangui", bangui),)
+    places = _placed(text, "Bangui", Place(2389853, "Bangui", "CF", None, 4.36, 18.55, "P"))
     (event,) = asserted(text, places=places)
     assert (event.plover_type, event.plover_mode, event.cameo) == ("RETREAT", "access", "0861")
     assert event.source is not None and event.source.country == "CAF"
@@ -302,6 +294,5 @@ def test_arguments_a_main_verb_parsed_as_a_modifier_keeps_its_subject(asserted) 
 def test_arguments_a_country_owning_an_area_says_where(ctx, text: str, modifier: bool) -> None:  # type: ignore[no-untyped-def]
     from sitrep.stages.language import nlp
 
-    start = text.index("Syria")
-    syria = PlaceMention(start, start + 5, "Syria", Place(163843, "Syria", "SY", None, 35.0, 38.0, "A"))
+    (syria,) = _placed(text, "Syria", Place(163843, "Syria", "SY", None, 35.0, 38.0, "A"))
     assert recipients._modifier(nlp(ctx)(text), syria) is modifier
