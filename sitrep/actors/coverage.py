@@ -10,7 +10,7 @@ import csv
 from collections import Counter, defaultdict
 
 from sitrep.actors.index import Index, build_index
-from sitrep.actors.load import DATA, ETHNIC
+from sitrep.actors.load import DATA, is_people
 from sitrep.records import Actor
 
 KINDS = ("country", "person", "organisation", "group", "people", "media")
@@ -18,7 +18,7 @@ KINDS = ("country", "person", "organisation", "group", "people", "media")
 
 def kind(actor: Actor) -> str:
     """Armed groups and peoples share the record kind "group"; the tables count them apart."""
-    return "people" if actor.id.startswith(ETHNIC) else actor.kind
+    return "people" if is_people(actor) else actor.kind
 
 
 def regions() -> dict[str, str]:

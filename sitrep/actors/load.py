@@ -215,9 +215,14 @@ def _peoples(data: ActorData) -> None:
         data.names.extend(Name(text, actor.id, PEOPLES) for text in names)
 
 
+def is_people(actor: Actor) -> bool:
+    """A people of ethnic_groups.csv (its record kind is "group", as armed groups' is)."""
+    return actor.id.startswith(ETHNIC)
+
+
 def is_origin(actor: Actor) -> bool:
     """A country or a people: words that say where someone is from ("Iraqi Kurds", "Karen villagers")."""
-    return actor.kind == "country" or actor.id.startswith(ETHNIC)
+    return actor.kind == "country" or is_people(actor)
 
 
 def _phoenix_roles(row: dict[str, str]) -> Iterator[Role]:

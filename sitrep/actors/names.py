@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.actors.index import Index
-from sitrep.actors.load import ETHNIC
+from sitrep.actors.load import is_people
 from sitrep.actors.match import Match
 from sitrep.actors.units import Unit, Units
 from sitrep.records import Actor
@@ -61,7 +61,7 @@ def named(doc: Any, matches: list[Match], index: Index, units: Units, covered: s
 def _inside_name(actor: Actor, word: Any, nxt: Any) -> bool:
     """A one-word name followed by more of a name: a person's ("Sharon Stone", "Jean-Bertrand") or, for a
     city or country word, only where the tagger sees one person ("Nasser Kanaani", not "Iraqi Kurds")."""
-    if actor.kind == "person" or actor.id.startswith(ETHNIC):  # "Karen Pierce" is not the Karen people
+    if actor.kind == "person" or is_people(actor):  # "Karen Pierce" is not the Karen people
         return (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or nxt.text == "-"
     return (
         actor.kind == "country"

@@ -12,7 +12,7 @@ from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.modality import Reading, clause_verb, read
 from sitrep.events.triggers import Candidate
-from sitrep.records import Article, Event, EventActor, Evidence, Place, PlaceMention, Span
+from sitrep.records import Article, Event, EventActor, Evidence, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -121,17 +121,6 @@ def _actor(tok: Token, article: Article, names: dict[str, str], index: arguments
     return actor
 
 
-def _hosted(
-    place: Place, words: PlaceMention, arrived: EventActor | None, evidence: list[Evidence]
-) -> tuple[EventActor, EventActor | None]:
-    """ "Peacekeepers arrived in X": X receives them, so X is the source and they are the target (cited
-    as such by the caller, so their source evidence goes)."""
-    evidence[:] = [e for e in evidence if e.role != "source"]
-    host = EventActor(Span(words.start, words.end, words.text), None, place.name, alpha3(place.country), None)
-    evidence.append(Evidence("source", words.start, words.end, words.text))
-    return host, arrived
-
-
 def _cite(actor: EventActor | None, role: str, ev: list[Evidence]) -> EventActor | None:
     if actor is not None:
         ev.append(Evidence(role, actor.span.start, actor.span.end, actor.span.text))
@@ -178,8 +167,14 @@ def event(
     place, place_flag, pmention = where.place(clause, sent, tok.idx)
     if pmention is not None:
         evidence.append(Evidence("place", pmention.start, pmention.end, pmention.text))
-    if cand.entry.host_acts and place is not None and pmention is not None and place_flag == "text":
-        source, target = _hosted(place, pmention, source, evidence)
+    host = (
+        recipients.place_party(pmention)
+        if cand.entry.host_acts and pmention and place_flag == "text"
+        else None
+    )
+    if host is not None:  # "peacekeepers arrived in X": X receives them, they are its recipients
+        evidence = [e for e in evidence if e.role != "source"]
+        source, target = _cite(host, "source", evidence), source
         rule = f"{rule}|source:host"
     if not recipients.party(target):  # "imposed a curfew in Cizre": the place's people are aimed at
         by_place = recipients.placed(type_, cand, article, clause, source)

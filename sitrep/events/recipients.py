@@ -295,6 +295,14 @@ def _place(
     return None
 
 
+def place_party(words: PlaceMention) -> EventActor | None:
+    """A place standing for a party: its country, named as the text names the place."""
+    country = alpha3(words.place.country) if words.place is not None else None
+    if words.place is None or country is None:
+        return None
+    return EventActor(Span(words.start, words.end, words.text), None, words.place.name, country, None)
+
+
 def placed(
     type_: str, cand: Candidate, article: Article, clause: tuple[int, int], source: EventActor | None
 ) -> tuple[EventActor, str] | None:
@@ -303,10 +311,9 @@ def placed(
     r = rules()
     if type_ in r.place_types or lemma(cand.token) in r.place_lemmas.get(type_, ()):
         where = _place(article, clause, cand.token, source)
-        country = alpha3(where.place.country) if where is not None and where.place is not None else None
-        if where is not None and where.place is not None and country is not None:
-            words = Span(where.start, where.end, where.text)
-            return EventActor(words, None, where.place.name, country, None), "target:place"
+        actor = place_party(where) if where is not None else None
+        if actor is not None:
+            return actor, "target:place"
     if type_ in r.own_government_types and source is not None and source.country:
         actor = EventActor(source.span, None, f"government of {source.country}", source.country, "GOV")
         return actor, "target:own-government"
