@@ -58,8 +58,9 @@ def ingest(
     workers: int = 0,
     on_progress: Callable[[int], None] | None = None,
     wait: float = 30.0,
+    follow_symlinks: bool = False,
 ) -> Summary:
-    sources = readers.read(paths, published=published, publisher=outlet)
+    sources = readers.read(paths, published=published, publisher=outlet, follow_symlinks=follow_symlinks)
     return ingest_sources(sources, store, ctx, on_item, chunk, workers, on_progress, wait)
 
 

@@ -37,6 +37,13 @@ Workers = Annotated[
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+FollowSymlinks = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="Read files that symlinks lead to outside the given folder (never /proc, /sys or /dev).",
+    ),
+]
 Parse = Annotated[
     str,
     typer.Option(
@@ -48,7 +55,7 @@ Parse = Annotated[
 
 def run(paths: list[str], db: str, published: str | None = None, outlet: str | None = None,
         workers: int = 0, quiet: bool = False, chunk: int = CHUNK, wait: float = 30.0,
-        parse: str = "full") -> Summary:  # fmt: skip
+        parse: str = "full", follow_symlinks: bool = False) -> Summary:  # fmt: skip
     """One batch with a progress bar (rate and ETA when the inputs can be counted) and a warning a reject."""
     for p in paths:
         if p != "-" and not Path(p).exists() and not any(c in p for c in "*?["):
@@ -60,7 +67,7 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
     if parse not in PARSE_MODES:
         raise UserError(f"--parse must be one of: {', '.join(PARSE_MODES)}")
     published = check_date(published)
-    total = None if quiet else count(paths)
+    total = None if quiet else count(paths, follow_symlinks)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())  # fmt: skip
     with Progress(*columns, console=Console(stderr=True), disable=quiet, transient=True) as bar:
@@ -78,7 +85,7 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
             bar.update(task, rate=f"{speed:.1f} items/s" if speed else "")
 
         summary = ingest(paths, store=db, published=published, outlet=outlet, on_item=warn,
-                         workers=workers, on_progress=advance, chunk=chunk, wait=wait,
+                         workers=workers, on_progress=advance, chunk=chunk, wait=wait, follow_symlinks=follow_symlinks,
                          ctx=Context(parse=parse) if parse != "full" else None)  # fmt: skip
     return summary
 
@@ -110,5 +117,6 @@ def command(
         float, typer.Option(help="Seconds to wait for another writer on the store before giving up.")
     ] = 30.0,
     parse: Parse = "full",
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
-    report(run(paths, db, published, outlet, workers, quiet, chunk, wait, parse), db)
+    report(run(paths, db, published, outlet, workers, quiet, chunk, wait, parse, follow_symlinks), db)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import glob
 import gzip
 import io
 import sys
@@ -23,12 +22,12 @@ from sitrep.readers.feed import read_feed
 from sitrep.readers.html import read_html
 from sitrep.readers.table import jsonl_rows, read_csv, read_jsonl, read_parquet
 from sitrep.readers.text import read_text
+from sitrep.readers.walk import STDIN, entries, files
 from sitrep.readers.warc import read_warc
 from sitrep.records import Reject, Source
 
-__all__ = ["count", "files", "read", "read_path", "read_stdin"]
+__all__ = ["count", "entries", "files", "read", "read_path", "read_stdin"]
 
-STDIN = "-"
 _STREAMED: dict[str, Callable[[Path], Iterator[Source | Reject]]] = {
     ".csv": read_csv, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".parquet": read_parquet,
     ".warc": read_warc, ".arc": read_warc, ".warc.gz": read_warc, ".arc.gz": read_warc,
@@ -120,30 +119,10 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[Source | Reject]:
     return _guarded("<stdin>", _stdin_items(stream or sys.stdin.buffer))
 
 
-def _meta_file(path: Path) -> bool:
-    """Hidden files and a folder's README / LICENSE / NOTICE describe the corpus; they are not articles."""
-    return path.name.startswith(".") or path.stem.upper() in ("README", "LICENSE", "NOTICE", "COPYING")
-
-
-def files(names: Iterable[str]) -> Iterator[Path]:
-    """Files named by paths, folders (recursively, sorted) and glob patterns; '-' passes through."""
-    for name in names:
-        if name == STDIN:
-            yield Path(STDIN)
-            continue
-        matches = sorted(glob.glob(name, recursive=True)) if glob.has_magic(name) else [name]
-        for match in matches:
-            path = Path(match)
-            if path.is_dir():
-                yield from sorted(p for p in path.rglob("*") if not p.is_dir() and not _meta_file(p))
-            else:
-                yield path
-
-
-def count(names: Iterable[str]) -> int | None:
+def count(names: Iterable[str], follow_symlinks: bool = False) -> int | None:
     """How many items the paths hold, when that is cheap to know (None when an archive or feed is in)."""
     total = 0
-    for path in files(names):
+    for path in files(names, follow_symlinks):
         kind = _suffix(path)
         if path.name == STDIN or kind in _STREAMED or kind in _FEED:
             if kind not in _ROWS:
@@ -167,11 +146,18 @@ def _rows(path: Path, kind: str) -> int:
 
 
 def read(
-    names: Iterable[str], published: str | None = None, publisher: str | None = None
+    names: Iterable[str],
+    published: str | None = None,
+    publisher: str | None = None,
+    follow_symlinks: bool = False,
 ) -> Iterator[Source | Reject]:
-    """Every item under the paths. The caller's date is a default (``published_source="default"``): an
-    item's own date wins, including one that clean later finds in a page's metadata."""
-    for path in files(names):
+    """Every item under the paths, and a Reject for each path refused (``walk``). The caller's date is a
+    default (``published_source="default"``): an item's own date wins, including one that clean later
+    finds in a page's metadata."""
+    for path in entries(names, follow_symlinks):
+        if isinstance(path, Reject):
+            yield path
+            continue
         items = read_stdin() if path.name == STDIN else read_path(path)
         for item in items:
             if isinstance(item, Source) and published and not item.published:

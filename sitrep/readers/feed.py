@@ -1,8 +1,10 @@
-"""RSS and Atom feeds: one Source per entry, from the entry's own content or, when the entry links to a
-local file, from that page.
+"""RSS and Atom feeds: one Source per entry, from the entry's own content.
 
-Feeds are XML from strangers: a document that declares entities is refused before any parser sees it,
-since entity expansion ("billion laughs") is the classic way to exhaust memory with a small file.
+Feeds are XML from strangers. A document that declares entities is refused before any parser sees it,
+since entity expansion ("billion laughs") is the classic way to exhaust memory with a small file. An
+entry's HTML is feedparser's sanitised HTML (scripts, styles and event handlers removed), turned into
+text by lxml. An entry whose link is not an http(s) URL (``/etc/passwd``, ``file:///...``, ``page.html``)
+is refused: nothing in a feed may make sitrep read a local file.
 """
 
 from __future__ import annotations
@@ -11,11 +13,11 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from sitrep.errors import InputError
 from sitrep.readers.base import MAX_BYTES, read_capped, reject
-from sitrep.readers.html import fragment_text, read_html
+from sitrep.readers.fetch import check_url
+from sitrep.readers.html import fragment_text
 from sitrep.records import Reject, Source
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
@@ -26,59 +28,38 @@ def _date(entry: dict) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%S", parsed) if parsed else None
 
 
-def _local(link: str | None, base: Path) -> Path | None:
-    """The linked page when it is a file on this machine (file:// or a path relative to the feed)."""
-    if not link:
-        return None
-    parsed = urlparse(link)
-    if parsed.scheme == "file":
-        path = Path(unquote(parsed.path))
-    elif parsed.scheme == "" and not link.startswith("//"):
-        path = base / unquote(parsed.path)
-    else:
-        return None
-    return path if path.is_file() else None
-
-
-def _entry(ref: str, entry: dict, base: Path) -> Iterator[Source | Reject]:
-    link = entry.get("link")
-    meta = {"title": entry.get("title") or None, "published": _date(entry)}
-    local = _local(link, base)
-    if local is not None:
-        for item in read_html(ref, read_capped(local), url=None):
-            yield item if isinstance(item, Reject) else _with(item, meta, None)
-        return
+def _entry(ref: str, entry: dict) -> Source:
+    link = entry.get("link") or None
+    if link is not None:
+        check_url(link)
     contents = entry.get("content") or []
     body = contents[0].get("value") if contents else entry.get("summary")
     text = fragment_text(body or "")
     if not text.strip():
-        yield reject(ref, "feed entry has no content")
-        return
-    yield _with(Source(ref=ref, text=text), meta, link)
+        raise InputError("feed entry has no content")
+    published = _date(entry)
+    return Source(ref=ref, text=text, url=link, title=entry.get("title") or None, published=published,
+                  published_source="feed" if published else None)  # fmt: skip
 
 
-def _with(source: Source, meta: dict[str, str | None], url: str | None) -> Source:
-    import dataclasses
-
-    return dataclasses.replace(
-        source, url=source.url or url, title=meta["title"], published=meta["published"],
-        published_source="feed" if meta["published"] else None,
-    )  # fmt: skip
-
-
-def read_feed(path: Path, data: bytes | None = None) -> Iterator[Source | Reject]:
+def feed_items(ref: str, data: bytes, headers: dict[str, str] | None = None) -> Iterator[Source | Reject]:
+    """Every entry of a feed document (bytes: feedparser reads a file when handed a path)."""
     import feedparser
 
-    data = read_capped(path, MAX_BYTES) if data is None else data
     if _ENTITY_DECL.search(data[:65536]):
         raise InputError("XML entity declarations refused (entity expansion)")
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    parsed = feedparser.parse(data, response_headers=headers or {}, sanitize_html=True,
+                              resolve_relative_uris=False)  # fmt: skip
     if not parsed.entries:
         reason = str(parsed.get("bozo_exception") or "no entries")
         raise InputError(f"not a readable feed: {reason[:200]}")
     for i, entry in enumerate(parsed.entries):
-        ref = f"{path}#{entry.get('id') or i}"
+        entry_ref = f"{ref}#{entry.get('id') or i}"
         try:
-            yield from _entry(ref, entry, path.parent)
+            yield _entry(entry_ref, entry)
         except InputError as exc:
-            yield reject(ref, str(exc))
+            yield reject(entry_ref, str(exc))
+
+
+def read_feed(path: Path, data: bytes | None = None) -> Iterator[Source | Reject]:
+    return feed_items(str(path), read_capped(path, MAX_BYTES) if data is None else data)

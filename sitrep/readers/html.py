@@ -73,16 +73,42 @@ def page(markup: str) -> Page:
                 site=meta.sitename or None)  # fmt: skip
 
 
-_BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>", re.I)
-_TAG = re.compile(r"<[^>]+>")
+_BLOCKS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+)
 
 
 def fragment_text(fragment: str) -> str:
-    """Text of a feed entry's HTML fragment: block tags become line breaks, entities are decoded."""
-    import html
+    """Text of an HTML fragment (a feed entry's): block elements become paragraphs, entities decoded."""
+    import lxml.etree
+    import lxml.html
 
-    lines = (html.unescape(_TAG.sub("", part)).strip() for part in _BLOCK.split(fragment))
-    return "\n\n".join(line for line in lines if line)
+    if not fragment.strip():
+        return ""
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.LxmlError, ValueError):
+        return ""
+    for element in root.iter(*_BLOCKS):
+        element.text = "\n\n" + (element.text or "")
+        element.tail = "\n\n" + (element.tail or "")
+    parts = (part.strip() for part in root.text_content().split("\n\n"))
+    return "\n\n".join(part for part in parts if part)
 
 
 def decode_html(data: bytes) -> str:

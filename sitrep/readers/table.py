@@ -70,6 +70,7 @@ def jsonl_rows(ref: str, lines: Iterable[bytes]) -> Iterator[Source | Reject]:
 
 
 def read_jsonl(path: Path) -> Iterator[Source | Reject]:
+    check_file(path, cap=1 << 40)
     return jsonl_rows(str(path), _lines(path))
 
 

@@ -126,13 +126,20 @@ def test_read_html_keeps_markup_for_clean(tmp_path: Path) -> None:
     assert isinstance(item, Source) and item.content_type == "html" and "<article>" in item.text
 
 
-def test_read_feed_entries_and_local_link(tmp_path: Path) -> None:
+@pytest.mark.parametrize("link", ["page.html", "/etc/passwd", "file:///etc/passwd", "ftp://x.org/a"])
+def test_read_feed_entries_never_local_links(tmp_path: Path, link: str) -> None:
     (tmp_path / "page.html").write_text(PAGE)
-    data = _feed([("One", "https://x.org/1", f"<p>{BODY}</p><p>Second.</p>"), ("Two", "page.html", "teaser")])
+    data = _feed([("One", "https://x.org/1", f"<p>{BODY}</p><p>Second.</p>"), ("Two", link, "teaser")])
     one, two = _items(tmp_path, "f.rss", data)
     assert isinstance(one, Source) and one.text == f"{BODY}\n\nSecond." and one.url == "https://x.org/1"
     assert one.published == "2020-11-19T10:00:00" and one.published_source == "feed" and one.title == "One"
-    assert isinstance(two, Source) and two.content_type == "html" and "Geneva" in two.text
+    assert isinstance(two, Reject) and "not an http(s) URL" in two.reason
+
+
+def test_read_feed_entry_html_sanitised_not_regex(tmp_path: Path) -> None:
+    body = "<p>One &amp; two<script>alert(1)</script></p><ul><li>first</li><li>second</li></ul>"
+    [item] = _items(tmp_path, "f.rss", _feed([("T", "https://x.org/1", body)]))
+    assert isinstance(item, Source) and item.text == "One & two\n\nfirst\n\nsecond"
 
 
 def test_read_warc_html_responses_only(tmp_path: Path) -> None:
