@@ -136,7 +136,7 @@ class Units:
     def context(self, p: PlaceMention) -> str:
         """The country a place lends a neighbour: none for a currency ("US $50 million"); for a place word
         inside an organisation's name, the organisation's own ("The New York Times" is American, "the
-        National Union for the Total Independence of Angola" Angolan, whatever "Independence" reads as)."""
+        National Movement for the Independence of Madagascar" Malagasy, whatever "Independence" reads as)."""
         country = ALPHA3.get(p.place.country, "") if p.place and p.place.country else ""
         i = self.place_at.get(p.start)
         if i is None:

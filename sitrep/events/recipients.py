@@ -259,7 +259,7 @@ def choose(cand: Candidate, lex: Lexicon, avoid: set[int], resolve: Resolver) ->
 
 
 def _named_inside(p: PlaceMention, mentions: Sequence[ActorMention]) -> bool:
-    """A place word inside an organisation's name ("Union for the Total Independence of Angola")."""
+    """A place word inside an organisation's name ("Movement for the Independence of Madagascar")."""
     return any(m.start <= p.start and p.end <= m.end and m.end - m.start > p.end - p.start for m in mentions)
 
 

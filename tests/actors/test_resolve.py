@@ -223,8 +223,8 @@ def _place(text: str, words: str, country: str, role: str = "literal") -> Any:
             [("US", "US"), ("Lyon", "FR")], "Jean-Luc Moreau", "FRA",
         ),
         (  # nor is a place word inside an organisation's name
-            "President Joaquim Mendes conceded to demands from the National Union for the Total Independence of Angola.",
-            [("Independence", "US"), ("Angola", "AO")], "Joaquim Mendes", "AGO",
+            "Minister Paul Rakoto gave in to pressure from the National Movement for the Independence of Madagascar.",
+            [("Independence", "US"), ("Madagascar", "MG")], "Paul Rakoto", "MDG",
         ),
         (  # a place word inside an outlet's name lends the outlet's country, not the next place
             "Senator Jane Marlow cited a New York Times story on Chinese taxes.",

@@ -160,9 +160,9 @@ def test_arguments_pattern_prepositions_are_words() -> None:
     ("text", "type_", "country"),
     [
         (
-            "Doctors from two American aid groups donated and delivered $5,000 worth of goods to a clinic.",
+            "Nurses from three Canadian charities collected and delivered $8,000 worth of blankets to a shelter.",
             "AID",
-            "USA",
+            "CAN",
         ),
         ("Engineers from a Chinese firm delivered medicine to the hospital.", "AID", "CHN"),
     ],
