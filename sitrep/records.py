@@ -18,6 +18,9 @@ Precision = Literal[
 Modality = Literal[
     "asserted", "reported", "hypothetical", "conditional", "negated", "future", "habitual",
 ]  # fmt: skip
+# Whether an event is news of its sentence ("main") or named in passing ("background": "condemned the
+# attack", "after the arrest"); independent of modality — a background attack may well have happened.
+Salience = Literal["main", "background"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +216,7 @@ class Event:
     evidence: tuple[Evidence, ...]
     quote_id: str | None = None
     incident_id: str | None = None
+    salience: Salience = "main"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """Event coding against the PLOVER gold-standard records: type macro-F1, type accuracy, actor countries.
 
 Each record's sentence runs through the whole line, published 2000-01-01 (the records carry no dates).
-A record's predictions are the types of the events the line asserts or reports: hypothetical,
-conditional, negated, future and background events are not claims that something happened.
+A record's predictions are the types of the events the line asserts or reports as the news of the
+sentence: hypothetical, conditional, negated and future events are not claims that something happened,
+and an event named in passing (salience background: "condemned the attack") is not what the record codes.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ def predict(records: list[dict[str, Any]]) -> list[tuple[Event, ...]]:
     by_ref: dict[str, tuple[Event, ...]] = {}
     for item in process_sources(sources):
         if isinstance(item, Article):
-            by_ref[item.source_ref] = tuple(e for e in item.events if e.modality in FACTUAL)
+            by_ref[item.source_ref] = tuple(
+                e for e in item.events if e.modality in FACTUAL and e.salience == "main"
+            )
     return [by_ref.get(r["id"], ()) for r in records]
 
 

@@ -87,8 +87,8 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
     """PLOVER recodes what a party says it will (or will not) do: cooperation announced for the future is
     AGREE, a retreat announced for later CONCEDE, harm announced (or promised "unless") THREATEN, and
     cooperation refused ("will not meet their demands") REJECT."""
-    if cand.frame_of is not None or cand.derived:
-        return None  # only what the curated lexicon names is recoded: a derived verb is too weak a cue
+    if cand.frame_of is not None or cand.derived or cand.background:
+        return None  # only what the curated lexicon names as news is recoded: a derived verb is too weak
     said = "reported" in reading.cues
     unless = reading.cue.endswith("unless")
     unless = unless or reading.cue.endswith("unless")
@@ -225,4 +225,5 @@ def event(
         killed=found.get("killed"), injured=found.get("injured"), arrested=found.get("arrested"),
         quantity=found.get("quantity"), weapon=weapon_text, modality=reading.modality,
         confidence=round(conf, 3), rule=rule, evidence=tuple(evidence), quote_id=reading.quote_id,
+        salience="background" if cand.background else "main",
     ), anaphoric, own_date)  # fmt: skip

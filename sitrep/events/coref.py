@@ -4,6 +4,8 @@
 attack killed a child" are one event. Two mentions merge when they have the same type and the same kind
 of modality (both factual, or both the same), nothing contradicts (dates, sources, targets), and
 something links them: an anaphoric trigger ("the attack"), the same weapon, the same place or target.
+A mention named in passing ("condemned the attack") joins the event it refers to as more evidence; the
+event is news (salience main) when any of its mentions is.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
     x, y = a.event, b.event
     if x.plover_type != y.plover_type:
         return False
+    if "background" in (x.salience, y.salience) and x.plover_mode != y.plover_mode:
+        return False  # "used them as shields during the siege": the siege is the setting, not the shielding
     if x.modality != y.modality and not (x.modality in FACTUAL and y.modality in FACTUAL):
         return False
     if a.own_date and b.own_date and x.date_flag == "text" == y.date_flag and x.date != y.date:
@@ -96,6 +100,8 @@ def _merge(m: Mention, n: Mention) -> Mention:
         fill.update(date=b.date, date_precision=b.date_precision, date_flag=b.date_flag)
     if a.plover_mode is None and b.plover_mode is not None:
         fill["cameo"] = b.cameo
+    if b.salience == "main":  # "the attack" named in passing joins the attack the article reports
+        fill["salience"] = "main"
     merged = dataclasses.replace(
         a,
         **fill,

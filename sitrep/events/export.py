@@ -1,10 +1,11 @@
 """Event exports for other tools: PLOVER's event JSON (one object a line) and a GDELT-2.0-style table.
 
-PLOVER JSON carries every event with sitrep's modality as an extra named field (the manual invites
-providers to add fields). The GDELT table carries only events the text asserts or reports — GDELT has
-no modality column, so a hypothetical attack must not enter it. Its 61 columns follow the GDELT 2.0
-event codebook; GDELT's own country codes in the geography columns are FIPS 10-4, sitrep writes the
-ISO-3166 alpha-2 it has; Goldstein scale, tone and ethnic/religion codes are left empty.
+PLOVER JSON carries every event with sitrep's modality and salience as extra named fields (the manual
+invites providers to add fields). The GDELT table carries only events the text asserts or reports —
+GDELT has no modality column, so a hypothetical attack must not enter it. Its 61 columns follow the
+GDELT 2.0 event codebook (IsRootEvent: 1 for an event that is news of its sentence, 0 for one named in
+passing); GDELT's own country codes in the geography columns are FIPS 10-4, sitrep writes the ISO-3166
+alpha-2 it has; Goldstein scale, tone and ethnic/religion codes are left empty.
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
                       "language": row["language"], "coder": "sitrep", "version": row["pipeline_version"]},
         "coded_date": (row["ingested_at"] or "")[:10] or None,
         # sitrep's own fields (the manual allows named fields beyond its list)
-        "cameo": row["cameo"], "modality": row["modality"], "confidence": row["confidence"],
+        "cameo": row["cameo"], "modality": row["modality"], "salience": row["salience"],
+        "confidence": row["confidence"],
         "rule": row["rule"], "date_precision": row["date_precision"], "date_flag": row["date_flag"],
         "quantity": row["quantity"], "weapon": row["weapon"], "article_id": row["article_id"],
         "evidence": evidence,
@@ -127,7 +129,7 @@ def gdelt_row(row: dict[str, Any]) -> list[Any]:
     return [
         int(row["id"][:13], 16), day.strftime("%Y%m%d") if day else "", day.strftime("%Y%m") if day else "",
         day.year if day else "", _fraction(day) if day else "", *actor("source"), *actor("target"),
-        1, cameo, cameo[:3], cameo[:2], quads().get(row["plover_type"], ""), "",
+        0 if row["salience"] == "background" else 1, cameo, cameo[:3], cameo[:2], quads().get(row["plover_type"], ""), "",
         sum(e["role"] == "trigger" for e in evidence), 1, 1, "",
         *([""] * len(_GEO)), *([""] * len(_GEO)), *geo, added, row["url"] or "",
     ]  # fmt: skip

@@ -67,10 +67,19 @@ def _own_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
             found.setdefault("conditional", f"{low}: {mark}")  # "will attack if war breaks out"
         elif c.dep_ == "advmod" and low in cues["habitual_adverbs"]:
             found.setdefault("habitual", low)
+        elif c.dep_ in ("npadvmod", "obl") and _every(c, cues):
+            found.setdefault("habitual", f"every {c.lower_}")
         elif c.dep_ == "prep" and low == "for":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and lemma(pobj) in cues["habitual_durations"] and pobj.tag_ == "NNS":
                 found.setdefault("habitual", f"for {pobj.lower_}")
+
+
+def _every(noun: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """ "march every week", "each year they hold": a time noun under every/each repeats the event."""
+    return lemma(noun) in cues["habitual_durations"] and any(
+        d.dep_ == "det" and d.lower_ in cues["habitual_quantifiers"] for d in noun.children
+    )
 
 
 def _is_purpose(verb: Token, lex: Lexicon) -> bool:
@@ -126,8 +135,6 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
     """The modality of one trigger; ``offset`` maps token offsets to article offsets."""
     quote = _quote(quotes, cand.token.idx + offset)
     qid = quote.id if quote else None
-    if cand.background:  # named in passing: whatever its own cues, not news of this sentence
-        return Reading("habitual", "background", qid, frozenset({"habitual"}))
     found: dict[Modality, str] = {}
     verb = clause_verb(cand.verb)
     _own_cues(lex, verb, found)

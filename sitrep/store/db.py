@@ -20,7 +20,7 @@ import duckdb
 from sitrep.errors import StoreLocked, UserError
 from sitrep.records import Article, Reject
 from sitrep.store import rows as rowmap
-from sitrep.store.schema import PER_ARTICLE, SCHEMA_VERSION, TABLES, columns, ddl
+from sitrep.store.schema import PER_ARTICLE, SCHEMA_VERSION, TABLES, column_types, columns, ddl
 
 DEFAULT_DB = "sitrep.duckdb"
 
@@ -60,7 +60,18 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
         raise UserError(f"the store has schema {row[0]}, newer than this sitrep ({SCHEMA_VERSION})")
     for stmt in ddl():
         con.execute(stmt)
+    _add_columns(con)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+def _add_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A store made by an older schema gains the columns added since, empty (schema 2: events.salience)."""
+    for table in TABLES:
+        sql = "SELECT column_name FROM duckdb_columns() WHERE table_name = ?"
+        have = {r[0] for r in con.execute(sql, [table]).fetchall()}
+        for name, kind in column_types(table):
+            if name not in have:
+                con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
 
 
 @contextlib.contextmanager

@@ -14,7 +14,7 @@ import duckdb
 from sitrep.store.db import query
 
 EVENT_COLUMNS = (
-    "id", "article_id", "plover_type", "plover_mode", "cameo", "modality", "source_text", "source_code",
+    "id", "article_id", "plover_type", "plover_mode", "cameo", "modality", "salience", "source_text", "source_code",
     "target_text", "target_code", "place_name", "place_country", "lat", "lon", "date", "date_precision",
     "killed", "injured", "quantity", "weapon", "confidence", "trigger_text",
     "source_actor_id", "source_sector", "target_actor_id", "target_sector", "place_id", "place_flag",

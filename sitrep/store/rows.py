@@ -112,6 +112,7 @@ def article_rows(article: Article, ingested_at: str) -> dict[str, list[Row]]:
             "place_flag": e.place_flag, "date": e.date, "date_precision": e.date_precision,
             "date_flag": e.date_flag, "killed": e.killed, "injured": e.injured, "arrested": e.arrested,
             "quantity": e.quantity, "weapon": e.weapon, "modality": e.modality,
+            "salience": e.salience,
             "confidence": e.confidence, "rule": e.rule,
             "evidence": _json([dataclasses.asdict(ev) for ev in e.evidence]),
             "quote_id": e.quote_id, "incident_id": e.incident_id, "published_month": pm,

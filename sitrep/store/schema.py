@@ -6,7 +6,7 @@ the same flat columns.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events.salience
 
 TABLES: dict[str, str] = {
     "articles": """
@@ -44,7 +44,7 @@ TABLES: dict[str, str] = {
         target_country VARCHAR, target_sector VARCHAR, place_id VARCHAR, place_name VARCHAR,
         place_country VARCHAR, lat DOUBLE, lon DOUBLE, place_flag VARCHAR, date VARCHAR,
         date_precision VARCHAR, date_flag VARCHAR, killed INTEGER, injured INTEGER, arrested INTEGER,
-        quantity INTEGER, weapon VARCHAR, modality VARCHAR, confidence DOUBLE, rule VARCHAR,
+        quantity INTEGER, weapon VARCHAR, modality VARCHAR, salience VARCHAR, confidence DOUBLE, rule VARCHAR,
         evidence VARCHAR, quote_id VARCHAR, incident_id VARCHAR, published_month VARCHAR,
         pipeline_version VARCHAR
     """,
@@ -69,9 +69,11 @@ def ddl() -> list[str]:
     return [f"CREATE TABLE IF NOT EXISTS {name} ({cols.strip()})" for name, cols in TABLES.items()]
 
 
+def column_types(table: str) -> list[tuple[str, str]]:
+    """(name, SQL type) of each column of a table, in order, names without quotes."""
+    return [(part.split()[0].strip('"'), part.split()[1]) for part in TABLES[table].split(",")]
+
+
 def columns(table: str) -> list[str]:
     """Column names of a table, in order, without quotes."""
-    names = []
-    for part in TABLES[table].split(","):
-        names.append(part.split()[0].strip('"'))
-    return names
+    return [name for name, _ in column_types(table)]

@@ -27,9 +27,10 @@ def code(ctx: Context) -> Coder:
 
 @pytest.fixture(scope="session")
 def asserted(code: Coder) -> Callable[..., list[Event]]:
-    """Only the events the text claims happened (asserted or reported)."""
+    """Only the events the text claims happened (asserted or reported) as its news, not in passing."""
 
     def run(text: str, **facts: Any) -> list[Event]:
-        return [e for e in code(text, **facts) if e.modality in ("asserted", "reported")]
+        found = code(text, **facts)
+        return [e for e in found if e.modality in ("asserted", "reported") and e.salience == "main"]
 
     return run

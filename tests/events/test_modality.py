@@ -39,3 +39,31 @@ def test_modality_inside_a_quote_is_reported_with_its_id(code) -> None:  # type:
 def test_modality_hypothetical_attack_is_never_asserted(asserted) -> None:  # type: ignore[no-untyped-def]
     text = "Trump wants to drag the region into an open war and could strike Iran."
     assert not [e for e in asserted(text) if e.plover_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Villagers say the militia attacks the road every week.", "habitual"),  # habitual outranks reported
+        ("The militia attacks the road every week.", "habitual"),
+        ("The militia regularly attacks the road.", "habitual"),
+    ],
+)
+def test_modality_habitual_needs_a_habitual_cue(code, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]
+    attacks = [e for e in code(text) if e.plover_type == "ASSAULT"]
+    assert attacks and attacks[0].modality == modality, attacks
+
+
+def test_salience_named_in_passing_is_background_not_habitual(code) -> None:  # type: ignore[no-untyped-def]
+    found = code("The ministry met the envoys after the bombing of the embassy.")
+    (bombing,) = [e for e in found if e.plover_type == "ASSAULT"]
+    (meeting,) = [e for e in found if e.plover_type == "CONSULT"]
+    assert (bombing.salience, bombing.modality) == ("background", "asserted")
+    assert (meeting.salience, meeting.modality) == ("main", "asserted")
+
+
+def test_salience_mention_in_passing_joins_the_article_event(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels shelled the town on Monday. The government condemned the shelling."
+    (shelling,) = [e for e in code(text) if e.plover_type == "ASSAULT"]
+    assert shelling.salience == "main"
+    assert len([ev for ev in shelling.evidence if ev.role == "trigger"]) == 2

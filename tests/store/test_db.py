@@ -42,7 +42,17 @@ def test_connect_creates_every_table_with_a_schema_version(tmp_path: Path) -> No
     con = db.connect(tmp_path / "s.duckdb")
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert set(TABLES) | {"meta"} <= tables
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+
+
+def test_connect_adds_the_columns_an_older_store_lacks(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    old = duckdb.connect(str(path))
+    old.execute(f"CREATE TABLE events ({TABLES['events'].replace('salience VARCHAR,', '')})")
+    old.close()
+    con = db.connect(path)
+    db.write(con, [_article()])
+    assert con.execute("SELECT salience FROM events").fetchall() == [("main",)]
 
 
 def test_write_twice_changes_nothing(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ function record(article) {
   return el("div", { className: "record" },
     el("h3", {}, `Events (${article.events.length})`),
     table(article.events, [["plover_type", "type"], ["plover_mode", "mode"], [mod, "modality"],
-      ["trigger_text", "trigger"], ["source_text", "source"], ["target_text", "target"], ["place_name", "place"],
+      ["salience", "salience"], ["trigger_text", "trigger"], ["source_text", "source"], ["target_text", "target"], ["place_name", "place"],
       ["date", "date"], [(e) => ["killed", "injured", "arrested", "quantity"].filter((k) => e[k] !== null)
         .map((k) => `${k} ${e[k]}`).join(", "), "counts"]], ref.event),
     el("h3", {}, `Quotes (${article.quotes.length})`),
