@@ -1,28 +1,32 @@
-"""Ingest what is new under a path, a glob or a feed URL, now and then every --every (15m, 30s, 2h)."""
+"""Ingest what is new under paths, globs or feed URLs, now and then every --every (15m, 30s, 2h).
+
+Feeds are fetched conditionally (the store keeps each feed's ETag and Last-Modified); a feed that cannot
+be fetched or parsed is a reject row and a warning, the other targets go on, and it is retried after a
+growing number of rounds. ``--once`` exits 1 when any target failed.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import json
 import re
-import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sitrep.cli.ingest import Db, Outlet, Published, Quiet, Workers, report, run
+from sitrep import watch
+from sitrep.cli.ingest import Db, FollowSymlinks, Outlet, Published, Quiet, Workers, report, run
 from sitrep.errors import UserError
-from sitrep.readers.base import MAX_BYTES
+from sitrep.records import Article, Reject
 from sitrep.stages.ingest import files
 from sitrep.store.db import DEFAULT_DB
 
 NAME = "watch"
 _EVERY = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+_URL = ("http://", "https://")
 
 
 def seconds(every: str) -> float:
@@ -36,13 +40,13 @@ def _state_file(db: str) -> Path:
     return Path(f"{db}.watch.json")
 
 
-def changed(paths: list[str], seen: dict[str, list[int]]) -> list[str]:
+def changed(paths: list[str], seen: dict[str, list[int]], follow_symlinks: bool = False) -> list[str]:
     """Files not seen before, or changed since (size or mtime); ``seen`` is updated in place.
 
     Articles are idempotent by content id anyway: this only spares re-reading unchanged files.
     """
     new = []
-    for path in files(paths):
+    for path in files(paths, follow_symlinks):
         try:
             info = path.stat()
         except OSError:
@@ -54,50 +58,72 @@ def changed(paths: list[str], seen: dict[str, list[int]]) -> list[str]:
     return new
 
 
-def fetch(url: str, folder: Path) -> str:
-    """A feed URL saved to a local file (size-capped) so the feed reader handles it like any other."""
-    target = folder / "feed.xml"
-    try:
-        with urllib.request.urlopen(url, timeout=60) as resp:
-            target.write_bytes(resp.read(MAX_BYTES))
-    except OSError as exc:
-        typer.echo(f"sitrep: warning: {url}: {exc}", err=True)
-        return ""
-    return str(target)
+def _warn(item: Article | Reject) -> None:
+    if isinstance(item, Reject):
+        typer.echo(f"sitrep: warning: {item.source}: {item.reason}", err=True)
 
 
-def once(target: str, db: str, published: str | None, outlet: str | None, workers: int, quiet: bool) -> None:
+def look_feed(url: str, db: str, published: str | None, outlet: str | None, workers: int) -> bool:
+    found = watch.look(url, db, published, outlet, workers=workers, on_item=_warn)
+    if found.failure:
+        typer.echo(f"sitrep: error: {url}: {found.failure}", err=True)
+    elif found.summary is None:
+        typer.echo(f"nothing new in {url} (not modified)")
+    else:
+        typer.echo(
+            f"{url}: {found.summary.written} articles stored, {found.summary.rejected} rejected in {db}"
+        )
+    return found.failure is None
+
+
+def look_files(target: str, db: str, published: str | None, outlet: str | None, workers: int, quiet: bool,
+               follow_symlinks: bool) -> bool:  # fmt: skip
     state = _state_file(db)
     seen: dict[str, list[int]] = json.loads(state.read_text()) if state.exists() else {}
-    with tempfile.TemporaryDirectory() as tmp:
-        if target.startswith(("http://", "https://")):
-            todo = [p for p in [fetch(target, Path(tmp))] if p]
-        else:
-            todo = changed([target], seen)
-        if not todo:
-            typer.echo(f"nothing new in {target}")
-            return
-        summary = run(todo, db, published, outlet, workers, quiet)
+    todo = changed([target], seen, follow_symlinks)
+    if not todo:
+        typer.echo(f"nothing new in {target}")
+        return True
+    summary = run(todo, db, published, outlet, workers, quiet, follow_symlinks=follow_symlinks)
     state.write_text(json.dumps(seen))
-    report(summary, db)
+    try:
+        report(summary, db)
+    except typer.Exit:
+        return False
+    return True
 
 
 def command(
-    target: Annotated[str, typer.Argument(help="A file, folder, glob, or an RSS/Atom feed URL.")],
-    every: Annotated[str, typer.Option(help="How often to look: 30s, 15m, 2h, 1d.")] = "15m",
-    run_once: Annotated[bool, typer.Option("--once", help="Look once and exit.")] = False,
+    targets: Annotated[list[str], typer.Argument(help="Files, folders, globs, or RSS/Atom feed URLs.")],
+    every: Annotated[str, typer.Option(help="How often to look: 30s, 15m, 2h, 1d (±10 %).")] = "15m",
+    run_once: Annotated[
+        bool, typer.Option("--once", help="Look once and exit (1 if any target failed).")
+    ] = False,
     published: Published = None,
     outlet: Outlet = None,
     db: Db = DEFAULT_DB,
     workers: Workers = 0,
     quiet: Quiet = False,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     pause = seconds(every)
-    if not target.startswith(("http://", "https://", "-")) and not next(iter(glob.glob(target)), None):
-        raise UserError(f"no such file or folder: {target}")
+    for target in targets:
+        if not target.startswith(_URL) and not next(iter(glob.glob(target)), None):
+            raise UserError(f"no such file, folder or feed URL: {target}")
+    backoff = watch.Backoff()
     while True:
-        with contextlib.suppress(typer.Exit):  # a round with nothing readable does not end the watch
-            once(target, db, published, outlet, workers, quiet)
+        ok = True
+        for target in targets:
+            if not backoff.due(target):
+                continue
+            if target.startswith(_URL):
+                done = look_feed(target, db, published, outlet, workers)
+            else:
+                done = look_files(target, db, published, outlet, workers, quiet, follow_symlinks)
+            backoff.record(target, done)
+            ok = ok and done
         if run_once:
+            if not ok:
+                raise typer.Exit(1)
             return
-        time.sleep(pause)
+        time.sleep(watch.jittered(pause))

@@ -26,7 +26,7 @@ from sitrep.readers.walk import STDIN, entries, files
 from sitrep.readers.warc import read_warc
 from sitrep.records import Reject, Source
 
-__all__ = ["count", "entries", "files", "read", "read_path", "read_stdin"]
+__all__ = ["count", "entries", "files", "guarded", "read", "read_path", "read_stdin", "with_defaults"]
 
 _STREAMED: dict[str, Callable[[Path], Iterator[Source | Reject]]] = {
     ".csv": read_csv, ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".parquet": read_parquet,
@@ -78,7 +78,7 @@ def _from_bytes(ref: str, data: bytes, kind: str, path: Path) -> Iterator[Source
         yield from read_text(ref, data)
 
 
-def _guarded(ref: str, items: Iterator[Source | Reject]) -> Iterator[Source | Reject]:
+def guarded(ref: str, items: Iterator[Source | Reject]) -> Iterator[Source | Reject]:
     """The items, then a Reject for whatever went wrong: one bad input must not end a batch."""
     try:
         yield from items
@@ -104,7 +104,7 @@ def _file_items(path: Path) -> Iterator[Source | Reject]:
 
 def read_path(path: Path) -> Iterator[Source | Reject]:
     """Every item of one file; whatever goes wrong becomes a Reject and the caller goes on."""
-    return _guarded(str(path), _file_items(path))
+    return guarded(str(path), _file_items(path))
 
 
 def _stdin_items(stream: BinaryIO) -> Iterator[Source | Reject]:
@@ -116,7 +116,7 @@ def _stdin_items(stream: BinaryIO) -> Iterator[Source | Reject]:
 
 def read_stdin(stream: BinaryIO | None = None) -> Iterator[Source | Reject]:
     """One item from standard input, of whatever kind its first bytes say (text, HTML, feed, JSONL)."""
-    return _guarded("<stdin>", _stdin_items(stream or sys.stdin.buffer))
+    return guarded("<stdin>", _stdin_items(stream or sys.stdin.buffer))
 
 
 def count(names: Iterable[str], follow_symlinks: bool = False) -> int | None:
@@ -145,23 +145,30 @@ def _rows(path: Path, kind: str) -> int:
         return 1
 
 
+def with_defaults(
+    items: Iterable[Source | Reject], published: str | None = None, publisher: str | None = None
+) -> Iterator[Source | Reject]:
+    """The caller's date and outlet on items that carry none. The date is a default
+    (``published_source="default"``): an item's own date wins, including one that clean later finds in a
+    page's metadata."""
+    for item in items:
+        if isinstance(item, Source) and published and not item.published:
+            item = dataclasses.replace(item, published=published, published_source="default")
+        if isinstance(item, Source) and publisher and not item.publisher:
+            item = dataclasses.replace(item, publisher=publisher)
+        yield item
+
+
 def read(
     names: Iterable[str],
     published: str | None = None,
     publisher: str | None = None,
     follow_symlinks: bool = False,
 ) -> Iterator[Source | Reject]:
-    """Every item under the paths, and a Reject for each path refused (``walk``). The caller's date is a
-    default (``published_source="default"``): an item's own date wins, including one that clean later
-    finds in a page's metadata."""
+    """Every item under the paths with the caller's defaults, and a Reject for each path refused."""
     for path in entries(names, follow_symlinks):
         if isinstance(path, Reject):
             yield path
             continue
         items = read_stdin() if path.name == STDIN else read_path(path)
-        for item in items:
-            if isinstance(item, Source) and published and not item.published:
-                item = dataclasses.replace(item, published=published, published_source="default")
-            if isinstance(item, Source) and publisher and not item.publisher:
-                item = dataclasses.replace(item, publisher=publisher)
-            yield item
+        yield from with_defaults(items, published, publisher)

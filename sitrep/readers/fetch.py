@@ -49,7 +49,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects only to http(s): urllib would also follow one to ftp://."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        check_url(newurl)
+        try:
+            check_url(newurl)
+        except InputError as exc:
+            raise urllib.error.HTTPError(newurl, code, str(exc), headers, fp) from None
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -88,12 +91,14 @@ def fetch(
             if declared and declared.isdigit() and int(declared) > cap:
                 raise InputError(f"too large: {int(declared) // 1_000_000} MB announced, over the cap")
             body = bytearray()
-            while chunk := resp.read(_CHUNK):
+            while chunk := resp.read1(_CHUNK):  # read1: returns what has come, a drip cannot block it
                 body += chunk
                 if len(body) > cap:
                     raise InputError(f"too large: over the {cap // 1_000_000} MB cap")
                 if time.monotonic() > deadline:
                     raise InputError(f"timed out after {timeout:g} s")
+            if declared and declared.isdigit() and len(body) < int(declared):
+                raise InputError(f"incomplete body: {len(body)} of the {declared} bytes announced")
             data = _inflate(bytes(body), (resp.headers.get("Content-Encoding") or "").strip().lower(), cap)
             return Fetched(url=resp.geturl(), status=resp.status, data=data, etag=resp.headers.get("ETag"),
                            modified=resp.headers.get("Last-Modified"),
@@ -101,6 +106,8 @@ def fetch(
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return Fetched(url=url, status=304, etag=etag, modified=modified)
+        if 300 <= exc.code < 400:  # urllib refuses a redirect to file:// itself, by raising the 3xx
+            raise InputError(f"redirect refused (only http(s) is followed): {str(exc.msg)[:200]}") from None
         raise InputError(f"HTTP {exc.code} {exc.reason}") from None
     except (urllib.error.URLError, TimeoutError, OSError, HTTPException) as exc:
         reason = getattr(exc, "reason", None) or exc
