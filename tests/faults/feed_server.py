@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import ClassVar
 
 BODY = "Le ministre a parlé mardi à Genève avec les délégations des deux pays voisins."
 ETAG = '"v1"'
@@ -31,7 +32,7 @@ BOMB = gzip.compress(b"<rss>" + b" " * (64 << 20), compresslevel=9)  # 64 KB tha
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    hits: dict[str, int] = {}
+    hits: ClassVar[dict[str, int]] = {}
 
     def log_message(self, *args: object) -> None:  # quiet
         pass
@@ -45,7 +46,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
         path = self.path
         if path == "/feed.xml":
