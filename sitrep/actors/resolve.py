@@ -97,7 +97,7 @@ class Resolver:
                 self.surnames.setdefault(token_key(doc[u.end - 1].text), u.actor)
         self.residents()
         titles = {m.start: m for m in found[TITLE]}
-        self.nouns = {m.end: m for m in found[GENERIC]}  # "U.S. negotiator Paul Nitze"
+        self.nouns = {m.end: m for m in found[GENERIC]}  # "French envoy Marie Dubois"
         for m in greedy(found[OFFICE]):
             if units.free(m.start, m.end):
                 self.office(m, titles)
@@ -111,7 +111,7 @@ class Resolver:
 
     def residents(self) -> None:
         """People named by origin are coded with the country they live in, as CAMEO does: "Bosnian Serbs",
-        "Albanians of southern Serbia"; counted or described ones are its civilians ("thousands of
+        "Hungarians of northern Serbia"; counted or described ones are its civilians ("thousands of
         Kenyans", "young Kenyans"), where the bare plural may be the nation acting ("Kenyans voted")."""
         doc, units = self.doc, self.units
         for unit in list(units.items):
@@ -149,7 +149,7 @@ class Resolver:
         org = qual.actor if qual else None
         sector = org.sector if org and org.kind != "country" else self.index.office_sector.get(office)
         if sector is None and org is not None and org.kind == "country":
-            sector = "GOV"  # "Libyan leader Muammar Gaddafi": a country's leader is its government
+            sector = "GOV"  # "Cuban leader Fidel Castro": a country's leader is its government
         if qual is not None and qual.actor.kind == "country":
             qual.absorbed = True
         former = any(doc[i].lower_ in FORMER for i in {m.start - 1, start - 1} if i >= 0)
@@ -204,7 +204,7 @@ class Resolver:
                 if country is None and any(
                     t.lower_ in self.index.transnational_words for t in doc[ent.start : end]
                 ):
-                    country = "NGO"  # "the Association of African Jurists": a body of no one country
+                    country = "NGO"  # "the League of Asian Engineers": a body of no one country
                 if country is None and self.domestic(ent.start, end):
                     country = units.country_near(ent.start)  # "the Umma party ... Algeria's elections"
                 name = doc[ent.start : end].text
@@ -231,8 +231,8 @@ class Resolver:
         return doc[end - 1].lower_ in heads or (outside is not None and outside.lower_ in heads)
 
     def described_by(self, start: int) -> int:
-        """Where the words describing a name begin: "U.N. mediator Diego Cordovez" — the common nouns
-        before the name ("mediator") stand between it and the body it serves ("U.N.")."""
+        """Where the words describing a name begin: "U.N. envoy Anna Berg" — the common nouns
+        before the name ("envoy") stand between it and the body it serves ("U.N.")."""
         doc, i = self.doc, start
         while i > 0 and start - i < 2 and doc[i - 1].pos_ == "NOUN" and doc[i - 1].dep_ == "compound":
             i -= 1

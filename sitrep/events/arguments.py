@@ -48,7 +48,7 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
         own = _noun_source(tok, lex, countries)
         slot = tok
         while slot.dep_ == "pobj" and lemma(slot.head.head) in lex.measure_nouns:
-            slot = slot.head.head  # "launched 10 days of war games": the days stand in the clause
+            slot = slot.head.head  # "began three weeks of naval drills": the weeks stand in the clause
         if own is not None or slot.dep_ not in ("dobj", "pobj", "attr") or died_of(tok, lex) is not None:
             return own  # "X died of torture": X suffered it
         verb = slot.head if slot.dep_ == "dobj" else slot.head.head
@@ -80,7 +80,7 @@ def _misparsed_subject(verb: Token) -> Token | None:
 
 def _late_agent(verb: Token) -> Token | None:
     """A passive's "by" phrase the parser hung on the next clause up, after the passive's own words ("X
-    has been accused of misusing funds, much of it believed embezzled, by Haitian officials")."""
+    has been charged with hiding assets, most of them thought stolen, by Kenyan prosecutors")."""
     if verb.dep_ not in ("ccomp", "conj") or not any(
         c.dep_ in ("auxpass", "nsubjpass") for c in verb.children
     ):
@@ -106,7 +106,7 @@ def _subject_of(
             return controller
     subj = subject(verb)
     if subj is None and verb.dep_ == "acl" and lemma(verb.head) in lex.speech_nouns:
-        noun = verb.head  # "issued a declaration demanding ...": who issued it
+        noun = verb.head  # "signed a petition demanding ...": who signed it
         if noun.dep_ == "dobj":
             return _subject_of(noun.head, lex, countries, events)
     if subj is None and misparsed_main_verb(verb):
@@ -114,7 +114,7 @@ def _subject_of(
     if subj is None:
         subj = _misparsed_subject(verb)
     if subj is None and (passive_acts or _stative_passive(verb, lex)):
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "Vietnam is committed to"
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "Norway is committed to"
     if subj is None:
         subj = _late_agent(verb)
     if subj is None or subj.pos_ in ("VERB", "AUX"):
@@ -264,7 +264,7 @@ def resolve(
     a = mention.actor
     country, sector = a.country, a.sector
     role = _role(tok, article)
-    if a.kind == "person" and role is not None:  # "Kenzo Oshima, the United Nations relief coordinator"
+    if a.kind == "person" and role is not None:  # "Maria Lind, the United Nations refugee envoy"
         country, sector = role.country, sector or role.sector
     if country is None or "ethnic" in span.text.lower().split():  # a provisional actor, an ethnic group
         country = _words_country(tok, span, article, countries) or country

@@ -70,7 +70,7 @@ def unnamed_source(event: Event, lex: Lexicon) -> Event:
 
 
 def _joint(tok: Token) -> bool:
-    """ "French and Egyptian warships": PLOVER codes joint exercises COOPERATE, one country's MOBILIZE."""
+    """ "Greek and Italian warships": PLOVER codes joint exercises COOPERATE, one country's MOBILIZE."""
     return any(t.dep_ == "conj" for t in tok.subtree) or any(c.lower_ == "joint" for c in tok.head.children)
 
 
@@ -176,7 +176,7 @@ def event(
         evidence = [e for e in evidence if e.role != "source"]
         source, target = _cite(host, "source", evidence), source
         rule = f"{rule}|source:host"
-    if not recipients.party(target):  # "imposed a curfew in Cizre": the place's people are aimed at
+    if not recipients.party(target):  # "imposed a curfew in Hebron": the place's people are aimed at
         by_place = recipients.placed(type_, cand, article, clause, source)
         if by_place is not None:
             target, how = by_place

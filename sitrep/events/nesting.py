@@ -175,13 +175,13 @@ def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -
     tok = cand.token
     first = tok
     while first.dep_ == "conj" and first.head is not first:
-        first = first.head  # "a treaty of friendship and cooperation": the first conjunct's role
+        first = first.head  # "a pact of trade and cooperation": the first conjunct's role
     if cand.verb is tok and tok.pos_ == "NOUN" and died_of(tok, lex) is not None:
         return False  # "died of torture": it killed someone
     if cand.verb is tok and tok.pos_ == "NOUN" and first.dep_ in ADJUNCT_DEPS:
         host = first.head.head if first.dep_ == "pobj" else first.head
         if lemma(host) in lex.measure_nouns and host.dep_ in ADJUNCT_DEPS | {"dobj", "nsubj"}:
-            host = host.head.head if host.dep_ == "pobj" else host.head  # "10 days of war games"
+            host = host.head.head if host.dep_ == "pobj" else host.head  # "three weeks of naval drills"
         if lemma(host) in lex.modality["mission_verbs"] and first.head.lower_ == "for":
             return False  # "returned to Geneva for talks", "converging for a rally": what they came for
         if first.dep_ == "pobj" and first.head.lower_ in lex.adjunct_preps:
@@ -212,5 +212,5 @@ def _is_background(cand: Candidate, found: dict[int, Candidate], lex: Lexicon) -
             *(c for c in cur.children if c.dep_ in ("dobj", "nsubj") and lemma(cur) in lex.light_verbs),
         ]
         if any(found[t.i].type in owners for t in near if t.i in found):
-            return True  # "continued their hunger strike to demand ...": the strike's demand
+            return True  # "kept up their sit-in to demand ...": the sit-in's demand
     return False

@@ -1,8 +1,8 @@
 """The event's recipient (our target): whom the action is directed at, not merely the verb's object.
 
 PLOVER's recipient is "the entity to whom the event is directed". News often names it outside the
-object: "appealed TO X", "mediation BETWEEN X and Y", "a ban ON X", "demands FROM X", "threatened to cut
-power TO X", or only by the place ("imposed a curfew in Cizre"). So the parse offers candidates in
+object: "appealed TO X", "mediation BETWEEN X and Y", "a ban ON X", "demands FROM X", "threatened to stop
+gas TO X", or only by the place ("imposed a curfew in Hebron"). So the parse offers candidates in
 order — the old object-or-preposition reading first, then complement clauses, then the parties inside a
 noun that names none ("roads", "an appeal") — and the first that resolves to a party (an actor or a
 country) wins. The words of recipients.yaml decide which prepositions and types take part.
@@ -93,8 +93,8 @@ def _pobjs(tok: Token, preps: frozenset[str]) -> Iterator[Token]:
 
 
 def _stranded(prep: Token) -> Iterator[Token]:
-    """A preposition the parser left without its object because a participle follows the noun ("asylum
-    to five officers holed up in ..." reads "officers" as the participle's subject): that noun."""
+    """A preposition the parser left without its object because a participle follows the noun ("refuge
+    to three clerks hiding in ..." reads "clerks" as the participle's subject): that noun."""
     doc = prep.doc
     for t in doc[prep.i + 1 : min(len(doc), prep.i + 8)]:
         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN"):
@@ -111,7 +111,7 @@ def _objects(head: Token, passive_subject: bool) -> Iterator[Token]:
 
 
 def _requested(cand: Candidate, lex: Lexicon) -> Iterator[Token]:
-    """ "demanded that the US cancel ...", "reiterated its demand that Israel ease ...": the one asked."""
+    """ "demanded that France withdraw ...", "renewed its demand that Chile free ...": the one asked."""
     if cand.entry.frame != "request":
         return
     own = {t.i for t in cand.tokens}
@@ -162,7 +162,7 @@ def _primary(cand: Candidate, lex: Lexicon, r: Rules) -> Iterator[Token]:
 
 
 def _given(verb: Token, r: Rules) -> list[Token]:
-    """ "offered its troops TO X": X, to whom a thing is given; the object is then only the thing."""
+    """ "offered its engineers TO X": X, to whom a thing is given; the object is then only the thing."""
     return list(_pobjs(verb, r.transfer_preps)) if lemma(verb) in r.transfer_lemmas else []
 
 
@@ -231,7 +231,7 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
     r = rules()
     seen = set(avoid)
     first = [*_primary(cand, lex, r)]
-    if cand.complement is not None:  # a frame's event: "threatened to cut off power to X"
+    if cand.complement is not None:  # a frame's event: "threatened to stop gas deliveries to X"
         first += _primary(cand.complement, lex, r)
     first += _stance(cand.verb, r)
     first += _complements(cand.verb, r, r.complement_depth)
@@ -244,8 +244,8 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
 
 
 def choose(cand: Candidate, lex: Lexicon, avoid: set[int], resolve: Resolver) -> EventActor | None:
-    """The first candidate naming an actor; else the first whose words at least name a country ("streets
-    in Hong Kong" yields to "in defiance of Chinese authorities"); else the first words at all (they may
+    """The first candidate naming an actor; else the first whose words at least name a country ("squares
+    in Minsk" yields to "in defiance of Belarusian police"); else the first words at all (they may
     still help a reader)."""
     fallback = country = None
     for tok in candidates(cand, lex, avoid):
@@ -264,7 +264,7 @@ def _named_inside(p: PlaceMention, mentions: Sequence[ActorMention]) -> bool:
 
 
 def _modifier(doc: Doc, p: PlaceMention) -> bool:
-    """ "a spokeswoman for the U.S. embassy": a place word that only qualifies a noun ("near Serbia's
+    """ "a spokesman for the Italian embassy": a place word that only qualifies a noun ("near Serbia's
     border" still says where)."""
     tok = doc.char_span(p.start, p.end, alignment_mode="expand")
     if tok is None or tok.root.dep_ not in ("compound", "amod", "poss", "nmod"):

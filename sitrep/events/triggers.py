@@ -92,7 +92,7 @@ def subject(tok: Token) -> Token | None:
         and tok.head.dep_ == "prep"
         and tok.head.head.pos_ in ("ADJ", "AUX")
     ):
-        return subject(tok.head.head)  # "are guilty of violating the ceasefire": who is guilty
+        return subject(tok.head.head)  # "were guilty of breaking the truce": who is guilty
     return subj
 
 
@@ -221,7 +221,7 @@ def _with_object(tok: Token, keys: list[str], table: dict[tuple[str, str], Entry
 
 
 def _out_of(c: Token) -> bool:
-    """ "forced the agency out of the country": the particle after the object, parsed as "out of"."""
+    """ "forced the charity out of the region": the particle after the object, parsed as "out of"."""
     return c.dep_ == "prep" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
 
 
@@ -269,7 +269,7 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
 
 
 def _deontic(tok: Token, lex: Lexicon) -> list[Candidate]:
-    """ "said that China must drop barriers": saying another party must act is a request (REQUEST)."""
+    """ "said that Brazil must lift its tariffs": saying another party must act is a request (REQUEST)."""
     if lemma(tok) not in lex.deontic_speech:
         return []
     for comp in tok.children:

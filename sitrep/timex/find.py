@@ -1,8 +1,8 @@
 """Where the temporal expressions are: the parser's DATE/TIME entities plus a few words it misses.
 
 spaCy's entities give good extents on news (relaxed F1 about 0.87 on TempEval-3) but skip adverbs such
-as "now" and "currently", and sometimes join two expressions ("1957-58", "between 12 and 18 months",
-"40, eight years from now"). The finder adds the lexicon's find_words where no entity covers them; the
+as "now" and "currently", and sometimes join two expressions ("1961-62", "between 6 and 9 weeks",
+"30, five years from now"). The finder adds the lexicon's find_words where no entity covers them; the
 stage splits an entity that does not read as one expression at commas, dashes and "and"/"to" and keeps
 the parts that do.
 """

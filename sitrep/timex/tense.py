@@ -33,7 +33,7 @@ def direction(doc: Doc, start: int, end: int, lex: Lexicon) -> Direction | None:
         forward = forward or (token.dep_ == "prep" and token.lower_ in lex.future_preps)
         if token.tag_.startswith("VB") or token.tag_ == "MD":
             if forward and (not _simple_past(token) or token.lemma_ in lex.future_verbs):
-                return "future"  # "has been postponed until Saturday", "was delayed until May"
+                return "future"  # "has been put off until Friday", "was delayed until May"
             found = _verb(token, lex)
             if found is not None:
                 return found
@@ -70,10 +70,10 @@ def _verb(verb: Token, lex: Lexicon) -> Direction | None:
     if _simple_past(verb):
         return "past"
     if verb.lemma_ in lex.future_verbs:
-        return "future"  # "plans ...", "is expected ...", "has been scheduled for November"
+        return "future"  # "plans ...", "is expected ...", "is scheduled for April"
     if _looks_back(verb):
         return "past"
-    if "to" in words:  # "due to be published in May", but "decided to strike on Tuesday"
+    if "to" in words:  # "due to be unveiled in May", but "decided to strike on Tuesday"
         if _looks_back(verb.head):
             return "past"
         return "future" if verb.head.lemma_ in lex.infinitive_heads else None
