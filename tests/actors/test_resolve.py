@@ -71,7 +71,7 @@ def test_resolve_generic_and_country_phrases(mentions: Run, text: str, words: st
      ("Angry Kenyans blocked the road to the airport.", "Kenyans", ("KEN", "CVL")),
      ("A group of Kenyans held a vigil.", "Kenyans", ("KEN", "CVL")),
      ("Kenyans voted on Sunday.", "Kenyans", ("KEN", None)),
-     ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", ("BIH", "CVL")),
+     ("Bosnian Serbs crowded the square.", "Bosnian Serbs", ("BIH", "CVL")),
      ("Opposition groups in Kenya called for new elections.", "Opposition groups", ("KEN", "OPP")),
      ("Chilean leader Augusto Pinochet signed the decree.", "Augusto Pinochet", ("CHL", "GOV")),
      ("The International Labour Office urged Chile to free the union leaders.", "Labour Office", ("IGO", "LAB")),
@@ -122,7 +122,7 @@ def test_resolve_spans_point_at_the_words(mentions: Run) -> None:
     [("Iran's foreign ministry spokesman Nasser Kanaani rejected it.", "Nasser Kanaani", "prov:nasser-kanaani", "IRNGOV"),
      ("Former Iraqi Prime Minister Nouri al-Maliki spoke.", "Maliki", "nouri-al-maliki", "IRQ"),
      ("The Saudi-led coalition struck the port.", "coalition", "gen:SAU:MIL", "SAUMIL"),
-     ("Thousands of Iraqi Kurds marched.", "Iraqi Kurds", "gen:IRQ:CVL", "IRQCVL"),
+     ("Hundreds of Iraqi Kurds rallied.", "Iraqi Kurds", "gen:IRQ:CVL", "IRQCVL"),
      ("Reuters reported the strike.", "Reuters", "reuters", "GBRMED")],
 )  # fmt: skip
 def test_resolve_names_titles_and_groups(
@@ -133,9 +133,9 @@ def test_resolve_names_titles_and_groups(
 
 
 def test_resolve_surname_alone_after_unknown_full_name(mentions: Run) -> None:
-    found = mentions("Ousted president Jean-Bertrand Aristide called for calm. Aristide left.")
-    full = find(found, "Jean-Bertrand Aristide")
-    short = next(m for m in found if m.text == "Aristide")
+    found = mentions("Former governor Jean-Claude Morvan asked for patience. Morvan left.")
+    full = find(found, "Jean-Claude Morvan")
+    short = next(m for m in found if m.text == "Morvan")
     assert full.actor.provisional and short.actor == full.actor and short.corefers_with == full.start
 
 
@@ -235,7 +235,7 @@ def _place(text: str, words: str, country: str, role: str = "literal") -> Any:
             [("Palestinian", "PS"), ("Tel Aviv", "IL")], "five people", "ISR",
         ),
         (  # the body a person serves, before the common noun of the office
-            "Rebel leaders said they would meet U.N. mediator Karl Brandt in Kabul.",
+            "Opposition chiefs will talk with U.N. envoy Karl Brandt in Kabul.",
             [("Kabul", "AF")], "Karl Brandt", "IGO",
         ),
     ],

@@ -88,7 +88,7 @@ def test_arguments_unnamed_doer_of_a_meeting_stays_unnamed(asserted) -> None:  #
 @pytest.mark.parametrize(
     ("text", "type_", "country"),
     [
-        ("Russia threatened to cut off gas supplies to Ukraine.", "THREATEN", "UKR"),  # complement's "to"
+        ("Russia threatened to stop gas deliveries to Ukraine.", "THREATEN", "UKR"),  # complement's "to"
         (
             "Qatar launched mediation efforts between Sudan and Chad.",
             "CONSULT",
@@ -101,12 +101,12 @@ def test_arguments_unnamed_doer_of_a_meeting_stays_unnamed(asserted) -> None:  #
         ("Turkey appealed to Germany for help.", "REQUEST", "DEU"),
         ("Japan agreed to send aid to Haiti.", "AGREE", "HTI"),
         (
-            "Libya offered to hand over two suspects to Britain.",
+            "Sudan offered to hand over three fugitives to France.",
             "AGREE",
-            "GBR",
+            "FRA",
         ),  # the receiver, not the suspects
         ("London banned a militant group in Northern Ireland.", "COERCE", "GBR"),  # not the Republic
-        ("Riot police opened fire to disperse Kenyan demonstrators.", "ASSAULT", "KEN"),  # purpose clause
+        ("Soldiers fired tear gas to scatter Kenyan protesters.", "ASSAULT", "KEN"),  # purpose clause
     ],
 )
 def test_arguments_recipient_is_whom_the_action_is_directed_at(asserted, text, type_, country) -> None:  # type: ignore[no-untyped-def]
@@ -186,26 +186,26 @@ def test_arguments_participle_with_an_agent_acts_on_its_noun(code) -> None:  # t
             "NGA",
         ),  # the object's "from"
         (
-            "The union reiterated its demand today that Egypt lift restrictions on Sudanese traders.",
+            "The union renewed its demand that Egypt ease curbs on Sudanese traders.",
             "REQUEST",
             "EGY",
         ),
         (
-            "Peru has granted diplomatic asylum to five Bolivian army officers holed up in its embassy since May.",
+            "Chile has granted refuge to three Peruvian navy officers hiding in its consulate since June.",
             "AID",
-            "BOL",
+            "PER",
         ),  # stranded "to"
         (
-            "Turkish troops launched artillery and rocket fire against Syrian militia positions.",
+            "Jordanian troops launched mortar and tank fire against Syrian smuggler camps.",
             "ASSAULT",
             "SYR",
         ),
-        ("A British journalist was put under investigation in Cairo.", "ACCUSE", "GBR"),  # the one it befalls
+        ("A French banker was put under investigation in Dakar.", "ACCUSE", "FRA"),  # the one it befalls
         ("Police opened an investigation into abuses committed by Chadian soldiers.", "ACCUSE", "TCD"),
         (
-            "The rebels refused to allow Kenyan relief planes to land and evacuate the wounded.",
+            "The militia refused to allow Ugandan aid trucks to cross and collect the sick.",
             "REJECT",
-            "KEN",
+            "UGA",
         ),  # the one allowed
     ],
 )
@@ -215,9 +215,9 @@ def test_arguments_recipient_named_outside_the_object(asserted, text, type_, cou
 
 
 def test_arguments_what_is_given_is_not_the_recipient(asserted) -> None:  # type: ignore[no-untyped-def]
-    text = "Syria offered its troops to the Lebanese president."
-    troops = Actor("gen:SYR:MIL", "SYR MIL", "generic", "SYR", "MIL")
-    (event,) = [e for e in asserted(text, mentions=(_mention(text, "its troops", troops),))
+    text = "Egypt offered its engineers to the Lebanese president."
+    troops = Actor("gen:EGY:MIL", "EGY MIL", "generic", "EGY", "MIL")
+    (event,) = [e for e in asserted(text, mentions=(_mention(text, "its engineers", troops),))
                 if e.plover_type == "AGREE"]  # fmt: skip
     assert event.target is not None and event.target.country == "LBN"
 
@@ -259,7 +259,7 @@ def test_arguments_those_held_as_human_shields_are_the_target(asserted) -> None:
     "text",
     [
         "Two detainees died under torture in a military prison.",
-        "A student died as a result of torture in police custody.",
+        "A student died as a result of torture in an army camp.",
     ],
 )
 def test_arguments_what_someone_died_of_happened_to_them(asserted, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ import pytest
         ("The militia used villagers as human shields during the siege.", "COERCE", None),
         ("Riot police dispersed the protesters with water cannon.", "ASSAULT", "crowd-control"),
         (
-            "The junta forced the aid agency out of the country.",
+            "The army forced the charity out of the region.",
             "SANCTION",
             "expel",
         ),  # an NGO, particle apart

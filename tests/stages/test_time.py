@@ -111,7 +111,7 @@ def test_normalise_calendar_dates(text: str, value: str) -> None:
     ("text", "value"),
     [
         ("24 hours", "PT24H"),
-        ("a mere 24 hours", "PT24H"),
+        ("a mere 48 hours", "PT48H"),
         ("three days", "P3D"),
         ("four-week", "P4W"),
         ("almost seven years", "P7Y"),
@@ -344,14 +344,14 @@ def value_of(article: Article, words: str) -> str | None:
         ("The ceasefire was declared on 11 October.", "11 October", "2020-10-11"),
         ("The president will travel to Paris on 3 March.", "3 March", "2021-03-03"),
         ("The president travelled to Paris on 3 March.", "3 March", "2020-03-03"),
-        ("The vote has been postponed until Saturday.", "Saturday", "2020-11-21"),
-        ("The vote was postponed until Saturday.", "Saturday", "2020-11-21"),
+        ("The match has been put off until Saturday.", "Saturday", "2020-11-21"),
+        ("The match was postponed until Saturday.", "Saturday", "2020-11-21"),
         ("He stayed in Baghdad until Saturday.", "Saturday", "2020-11-14"),
-        ("His trial has been scheduled for November.", "November", "2020-11"),
-        ("His trial has been scheduled for October.", "October", "2021-10"),
+        ("Her hearing is scheduled for November.", "November", "2020-11"),
+        ("Her hearing is scheduled for October.", "October", "2021-10"),
         ("He has lived there since October.", "October", "2020-10"),
         ("Protests have been taking place since Tuesday in Belgrade.", "Tuesday", "2020-11-17"),
-        ("Avenatti is to be sentenced in June.", "June", "2021-06"),
+        ("The suspect is to be released in June.", "June", "2021-06"),
         ("She wants to meet him on Monday.", "Monday", "2020-11-23"),
         (
             "The study uses flight data to estimate the cases in Wuhan on 12 January.",
@@ -360,7 +360,7 @@ def value_of(article: Article, words: str) -> str | None:
         ),
         ("Talks will resume on Monday, officials said.", "Monday", "2020-11-23"),
         ("Rockets hit the embassy on Monday, officials said.", "Monday", "2020-11-16"),
-        ("The report is due to be published in May.", "May", "2021-05"),
+        ("The budget is due to be unveiled in May.", "May", "2021-05"),
         ("Sales fell sharply in May.", "May", "2020-05"),
     ],
 )
@@ -439,8 +439,8 @@ def test_run_free_words_only_outside_names(ctx: Context, text: str) -> None:
 
 
 def test_run_splits_ranges(ctx: Context) -> None:
-    article = run(ctx, "He took part in the expedition of 1957-58 across Antarctica.")
-    assert [t.value for t in article.times] == ["1957", "1958"]
+    article = run(ctx, "She joined the survey of 1961-62 along the Nile.")
+    assert [t.value for t in article.times] == ["1961", "1962"]
 
 
 def test_run_splits_year_spans(ctx: Context) -> None:
