@@ -26,8 +26,15 @@ def search(index: Index, query: str | None = None, kind: str | None = None,
         yield actor
 
 
-def row(actor: Actor, day: str | None = None) -> dict[str, object]:
-    """One actor as a flat row; with ``day``, the code it had on that day."""
+ROW_COLUMNS = ("id", "name", "kind", "code", "parent", "aliases", "roles", "sources")
+
+
+def row(actor: Actor, day: str | None = None) -> dict[str, object] | None:
+    """One actor as a flat row. With ``day``: the code it had then and only the roles held then, or None
+    for a person whose every office lies outside that day (actors without offices are kept)."""
+    held = [r for r in actor.roles if not day or (r.start or "") <= day < (r.end or "9999")]
+    if day and actor.roles and not held:
+        return None
     coded = roles.on(actor, day) if day and actor.roles else actor
     return {
         "id": actor.id,
@@ -36,8 +43,6 @@ def row(actor: Actor, day: str | None = None) -> dict[str, object]:
         "code": coded.code,
         "parent": actor.parent_id,
         "aliases": "; ".join(actor.aliases[:6]),
-        "roles": "; ".join(
-            f"{r.title} ({r.country}) {r.start or '…'}→{r.end or ''}" for r in actor.roles[:8]
-        ),
+        "roles": "; ".join(f"{r.title} ({r.country}) {r.start or '…'}→{r.end or ''}" for r in held[:8]),
         "sources": "; ".join(actor.sources),
     }

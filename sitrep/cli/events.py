@@ -3,39 +3,43 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 
-from sitrep.cli.output import emit
+from sitrep.cli.output import AllOption, ColumnsOption, FormatOption, bounded, choice, emit, pick
 from sitrep.errors import UserError
+from sitrep.events.lexicon import TYPES
+from sitrep.records import Modality
 from sitrep.store.db import DEFAULT_DB, connect
-from sitrep.store.queries import EVENT_COLUMNS, EventFilter, events
+from sitrep.store.queries import EVENT_COLUMNS, EventFilter, decode, events
 
 NAME = "events"
-BRIEF = ("plover_type", "plover_mode", "modality", "source_text", "target_text", "place_name", "date",
-         "killed", "injured", "quantity")  # fmt: skip
+BRIEF = ("id", "date", "plover_type", "modality", "source_text", "target_text", "place_name")
 
 
 def command(
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor id, code (IRNMIL), country or name words.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name, id or ISO-2 country.")] = None,
+    place: Annotated[
+        str | None, typer.Option(help="A country (ISO-2, ISO-3 or name: IQ, IRQ, Iraq), a place name or id.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Earliest event day (ISO date).")] = None,
     until: Annotated[str | None, typer.Option(help="Latest event day (ISO date).")] = None,
     modality: Annotated[str | None, typer.Option(help="asserted, reported, hypothetical, ...")] = None,
     article: Annotated[str | None, typer.Option(help="Only this article's events.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
-    format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
-    all_columns: Annotated[bool, typer.Option("--all", help="Every column, not the brief set.")] = False,
+    format: FormatOption = None,
+    all_columns: AllOption = False,
+    columns: ColumnsOption = None,
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
-    con = connect(db, read_only=True)
-    f = EventFilter(type=type, actor=actor, place=place, since=day(since, "--since"), until=day(until, "--until"),
-                    modality=modality, article=article)  # fmt: skip
-    rows = events(con, f, limit=limit)
-    cols = EVENT_COLUMNS if all_columns or format != "table" else BRIEF
-    emit([{c: r[c] for c in cols} for r in rows], format, title="events")
+    cols = pick(EVENT_COLUMNS, BRIEF, columns, all_columns)
+    f = EventFilter(type=choice(type, TYPES, "--type"), actor=actor, place=place,
+                    since=day(since, "--since"), until=day(until, "--until"),
+                    modality=choice(modality, get_args(Modality), "--modality"), article=article)  # fmt: skip
+    rows = events(connect(db, read_only=True), f, limit=bounded(limit))
+    emit([decode(r) for r in rows], format, cols, title="events")
 
 
 def day(value: str | None, option: str) -> date | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -22,6 +23,7 @@ def command(
     ] = "parquet",
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
+    target(out)
     con = connect(db, read_only=True)
     if format in event_export.FORMATS:
         if table != "events":
@@ -30,3 +32,12 @@ def command(
     else:
         export(con, table, out, format)
     typer.echo(f"{table} → {out}")
+
+
+def target(out: str) -> None:
+    """Refuse, before any work, a path that cannot become a file: its folder is missing or it is a folder."""
+    path = Path(out)
+    if path.is_dir():
+        raise UserError(f"{out} is a folder; give a file name such as {path / 'events.parquet'}")
+    if not path.parent.is_dir():
+        raise UserError(f"no folder {path.parent} to write {path.name} into")

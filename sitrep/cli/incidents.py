@@ -6,24 +6,25 @@ from typing import Annotated
 
 import typer
 
-from sitrep.cli.output import emit
-from sitrep.errors import UserError
-from sitrep.linking.incidents import listing
+from sitrep.cli.output import AllOption, ColumnsOption, FormatOption, bounded, emit, pick
+from sitrep.linking.incidents import COLUMNS, listing
 from sitrep.store.db import DEFAULT_DB, connect
 
 NAME = "incidents"
+BRIEF = ("id", "plover_type", "place_name", "date_from", "date_to", "article_count", "outlet_count")
 
 
 def command(
     limit: Annotated[int, typer.Option(help="At most this many incidents.")] = 50,
-    format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+    format: FormatOption = None,
+    all_columns: AllOption = False,
+    columns: ColumnsOption = None,
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
-    if limit < 1:
-        raise UserError("--limit must be at least 1")
+    cols = pick(COLUMNS, BRIEF, columns, all_columns)
     con = connect(db, read_only=True)
     try:
-        rows = listing(con, limit=limit)
+        rows = listing(con, limit=bounded(limit))
     finally:
         con.close()
-    emit(rows, format, title="incidents")
+    emit(rows, format, cols, title="incidents")

@@ -15,6 +15,7 @@ app = typer.Typer(
     help="News articles in; sourced, geolocated, dated event data out.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain help: typer's rich panels print flags as "--all <bool>"
     pretty_exceptions_enable=False,
 )
 for module in (ingest, watch, events, incidents, show, export, eval_cmd, demo, serve, spark, actors, recode):

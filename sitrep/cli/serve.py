@@ -32,6 +32,8 @@ def command(
     from sitrep.web.app import create_app
     from sitrep.web.store import Store
 
+    if not 1 <= port <= 65535:
+        raise UserError(f"--port must be between 1 and 65535, not {port}")
     if db and parquet:
         raise UserError("give --db or --parquet, not both")
     store = (

@@ -1,12 +1,11 @@
-"""Show one stored article's cleaned text with every extracted fact marked."""
+"""Show one stored article's cleaned text with every extracted fact marked, and its events."""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from sitrep.errors import NotFound
 from sitrep.store.db import DEFAULT_DB, connect, query
@@ -16,48 +15,105 @@ STYLES = {
     "quote": "italic", "time": "yellow", "place": "green", "actor": "cyan",
     "event": "bold red", "hypothetical": "bold magenta",
 }  # fmt: skip
+Fact = tuple[int, int, str, str]  # start, end, kind, label
 
 
-def facts(con: Any, article_id: str) -> list[tuple[int, int, str, str]]:
+def facts(con: Any, article_id: str) -> list[Fact]:
     """(start, end, kind, label) for every fact of the article, widest first so narrower ones win."""
-    out: list[tuple[int, int, str, str]] = []
+    out: list[Fact] = []
     for r in query(con, 'SELECT start, "end", text FROM quotes WHERE article_id = ?', [article_id]):
-        out.append((r["start"], r["end"], "quote", "quote"))
+        out.append((r["start"], r["end"], "quote", ""))
     for r in query(con, 'SELECT start, "end", value FROM times WHERE article_id = ?', [article_id]):
         out.append((r["start"], r["end"], "time", r["value"] or "?"))
     for r in query(con, 'SELECT start, "end", kind, coalesce(actor_id, place_id) AS ref FROM mentions '
                    "WHERE article_id = ?", [article_id]):  # fmt: skip
         out.append((r["start"], r["end"], r["kind"], r["ref"] or "?"))
-    for r in query(con, "SELECT trigger_start, trigger_end, plover_type, modality FROM events "
-                   "WHERE article_id = ?", [article_id]):  # fmt: skip
-        kind = "event" if r["modality"] in ("asserted", "reported") else "hypothetical"
-        out.append((r["trigger_start"], r["trigger_end"], kind, f"{r['plover_type']}/{r['modality']}"))
+    for r in event_rows(con, article_id):
+        out.append((r["trigger_start"], r["trigger_end"], kind_of(r["modality"]), label_of(r)))
     return sorted(out, key=lambda f: (f[0] - f[1], f[0]))
+
+
+def event_rows(con: Any, article_id: str) -> list[dict[str, Any]]:
+    return query(
+        con,
+        "SELECT trigger_start, trigger_end, trigger_text, plover_type, modality, source_text, target_text,"
+        " place_name, date FROM events WHERE article_id = ? ORDER BY trigger_start",
+        [article_id],
+    )
+
+
+def kind_of(modality: str) -> str:
+    return "event" if modality in ("asserted", "reported") else "hypothetical"
+
+
+def label_of(event: dict[str, Any]) -> str:
+    return event["plover_type"] + ("" if event["modality"] == "asserted" else f" {event['modality']}")
+
+
+def marked(text: str, marks: list[Fact]) -> str:
+    """The text with each fact as ``[KIND label: words]``, nested where one lies inside another.
+
+    A fact that crosses the edge of an enclosing one (neither inside nor around it) is left unmarked, so
+    every bracket closes where its fact ends.
+    """
+    opening: dict[int, list[str]] = {}
+    closing: dict[int, int] = {}
+    stack: list[int] = []
+    for start, end, kind, label in sorted(marks, key=lambda f: (f[0], -f[1])):
+        while stack and stack[-1] <= start:
+            stack.pop()
+        if stack and end > stack[-1]:
+            continue
+        stack.append(end)
+        name = "EVENT" if kind == "hypothetical" else kind.upper()
+        opening.setdefault(start, []).append(f"[{name}{' ' + label if label else ''}: ")
+        closing[end] = closing.get(end, 0) + 1
+    out = []
+    for i, ch in enumerate(text):
+        out.append("]" * closing.get(i, 0) + "".join(opening.get(i, ())) + ch)
+    out.append("]" * closing.get(len(text), 0))
+    return "".join(out)
 
 
 def command(
     article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix will do).")],
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Marks as text ([EVENT ASSAULT: hit]); the default when piped.")
+    ] = False,
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
     con = connect(db, read_only=True)
     rows = query(con, "SELECT id, title, publisher, original_outlet, published_at, text FROM articles "
                  "WHERE id LIKE ? || '%' LIMIT 2", [article_id])  # fmt: skip
     if len(rows) != 1:
         raise NotFound(f"{'no' if not rows else 'more than one'} article with id {article_id!r}")
     art = rows[0]
-    text = Text(art["text"])
-    for start, end, kind, _ in facts(con, art["id"]):
-        text.stylize(STYLES[kind], start, end)
-    console = Console()
-    console.print(f"[bold]{art['title'] or '(no title)'}[/bold]  {art['id']}", markup=True, highlight=False)
+    marks = facts(con, art["id"])
+    plain = plain or not sys.stdout.isatty()
+    console = Console(highlight=False, no_color=plain, soft_wrap=True)
+    console.print(Text(f"{art['title'] or '(no title)'}  {art['id']}", style="bold"))
     console.print(f"publisher: {art['publisher']}  original: {art['original_outlet']}  "
                   f"published: {art['published_at']}", markup=False)  # fmt: skip
-    console.print(text)
-    legend = Text("  ".join(STYLES))
-    for kind, style in STYLES.items():
-        start = legend.plain.index(kind)
-        legend.stylize(style, start, start + len(kind))
-    console.print(legend)
-    for start, end, kind, label in sorted(facts(con, art["id"])):
-        if kind in ("event", "hypothetical"):
-            console.print(f"  {label:28} {art['text'][start:end]!r} [{start}:{end}]", markup=False)
+    if plain:
+        print(marked(art["text"], marks))
+    else:
+        text = Text(art["text"])
+        for start, end, kind, _ in marks:
+            text.stylize(STYLES[kind], start, end)
+        console.print(text)
+        legend = Text("  ".join(STYLES))
+        for kind, style in STYLES.items():
+            start = legend.plain.index(kind)
+            legend.stylize(style, start, start + len(kind))
+        console.print(legend)
+    events = event_rows(con, art["id"])
+    console.print(f"\n{len(events)} events", markup=False)
+    for e in events:
+        words = " ".join(art["text"][e["trigger_start"] : e["trigger_end"]].split())
+        parts = [f"{label_of(e)}: {words}", *(f"{k}: {' '.join(str(e[c]).split())}" for k, c in
+                 (("source", "source_text"), ("target", "target_text"), ("place", "place_name"),
+                  ("date", "date")) if e[c])]  # fmt: skip
+        console.print(Text("  " + " | ".join(parts), style="" if plain else STYLES[kind_of(e["modality"])]))

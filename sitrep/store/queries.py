@@ -5,6 +5,7 @@ Every user value goes in as a bound parameter; only fixed fragments of this modu
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,6 +27,8 @@ EVENT_DAY = (
 )
 EVENT_FROM = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
 EVENT_ORDER = "e.date NULLS LAST, e.article_id, e.trigger_start"
+
+JSON_COLUMNS = ("evidence", "cuts", "aliases", "roles", "sources")  # nested facts stored as JSON text
 
 BBox = tuple[float, float, float, float]  # west, south, east, north
 
@@ -90,7 +93,13 @@ class EventFilter:
         if self.country:
             w.add("upper(?) IN (e.place_country, e.source_country, e.target_country)", self.country)
         if self.place:
-            w.add("(e.place_id = ? OR e.place_country = upper(?) OR e.place_name ILIKE ?)", *[self.place] * 3)
+            iso2 = country_iso2(self.place) or self.place.upper()
+            w.add(
+                "(e.place_id = ? OR e.place_country = ? OR e.place_name ILIKE ?)",
+                self.place,
+                iso2,
+                self.place,
+            )
         bbox_clause(w, self.bbox, "e")
         if self.since:
             w.add(f"{EVENT_DAY} >= ?", self.since)
@@ -126,3 +135,21 @@ def counts_by_type(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
         con,
         "SELECT plover_type, modality, count(*) AS n FROM events GROUP BY ALL ORDER BY plover_type, n DESC",
     )
+
+
+def decode(row: dict[str, Any]) -> dict[str, Any]:
+    """JSON-text columns (evidence, aliases, ...) back to lists, as the API and the CLI's JSON give them."""
+    for col in JSON_COLUMNS:
+        if isinstance(row.get(col), str):
+            row[col] = json.loads(row[col])
+    return row
+
+
+def country_iso2(value: str) -> str | None:
+    """The ISO-2 code of a country given as ISO-2, ISO-3 or its name (places are stored with ISO-2)."""
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(value.strip()).alpha_2)
+    except LookupError:
+        return None

@@ -10,8 +10,8 @@ import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
-from sitrep.store.queries import BBox, EventFilter, Where, bbox_clause
-from sitrep.web.queries import ARTICLE_SELECT, EVENT_SELECT, Page, decode, paged
+from sitrep.store.queries import BBox, EventFilter, Where, bbox_clause, decode
+from sitrep.web.queries import ARTICLE_SELECT, EVENT_SELECT, Page, paged
 
 INCIDENT_SELECT = "SELECT i.*, p.country AS country FROM incidents i LEFT JOIN places p ON p.id = i.place_id"
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from sitrep.store.queries import JSON_COLUMNS
 from sitrep.store.schema import TABLES
-from sitrep.web.queries import JSON_COLUMNS
 
 SQL_TYPES: dict[str, type] = {"VARCHAR": str, "INTEGER": int, "BIGINT": int, "DOUBLE": float, "BOOLEAN": bool}
 Opt = Any  # a field spec for create_model: (type, default)

@@ -5,7 +5,6 @@ Every user value goes in as a bound parameter; only fixed fragments of this modu
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,7 +13,7 @@ import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
-from sitrep.store.queries import EVENT_FROM, EVENT_ORDER, EventFilter, Where
+from sitrep.store.queries import EVENT_FROM, EVENT_ORDER, EventFilter, Where, decode
 
 EVENT_SELECT = f"SELECT e.*, a.title, a.publisher, a.url, a.published_at {EVENT_FROM}"
 ARTICLE_SELECT = (
@@ -22,7 +21,6 @@ ARTICLE_SELECT = (
     " a.published_precision, a.language, a.story_id, a.ingested_at, a.pipeline_version,"
     " (SELECT count(*) FROM events x WHERE x.article_id = a.id) AS event_count FROM articles a"
 )
-JSON_COLUMNS = ("evidence", "cuts", "aliases", "roles", "sources")
 
 
 @dataclass(frozen=True)
@@ -39,14 +37,6 @@ def paged(
     rows = query(con, f"{select}{where.sql()} ORDER BY {order} LIMIT ? OFFSET ?",
                  [*where.params, page.limit, page.offset])  # fmt: skip
     return {"items": [decode(r) for r in rows], "total": total[0] if total else 0, **vars(page)}
-
-
-def decode(row: dict[str, Any]) -> dict[str, Any]:
-    """JSON-text columns (evidence, aliases, ...) back to lists for the API."""
-    for col in JSON_COLUMNS:
-        if isinstance(row.get(col), str):
-            row[col] = json.loads(row[col])
-    return row
 
 
 def events(con: duckdb.DuckDBPyConnection, f: EventFilter, page: Page) -> dict[str, Any]:
