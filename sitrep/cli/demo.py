@@ -1,4 +1,5 @@
-"""Ingest the sample corpus and print events by type and the seed article's events."""
+"""Ingest the sample corpus with a progress bar, then summarise: events by type, the seed article's events,
+and what to run next."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from typing import Annotated
 import duckdb
 import typer
 
-from sitrep.batch import ingest
-from sitrep.cli.output import emit
+from sitrep.cli.ingest import run
+from sitrep.cli.show import event_line, event_rows
 from sitrep.stages.clean import article_id
 from sitrep.store.db import DEFAULT_DB, connect, query
-from sitrep.store.queries import EventFilter, counts_by_type, events
+from sitrep.store.queries import counts_by_type
 
 NAME = "demo"
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -30,24 +31,54 @@ def corpus(shared: Path = SHARED) -> tuple[list[str], str | None]:
 def command(
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
     shared: Annotated[Path, typer.Option(help="Folder with corpus/ and seed/.")] = SHARED,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     paths, seed = corpus(shared)
-    summary = ingest(paths, store=db)
+    typer.echo(f"sitrep demo: {', '.join(paths)} → {db} (articles already stored are skipped)", err=True)
+    summary = run(paths, db, quiet=quiet)
     if seed:
-        summary_seed = ingest([seed], store=db, published=SEED_PUBLISHED)
-        summary.written += summary_seed.written
-    typer.echo(f"{summary.written} articles newly stored in {db} ({summary.rejected} rejected)")
+        summary.written += run([seed], db, published=SEED_PUBLISHED, quiet=True).written
+    typer.echo(f"{summary.written} articles newly stored in {db} ({summary.rejected} rejected)\n")
     con = connect(db, read_only=True)
-    emit(counts_by_type(con), "table", title="events by type and modality")
-    if seed:
-        sid = article_id_of(con, seed)
-        cols = ("plover_type", "plover_mode", "modality", "source_text", "target_text", "place_name", "date",
-                "killed", "injured", "quantity", "weapon")  # fmt: skip
-        rows = events(con, EventFilter(article=sid), limit=1000)
-        emit([{c: r[c] for c in cols} for r in rows], "table", title=f"seed article {sid}")
+    sid = article_id_of(con, seed) if seed else None
+    try:
+        typer.echo("\n".join(by_type(con)))
+        if sid:
+            text = query(con, "SELECT text FROM articles WHERE id = ?", [sid])
+            events = event_rows(con, sid)
+            typer.echo(f"\nThe seed article {sid}: {len(events)} events")
+            typer.echo("\n".join(event_line(e, text[0]["text"]) for e in events if text))
+    finally:
+        con.close()
+    typer.echo("\n".join(next_steps(db, sid)))
 
 
-def article_id_of(con: duckdb.DuckDBPyConnection, seed: str) -> str | None:
+def next_steps(db: str, seed_id: str | None) -> list[str]:
+    store = "" if db == DEFAULT_DB else f" --db {db}"
+    steps = [
+        ("sitrep serve" + store, "the map, timeline, incidents and events at http://127.0.0.1:8000/"),
+        ("sitrep events --type ASSAULT --place Iraq" + store, "a filtered list (add --format csv > x.csv)"),
+        ("sitrep incidents" + store, "the happenings reported most"),
+    ]
+    if seed_id:
+        steps.append((f"sitrep show {seed_id}{store}", "one article with every fact marked"))
+    return ["", "Next:", *(f"  {cmd:<44} {what}" for cmd, what in steps)]
+
+
+def by_type(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Asserted events by type, most first, and one line for the events of every other modality."""
+    counts = counts_by_type(con)
+    asserted = sorted((r for r in counts if r["modality"] == "asserted"), key=lambda r: -r["n"])
+    rest = sum(r["n"] for r in counts if r["modality"] != "asserted")
+    lines = [f"Asserted events by type ({sum(r['n'] for r in asserted):,}):"]
+    lines += [f"  {r['plover_type']:<10} {r['n']:>6,}" for r in asserted]
+    lines.append(
+        f"  and {rest:,} reported, hypothetical, negated or other events (sitrep events --modality ...)"
+    )
+    return lines
+
+
+def article_id_of(con: duckdb.DuckDBPyConnection, seed: str) -> str:
     rows = query(
         con, "SELECT id FROM articles WHERE source_ref = ? ORDER BY ingested_at DESC LIMIT 1", [seed]
     )

@@ -66,9 +66,14 @@ def bounded(limit: int) -> int:
 
 
 def emit(
-    rows: Sequence[Mapping[str, Any]], fmt: str | None, columns: Sequence[str], title: str | None = None
+    rows: Sequence[Mapping[str, Any]],
+    fmt: str | None,
+    columns: Sequence[str] | None = None,
+    title: str | None = None,
 ) -> None:
-    """Print ``rows`` restricted to ``columns`` in ``fmt`` (None: a table on a terminal, else TSV)."""
+    """Print ``rows`` restricted to ``columns`` (default: every key) in ``fmt`` (None: a table on a terminal,
+    else TSV)."""
+    columns = list(columns if columns is not None else rows[0] if rows else ())
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
     if fmt not in FORMATS:
         raise UserError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")

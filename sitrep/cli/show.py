@@ -53,18 +53,18 @@ def label_of(event: dict[str, Any]) -> str:
 def marked(text: str, marks: list[Fact]) -> str:
     """The text with each fact as ``[KIND label: words]``, nested where one lies inside another.
 
-    A fact that crosses the edge of an enclosing one (neither inside nor around it) is left unmarked, so
+    A fact that crosses the edge of a wider one (overlaps it without lying inside it) is left unmarked, so
     every bracket closes where its fact ends.
     """
+    kept: list[Fact] = []
+    for fact in sorted(marks, key=lambda f: (f[0] - f[1], f[0])):
+        if not any(
+            k[0] < fact[1] and fact[0] < k[1] and not k[0] <= fact[0] <= fact[1] <= k[1] for k in kept
+        ):
+            kept.append(fact)
     opening: dict[int, list[str]] = {}
     closing: dict[int, int] = {}
-    stack: list[int] = []
-    for start, end, kind, label in sorted(marks, key=lambda f: (f[0], -f[1])):
-        while stack and stack[-1] <= start:
-            stack.pop()
-        if stack and end > stack[-1]:
-            continue
-        stack.append(end)
+    for start, end, kind, label in sorted(kept, key=lambda f: (f[0], -f[1])):
         name = "EVENT" if kind == "hypothetical" else kind.upper()
         opening.setdefault(start, []).append(f"[{name}{' ' + label if label else ''}: ")
         closing[end] = closing.get(end, 0) + 1
@@ -112,8 +112,15 @@ def command(
     events = event_rows(con, art["id"])
     console.print(f"\n{len(events)} events", markup=False)
     for e in events:
-        words = " ".join(art["text"][e["trigger_start"] : e["trigger_end"]].split())
-        parts = [f"{label_of(e)}: {words}", *(f"{k}: {' '.join(str(e[c]).split())}" for k, c in
-                 (("source", "source_text"), ("target", "target_text"), ("place", "place_name"),
-                  ("date", "date")) if e[c])]  # fmt: skip
-        console.print(Text("  " + " | ".join(parts), style="" if plain else STYLES[kind_of(e["modality"])]))
+        console.print(Text(event_line(e, art["text"]), style="" if plain else STYLES[kind_of(e["modality"])]))
+
+
+def event_line(event: dict[str, Any], text: str) -> str:
+    """One event on one line: type, trigger words, and the parties, place and date it has."""
+    words = " ".join(text[event["trigger_start"] : event["trigger_end"]].split())
+    parts = [f"{label_of(event)}: {words}"]
+    for name, column in (("source", "source_text"), ("target", "target_text"), ("place", "place_name"),
+                         ("date", "date")):  # fmt: skip
+        if event[column]:
+            parts.append(f"{name}: {' '.join(str(event[column]).split())}")
+    return "  " + " | ".join(parts)
