@@ -4,7 +4,7 @@ Pass one ranks each name's candidates on their own (kind of place, population, e
 confident picks — mostly countries, regions, continents and demonyms — become the article's context.
 Pass two ranks again with that context: is the candidate's country or region mentioned, and how near is
 it to the places already placed. A name never counts as its own context. Last, a name followed by an
-address ("Slidell, La.", "Croft, Yorkshire") keeps the best of its candidates that lie there.
+address ("Houma, La.", "Croft, Yorkshire") keeps the best of its candidates that lie there.
 Spans known to be toponyms, including names no gazetteer has, are resolved in sitrep.gazetteer.spans.
 """
 
@@ -175,7 +175,7 @@ def resolve(
 ) -> list[Choice | None]:
     """Choose a place for each name of one article. ``hints`` per name: "state" prefers a region;
     ``home`` is the publisher's country (ISO alpha-2, see ``home_country``) when known; ``within``
-    per name: the name that may say where it is ("Slidell, La.", see ``qualifiers``).
+    per name: the name that may say where it is ("Houma, La.", see ``qualifiers``).
 
     Mentions of the same name with the same hint are one decision, made once, unless a qualifier
     places one of them.
@@ -214,7 +214,7 @@ ADMIN = ("PCLI", "ADM1", "ADM2")
 
 def qualifier(gaz: Gazetteer, choices: Sequence[Choice | None], at: tuple[int, bool] | None) -> Choice | None:
     """The place a qualifying name stands for, if it can say where another is: after a comma only a
-    country or a region in one ("Tacoma, Washington", "Croft, Yorkshire"; "Washington, New York" is a
+    country or a region in one ("Spokane, Washington", "Croft, Yorkshire"; "Washington, New York" is a
     list), after "in" any place that is not too wide."""
     if at is None or choices[at[0]] is None:
         return None
@@ -227,7 +227,7 @@ def qualifier(gaz: Gazetteer, choices: Sequence[Choice | None], at: tuple[int, b
 
 def inside(gaz: Gazetteer, cands: Sequence[Candidate], scores: list[float], row: int) -> Choice | None:
     """The best candidate that lies in the qualifying place: its country, its first-level region, or
-    within LOCAL_KM of a smaller place ("Rockingham, Northamptonshire"); None when none does."""
+    within LOCAL_KM of a smaller place ("Thruxton, Hampshire"); None when none does."""
     code = gaz.code(row)
     if code == "PCLI":
         ok = [gaz.country(c.row) == gaz.country(row) for c in cands]
@@ -248,7 +248,7 @@ IN = re.compile(r"\s+in\s+")
 
 def qualifiers(text: str, chars: Sequence[tuple[int, int]]) -> list[tuple[int, bool] | None]:
     """For each name, the name right after it that may say where it is, and whether a comma parts
-    them: "Slidell, La.", "Oulton Park, Cheshire", "Celebrity Cake Studio in Tacoma"."""
+    them: "Houma, La.", "Thruxton Circuit, Hampshire", "Harbor Light Bakery in Spokane"."""
     order = sorted(range(len(chars)), key=lambda i: chars[i])
     out: list[tuple[int, bool] | None] = [None] * len(chars)
     for a, b in itertools.pairwise(order):

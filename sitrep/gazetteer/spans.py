@@ -1,9 +1,8 @@
 """Resolution of spans known to be toponyms (another tagger's, or the gold spans of the eval).
 
 Such a span may name what no gazetteer has: a street, a school, a venue, a village. Like a person
-reading the article, fall back on what the text says about where it is: an address after it ("Collins
-Avenue in Miami Beach", "Rockingham, Northamptonshire"), a place named inside it ("Robinson College
-Cambridge"), the same place named on its own elsewhere in the article, else the article's central town.
+reading the article, fall back on what the text says about where it is: an address after it ("Harbor
+Light Bakery in Spokane", "Thruxton, Hampshire"), a place named inside it ("Balliol College Oxford"), the same place named on its own elsewhere in the article, else the article's central town.
 A village far from everything else the article names, in a country and region it never names, is a
 local namesake (a cinema, a winery) of that central town.
 """
@@ -39,7 +38,7 @@ from sitrep.gazetteer.resolve import (
 )
 
 VILLAGE = 20_000  # a place this small, far from the article's other places, may be a local namesake
-# "State and Hubbard streets": a town's name that the word after makes a street's
+# "Elm and Dayton streets": a town's name that the word after makes a street's
 STREET_AFTER = re.compile(r"\s+(?:streets?|avenues?|roads?|boulevard|lane)\b", re.IGNORECASE)
 
 
@@ -96,9 +95,9 @@ def _addresses(
     where: Sequence[tuple[int, bool] | None],
     choices: list[Choice | None],
 ) -> set[int]:
-    """Unknown names, and villages the gazetteer lacks, placed by the known name after them ("Collins
-    Avenue in Miami Beach", "Rockingham, Northamptonshire"), unless their own place lies there. Last
-    to first, so that "Studio in Tacoma, Washington" takes the Tacoma in Washington."""
+    """Unknown names, and villages the gazetteer lacks, placed by the known name after them ("Harbor
+    Light Bakery in Spokane", "Thruxton, Hampshire"), unless their own place lies there. Last to first,
+    so that "Bakery in Spokane, Washington" takes the Spokane in Washington."""
     placed = set()
     for i in sorted(range(len(spans)), key=lambda i: spans[i], reverse=True):
         at = where[i]
@@ -148,7 +147,7 @@ def _town_only(gaz: Gazetteer, c: Candidate) -> bool:
 
 
 def _missing(gaz: Gazetteer, cands: Sequence[Candidate], q: Choice) -> bool:
-    """ "Rockingham, Northamptonshire": villages of that name elsewhere (no town, no region), none in
+    """ "Thruxton, Hampshire": villages of that name elsewhere (no town, no region), none in
     the region that qualifies it — the gazetteer lacks this one, which lies in that region."""
     row = q.candidate.row
     region = gaz.code(row) in ADMIN or (gaz.code(row) == "RGN" and bool(gaz.country(row)))
@@ -160,7 +159,7 @@ def _missing(gaz: Gazetteer, cands: Sequence[Candidate], q: Choice) -> bool:
 
 def _stray(gaz: Gazetteer, row: int, named: Sequence[Choice | None]) -> bool:
     """A village far from every other place of the article, whose country and region the article never
-    names ("the Pioneer cinema" in a Yorkshire story is not Pioneer, Queensland): a local namesake."""
+    names ("the Regent cinema" in a Yorkshire story is not a village Regent overseas): a local namesake."""
     if gaz.fclass[row] != b"P" or int(gaz.pop[row]) >= VILLAGE:
         return False
     others = [c for c in named if c is not None and c.candidate.row != row]
@@ -183,12 +182,12 @@ def _far(gaz: Gazetteer, row: int, named: Sequence[Choice | None]) -> bool:
 
 
 def inner(gaz: Gazetteer, name: str) -> Inner:
-    """The longest place name inside a longer unknown name ("Dubai World Cup" → Dubai).
+    """The longest place name inside a longer unknown name ("Oslo Jazz Festival" → Oslo).
 
-    A town wins over a country's word, and the name's last words over its first ("British Embassy
-    Tokyo", "Robinson College Cambridge"); a place word inside a person's name ("Marjory Stoneman
-    Douglas High School": neither first, nor last, nor after "of") is no place; a building named for a
-    nation ("British International School", "American University") stands wherever the article is, so
+    A town wins over a country's word, and the name's last words over its first ("French Embassy
+    Ottawa", "Balliol College Oxford"); a place word inside a person's name ("Thomas Jefferson Middle
+    School": neither first, nor last, nor after "of") is no place; a building named for a nation
+    ("American Community School", "American University") stands wherever the article is, so
     it names no place.
     """
     parts = name.split()
@@ -221,8 +220,8 @@ def inner(gaz: Gazetteer, name: str) -> Inner:
 def local_focus(gaz: Gazetteer, choices: Sequence[Choice | None], within: int | None = None) -> Choice | None:
     """The article's central town or feature (not a country or first-level region), else its central
     place: where a street or a school of the article most likely is. Central: named most often, counting
-    the other places named within LOCAL_KM of it (Chicago among Park Ridge and Near North Side, not
-    Hubbard, Ohio), the larger town on a tie. ``within`` a country or region ("Colorado State
+    the other places named within LOCAL_KM of it (Chicago among Oak Park and the South Loop, not
+    Cicero, Indiana), the larger town on a tie. ``within`` a country or region ("Colorado State
     University"): only the article's towns there count, and without one the name keeps its region."""
     rows = [c.candidate.row for c in choices if c is not None]
     specific = [r for r in rows if gaz.code(r) not in (*WIDE, "ADM1")]

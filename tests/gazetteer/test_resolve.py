@@ -116,15 +116,15 @@ def test_home_country_from_outlet_or_country_domain(url: str | None, country: st
 
 
 def test_resolve_spans_unknown_name_takes_the_articles_central_town(gaz: Gazetteer) -> None:
-    text = "Hubbard, Park Ridge, the Near North Side and Chicago. Police closed Royal Street."
-    names = ["Hubbard", "Park Ridge", "Near North Side", "Chicago", "Royal Street"]
+    text = "Cicero, Oak Park, the South Loop and Chicago. Police closed Fulton Street."
+    names = ["Cicero", "Oak Park", "South Loop", "Chicago", "Fulton Street"]
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     street = resolve_spans(gaz, text, spans)[-1]
     assert street is not None and gaz.name(street.candidate.row) == "Chicago"
 
 
 @pytest.mark.parametrize(
-    "street", ["Hampton Avenue", "N. Bedford Drive", "Victoria St.", "Carnegie Library", "Paddock Hill Bend"]
+    "street", ["Denver Avenue", "S. Kent Drive", "Albany St.", "Sedona Library", "Windsor Hill Bend"]
 )
 def test_resolve_spans_venue_named_after_a_far_town_is_in_the_articles_town(
     gaz: Gazetteer, street: str
@@ -155,81 +155,81 @@ def _named(gaz: Gazetteer, text: str, names: list[str], home: str = "") -> list[
     [
         # an address after a name the gazetteer lacks, or after a village it lacks in that region
         (
-            "Tips from Celebrity Cake Studio in Tacoma, Washington.",
-            ["Celebrity Cake Studio", "Tacoma", "Washington"],
-            ["Tacoma", "Tacoma", "US.WA"],
+            "Photos from Harbor Light Bakery in Spokane, Washington.",
+            ["Harbor Light Bakery", "Spokane", "Washington"],
+            ["Spokane", "Spokane", "US.WA"],
         ),
         (
-            "Races at Rockingham, Northamptonshire and Knockhill, Fife.",
-            ["Rockingham", "Northamptonshire", "Knockhill", "Fife"],
-            ["Northamptonshire", "Northamptonshire", "Fife", "Fife"],
+            "Meetings at Castle Combe, Wiltshire and Thruxton, Hampshire.",
+            ["Castle Combe", "Wiltshire", "Thruxton", "Hampshire"],
+            ["Wiltshire", "Wiltshire", "Hampshire", "Hampshire"],
         ),
-        ("A boy drowned in Slidell, La., on Monday.", ["Slidell", "La."], ["Slidell", "US.LA"]),
+        ("A girl fell ill in Houma, La., on Friday.", ["Houma", "La."], ["Houma", "US.LA"]),
         # a list is no address: each state stays itself
         ("Texas, Arizona and Nevada sued.", ["Texas", "Arizona", "Nevada"], ["US.TX", "US.AZ", "US.NV"]),
         # the place inside an unknown name
         (
-            "The British Embassy Tokyo said so. Japan agreed.",
-            ["British Embassy Tokyo", "Japan"],
-            ["Tokyo", "Japan"],
+            "The French Embassy Ottawa said so. Canada agreed.",
+            ["French Embassy Ottawa", "Canada"],
+            ["Ottawa", "Canada"],
         ),
         (
-            "She studied at Robinson College Cambridge before joining the Bank of England in London.",
-            ["Robinson College Cambridge", "London"],
-            ["Cambridge", "London"],
+            "He studied at Balliol College Oxford before working for a bank in London.",
+            ["Balliol College Oxford", "London"],
+            ["Oxford", "London"],
         ),
         (
-            "Pupils of the British International School train in Cairo, Egypt, and in Giza.",
-            ["British International School", "Cairo", "Egypt", "Giza"],
-            ["Cairo", "Cairo", "Egypt", "Giza"],
+            "Pupils of the American Community School play in Amman, Jordan, and in Zarqa.",
+            ["American Community School", "Amman", "Jordan", "Zarqa"],
+            ["Amman", "Amman", "Jordan", "Zarqa"],
         ),
         (
-            "The shooting at Marjory Stoneman Douglas High School shook Parkland, Florida.",
-            ["Marjory Stoneman Douglas High School", "Parkland", "Florida"],
-            ["Parkland", "Parkland", "US.FL"],
+            "The fire at Thomas Jefferson Middle School shook Bozeman, Montana.",
+            ["Thomas Jefferson Middle School", "Bozeman", "Montana"],
+            ["Bozeman", "Bozeman", "US.MT"],
         ),
         (
-            "CHECK YOUR TICKETS NEW JERSEY! Riverdale Luke Oil sold it. A clerk in Riverdale, New Jersey, said.",
-            ["Riverdale Luke Oil", "Riverdale", "New Jersey"],
-            ["Riverdale", "Riverdale", "US.NJ"],
+            "BIG WINNER IN OHIO! Dover Quick Mart sold it. A clerk in Dover, Ohio, said.",
+            ["Dover Quick Mart", "Dover", "Ohio"],
+            ["Dover", "Dover", "US.OH"],
         ),
         # streets and far namesakes
         (
-            "He collapsed at State and Hubbard streets in Chicago, in the Near North Side.",
-            ["Hubbard", "Chicago", "Near North Side"],
-            ["Chicago", "Chicago", "Near North Side"],
+            "She fell at Elm and Dayton streets in Boston, in the Back Bay.",
+            ["Dayton", "Boston", "Back Bay"],
+            ["Boston", "Boston", "Back Bay"],
         ),
         (
-            "Our first date was at the Pioneer cinema. We lived in Dewsbury, then Wakefield.",
-            ["Pioneer", "Dewsbury", "Wakefield"],
-            ["Wakefield", "Dewsbury", "Wakefield"],  # the article's towns tie: the larger
+            "We first met at the Regent cinema. We lived in Keighley, then Bradford.",
+            ["Regent", "Keighley", "Bradford"],
+            ["Bradford", "Keighley", "Bradford"],  # the article's towns tie: the larger
         ),
         (
-            "A bend of the Mississippi River in New Orleans.",
-            ["Mississippi River", "New Orleans"],
-            ["New Orleans"] * 2,
+            "A stretch of the Ohio River in Louisville.",
+            ["Ohio River", "Louisville"],
+            ["Louisville"] * 2,
         ),
         # a span given as a toponym: the language's word is the place; months are no place
         (
-            "He died in the southern English city of Salisbury.",
-            ["English", "Salisbury"],
-            ["GB.ENG", "Salisbury"],
+            "She grew up in the northern English town of Carlisle.",
+            ["English", "Carlisle"],
+            ["GB.ENG", "Carlisle"],
         ),
         (
-            "She cooked at August in New Orleans, then in Baton Rouge.",
-            ["August", "New Orleans", "Baton Rouge"],
-            ["New Orleans", "New Orleans", "Baton Rouge"],
+            "He sang at June in Memphis, then in Nashville.",
+            ["June", "Memphis", "Nashville"],
+            ["Memphis", "Memphis", "Nashville"],
         ),
         # a town's own name, not a city's odd alternate; GeoNames' regions and oceans
         (
-            "A body was found in the town of Southold. Suffolk County detectives dug.",
-            ["Southold", "Suffolk County"],
-            ["Southold", "Suffolk County"],
+            "A car was found in the town of Ithaca. Tompkins County deputies searched.",
+            ["Ithaca", "Tompkins County"],
+            ["Ithaca", "Tompkins County"],
         ),
         (
-            "Wind shear across the tropical Atlantic calms the season, said experts in Colorado.",
-            ["Atlantic", "Colorado"],
-            ["Atlantic Ocean", "US.CO"],
+            "Warm water in the eastern Pacific feeds the storms, said scientists in Hawaii.",
+            ["Pacific", "Hawaii"],
+            ["Pacific Ocean", "US.HI"],
         ),
     ],
 )
@@ -239,7 +239,7 @@ def test_resolve_spans_reads_where_the_text_says_a_place_is(
     assert _named(gaz, text, names) == expected
 
 
-def test_resolve_spans_region_of_a_suffolk_story_follows_its_town(gaz: Gazetteer) -> None:
-    text = "A body was found in the town of Southold. Suffolk County detectives dug."
-    choice = resolve_spans(gaz, text, [(text.index("Southold"), text.index("Southold") + 8)])[0]
+def test_resolve_spans_region_of_a_county_story_follows_its_town(gaz: Gazetteer) -> None:
+    text = "A car was found in the town of Ithaca. Tompkins County deputies searched."
+    choice = resolve_spans(gaz, text, [(text.index("Ithaca"), text.index("Ithaca") + 6)])[0]
     assert choice is not None and gaz.region(choice.candidate.row) == "US.NY"
