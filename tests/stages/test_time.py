@@ -449,8 +449,8 @@ def test_run_splits_year_spans(ctx: Context) -> None:
 
 
 def test_run_splits_day_ranges(ctx: Context) -> None:
-    article = run(ctx, "The festival ran from March 15 to 17 in Toronto.")
-    assert [t.value for t in article.times] == ["2020-03-15", "2020-03-17"]
+    article = run(ctx, "The fair ran from April 8 to 10 in Lyon.")
+    assert [t.value for t in article.times] == ["2020-04-08", "2020-04-10"]
 
 
 def test_run_offsets_point_at_the_words(ctx: Context) -> None:
