@@ -41,8 +41,31 @@ def _noun_source(tok: Token, lex: Lexicon, countries: dict[str, str]) -> Token |
     return None
 
 
+def alleged_doer(tok: Token, lex: Lexicon) -> Token | None:
+    """The party an accusation names as the doer of the deed ``tok`` (data: patterns.yaml ``roles``):
+    "blamed the blast on the rebels", "accused the rebels of shelling", "they were charged with murder"."""
+    roles = lex.roles
+    if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in roles["attribution"]:
+        for c in [*tok.head.children, *tok.children]:  # the "on" phrase may hang on the deed's noun
+            if c.dep_ in ("prep", "dative") and c.lower_ in roles["attribution_preps"]:
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in roles["accusation_preps"]:
+        host = tok.head.head
+        party: Token | None
+        if host.dep_ in ("dobj", "nsubjpass") and host.pos_ in ("NOUN", "PROPN", "PRON"):
+            host, party = host.head, host  # "accused the rebels of shelling": the phrase hangs on them
+        else:
+            party = next((c for c in host.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if host.pos_ == "VERB" and lemma(host) in roles["accusation"]:
+            return party
+    return None
+
+
 def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], events: set[int]) -> Token | None:
-    """The token heading the source's words, or None."""
+    """The token heading the source's words, or None. An event named as the object of a verb is done by
+    that verb's subject only when the verb is a light verb ("launched an attack"); one who condemns,
+    describes or denies an attack is not its doer."""
     tok = cand.token
     if tok.pos_ in ("NOUN", "PROPN") and cand.verb is tok:
         own = _noun_source(tok, lex, countries)
@@ -52,6 +75,8 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
         if own is not None or slot.dep_ not in ("dobj", "pobj", "attr") or died_of(tok, lex) is not None:
             return own  # "X died of torture": X suffered it
         verb = slot.head if slot.dep_ == "dobj" else slot.head.head
+        if verb.pos_ in ("VERB", "AUX") and lemma(verb) not in lex.light_verbs:
+            return None
         return _subject_of(verb, lex, countries, events)
     return _subject_of(cand.verb, lex, countries, events, cand.entry.passive_actor)
 

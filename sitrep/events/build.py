@@ -151,7 +151,10 @@ def event(
         Evidence("trigger", s.start, s.end, s.text) for s in (_span(a.tokens) for a in cand.absorbed)
     ]
     events = {t.i for t in all_tokens}
-    source_tok = arguments.source_token(cand, lex, names, events)
+    alleged = arguments.alleged_doer(tok, lex)
+    source_tok = alleged if alleged is not None else arguments.source_token(cand, lex, names, events)
+    if alleged is not None and reading.modality in ("asserted", "hypothetical"):
+        reading = dataclasses.replace(reading, modality="reported", cue="alleged")
     source = _cite(
         _actor(source_tok, article, names, where.mentions) if source_tok is not None else None,
         "source",
@@ -225,5 +228,5 @@ def event(
         killed=found.get("killed"), injured=found.get("injured"), arrested=found.get("arrested"),
         quantity=found.get("quantity"), weapon=weapon_text, modality=reading.modality,
         confidence=round(conf, 3), rule=rule, evidence=tuple(evidence), quote_id=reading.quote_id,
-        salience="background" if cand.background else "main",
+        salience="background" if cand.background or alleged is not None else "main",
     ), anaphoric, own_date)  # fmt: skip

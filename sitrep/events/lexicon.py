@@ -85,6 +85,7 @@ class Lexicon:
     died_of: dict[str, frozenset[str]] = field(default_factory=dict)  # verbs, preps, nouns
     deontic_speech: frozenset[str] = frozenset()
     deontic_aux: frozenset[str] = frozenset()
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)  # attribution, accusation and their preps
 
     def in_class(self, name: str, lemma: str) -> bool:
         return lemma in self.classes.get(name, frozenset())
@@ -178,6 +179,7 @@ def load(data: Path = DATA) -> Lexicon:
         died_of={k: frozenset(v) for k, v in pats["died_of"].items()},
         deontic_speech=frozenset(pats["deontic"]["speech"]),
         deontic_aux=frozenset(pats["deontic"]["aux"]),
+        roles={k: frozenset(v) for k, v in pats["roles"].items()},
     )  # fmt: skip
 
 

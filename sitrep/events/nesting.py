@@ -77,6 +77,7 @@ def _link_frames(cands: list[Candidate], found: dict[int, Candidate], lex: Lexic
         if inner is not None and inner.frame_of is None:
             inner.frame_of = cand
             cand.complement = inner
+            inner.background = frame is lex.frames.get("accuse")  # the accusation is the news
         _apply_frame(cand, lex)
 
 

@@ -281,6 +281,24 @@ def _deontic(tok: Token, lex: Lexicon) -> list[Candidate]:
     return []
 
 
+def _evaluation(tok: Token, lex: Lexicon) -> list[Candidate]:
+    """ "described the shelling as a breach of the truce", "called the raid an act of aggression": naming
+    an act a wrong is criticism by the one who names it (data: patterns.yaml roles)."""
+    roles = lex.roles
+    if tok.pos_ != "VERB" or lemma(tok) not in roles["evaluation"]:
+        return []
+    judged = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "attr", "ccomp")]
+    named = [*judged, *(g for c in judged if c.pos_ == "VERB" for g in c.children if g.dep_ == "dobj")]
+    named += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    wrong = next((n for n in named if lemma(n) in roles["wrongs"]), None)
+    if wrong is None or not [c for c in judged if c is not wrong]:  # what is judged, besides the wrong
+        return []
+    entry = Entry(
+        "ACCUSE", "disapprove", "111", pos="V", conf=0.7, rule=f"evaluation:{lemma(tok)}+{lemma(wrong)}"
+    )
+    return [Candidate(tok, entry)]
+
+
 def _reduced_relative(noun: Token, verb: Token, lex: Lexicon) -> list[Candidate]:
     """ "a ceasefire, declared on 11 October": the parser often makes the participle a new clause; the
     noun and the participle still name an event of their own (a declared ceasefire), dated by its clause."""
@@ -310,11 +328,13 @@ def match_all(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], dict[int, Candid
                 for t in cand.tokens:
                     found.setdefault(t.i, cand)
         if tok.pos_ in ("VERB", "NOUN"):
-            extra += _deontic(tok, lex)
+            extra += _deontic(tok, lex) + _evaluation(tok, lex)
         if len(before) == 2 and before[1].text == ",":
             extra += _reduced_relative(before[0], tok, lex)
         before = [*before[-1:], tok]
     cands = list({id(c): c for c in found.values()}.values())
     # a statement's request only where no lexicon trigger took the word; reduced relatives always
-    cands += [c for c in extra if c.token.i not in found or c.rule.endswith(":reduced-relative")]
-    return cands, found
+    extra = [c for c in extra if c.token.i not in found or c.rule.endswith(":reduced-relative")]
+    for c in extra:
+        found.setdefault(c.token.i, c)  # "condemned the raid": the raid is named in passing
+    return cands + extra, found
