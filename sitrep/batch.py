@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.context import Context, default_context
-from sitrep.errors import SitrepError, UserError
+from sitrep.errors import InputError, SitrepError, UserError
 from sitrep.pipeline import process_sources
 from sitrep.records import Article, Reject, Source
 from sitrep.stages import ingest as readers
@@ -92,6 +92,47 @@ def ingest_sources(
             if on_progress:
                 on_progress(inputs)
     return summary
+
+
+SOURCE_KEYS = ("text", "url", "title", "published", "publisher", "content_type")
+
+
+def pipe(
+    items: Iterable[str | Mapping[str, Any]],
+    n_process: int = 1,
+    batch_size: int = CHUNK,
+    ctx: Context | None = None,
+) -> Iterator[Article]:
+    """The line over many texts, in the shape of spaCy's ``nlp.pipe``: one Article per input, in order.
+
+    An input is a text or a dict with ``text`` and any of url, title, published (ISO), publisher,
+    content_type ("html" for markup). Inputs go through the line ``batch_size`` at a time; with
+    ``n_process`` > 1 in that many worker processes that each load the model once. Nothing is stored.
+    An input that cannot become an article (no text, an unknown key) raises InputError naming it.
+    """
+    if n_process < 1 or batch_size < 1:
+        raise UserError("n_process and batch_size must be at least 1")
+    ctx = ctx or default_context()
+    sources = (_source(i, item) for i, item in enumerate(items))
+    chunks = iter(lambda: list(itertools.islice(sources, batch_size)), [])
+    results = _in_workers(chunks, ctx, {}, n_process) if n_process > 1 else _here(chunks, ctx, {})
+    for _, outputs in results:
+        for out in outputs:
+            if isinstance(out, Reject):
+                raise InputError(f"{out.source}: {out.reason}")
+            yield out
+
+
+def _source(i: int, item: str | Mapping[str, Any]) -> Source:
+    ref = f"<item {i}>"
+    if isinstance(item, str):
+        return Source(ref=ref, text=item)
+    if not isinstance(item, Mapping) or not isinstance(item.get("text"), str):
+        raise InputError(f"{ref}: a text or a dict with a 'text' string, not {type(item).__name__}")
+    unknown = set(item) - set(SOURCE_KEYS)
+    if unknown:
+        raise InputError(f"{ref}: unknown keys {sorted(unknown)}; keys: {', '.join(SOURCE_KEYS)}")
+    return Source(ref=ref, **{**item, "published": check_date(item.get("published"))})
 
 
 def _chunks(sources: Iterable[Item], size: int, summary: Summary) -> Iterator[list[Item]]:

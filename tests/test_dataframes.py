@@ -18,4 +18,4 @@ def test_public_api_is_pinned() -> None:
     import sitrep
 
     assert sitrep.__all__ == sorted(sitrep.__all__)
-    assert set(sitrep.__all__) == {"Article", "Event", "Quote", "__version__", "frames", "process"}
+    assert set(sitrep.__all__) == {"Article", "Event", "Quote", "__version__", "frames", "pipe", "process"}
