@@ -113,8 +113,8 @@ def pipe(
     if n_process < 1 or batch_size < 1:
         raise UserError("n_process and batch_size must be at least 1")
     ctx = ctx or default_context()
-    sources = (_source(i, item) for i, item in enumerate(items))
-    chunks = iter(lambda: list(itertools.islice(sources, batch_size)), [])
+    sources: Iterator[Item] = (_source(i, item) for i, item in enumerate(items))
+    chunks: Iterator[list[Item]] = iter(lambda: list(itertools.islice(sources, batch_size)), [])
     results = _in_workers(chunks, ctx, {}, n_process) if n_process > 1 else _here(chunks, ctx, {})
     for _, outputs in results:
         for out in outputs:
