@@ -24,7 +24,13 @@ if TYPE_CHECKING:
 NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONAL = frozenset({"he", "she", "his", "her", "him"})
-GROUP = frozenset({"they", "their", "them", "it", "its", "we", "our"})
+GROUP = frozenset({"they", "their", "them", "it", "its"})
+PLURAL = frozenset({"they", "their", "them"})
+FIRST = frozenset({"i", "me", "my", "we", "us", "our"})  # in a quote: its speaker
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+NAMED_PARTIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+REACH = 1500  # characters back that an antecedent may be: a few sentences
 
 
 def _noun_source(tok: Token, lex: Lexicon, countries: dict[str, str]) -> Token | None:
@@ -204,20 +210,61 @@ def _clause_subject(tok: Token) -> Token | None:
     return None
 
 
+def _coargument(tok: Token, start: int) -> bool:
+    """A mention that is another argument of the pronoun's own verb cannot be its antecedent ("the police
+    met the protesters after they marched": "they" is not the police when the police are the subject of
+    "marched" — and "they met them": "them" is not "they")."""
+    if tok.dep_ == "poss":
+        return False
+    return any(
+        c.left_edge.idx <= start <= c.right_edge.idx
+        for c in tok.head.children
+        if c is not tok and c.dep_ in ARG_DEPS
+    )
+
+
 def _antecedent(tok: Token, mentions: Sequence[ActorMention]) -> ActorMention | None:
-    """The latest actor mention before a pronoun (persons for he/she, any for they/it)."""
-    want_person = tok.lower_ in PERSONAL
-    before = [m for m in mentions if m.end <= tok.idx and (not want_person or m.actor.kind == "person")]
+    """The nearest earlier actor mention that agrees with the pronoun: a person for he/she, no person for
+    it/they (one named person is not "they"), a few sentences back at most, not a co-argument."""
+    low = tok.lower_
+    before = [
+        m
+        for m in mentions
+        if tok.idx - REACH <= m.start and m.end <= tok.idx
+        and (m.actor.kind == "person") == (low in PERSONAL)
+        and not _coargument(tok, m.start)
+    ]  # fmt: skip
     return max(before, key=lambda m: m.end) if before else None
 
 
 def _entity_antecedent(tok: Token, doc: Doc) -> Span | None:
-    kinds = ("PERSON",) if tok.lower_ in PERSONAL else ("ORG", "GPE", "NORP", "PERSON")
-    before = [e for e in doc.ents if e.end_char <= tok.idx and e.label_ in kinds]
+    kinds = ("PERSON",) if tok.lower_ in PERSONAL else ("ORG", "GPE", "NORP")
+    before = [
+        e
+        for e in doc.ents
+        if tok.idx - REACH <= e.start_char and e.end_char <= tok.idx and e.label_ in kinds
+        and not _coargument(tok, e.start_char)
+    ]  # fmt: skip
     return Span(before[-1].start_char, before[-1].end_char, before[-1].text) if before else None
 
 
-def _pronoun(tok: Token, span: Span, article: Article, countries: dict[str, str]) -> EventActor:
+def _speaker(tok: Token, span: Span, article: Article) -> EventActor | None:
+    """ "I", "we" inside a quotation: its speaker, as the quotes stage resolved them; else nobody."""
+    quote = next((q for q in article.quotes if q.start <= tok.idx < q.end and q.speaker is not None), None)
+    if quote is None or quote.speaker is None:
+        return None
+    actor = next((m.actor for m in article.mentions if m.actor.id == quote.speaker_actor_id), None)
+    if actor is not None:
+        return EventActor(span, actor.id, actor.name, actor.country, actor.sector)
+    return EventActor(span, None, quote.speaker.text, None, None)
+
+
+def _pronoun(tok: Token, span: Span, article: Article, countries: dict[str, str]) -> EventActor | None:
+    """A pronoun stands for its antecedent, or for nobody (never for the bare word "they")."""
+    if tok.lower_ in FIRST:
+        return _speaker(tok, span, article)
+    if tok.lower_ not in PERSONAL and tok.lower_ not in GROUP:
+        return None  # "you", "this", "what", "those", "one": no party the article names
     mention = _antecedent(tok, article.mentions)
     if mention is not None:
         return EventActor(
@@ -226,7 +273,37 @@ def _pronoun(tok: Token, span: Span, article: Article, countries: dict[str, str]
     ent = _entity_antecedent(tok, tok.doc)
     if ent is not None:
         return EventActor(span, None, ent.text, country_in(ent.text, countries), None)
-    return EventActor(span, None, tok.text, None, None)
+    return None
+
+
+def _dateline(tok: Token, text: str) -> bool:
+    """ "BAGHDAD (Reuters) -", "KABUL —": a place in capitals opening a line says where the report was
+    filed, not who acted."""
+    if not (tok.is_upper and tok.is_alpha and len(tok) > 2):
+        return False
+    line = text[: tok.idx].rstrip(" \t")
+    after = [t.text for t in tok.doc[tok.i + 1 : tok.i + 4]]
+    return (line == "" or line.endswith("\n")) and any(a in ("—", "–", "-", "(", ",") for a in after)
+
+
+def stands_for_party(tok: Token, actor: EventActor, lex: Lexicon, text: str, doer: bool) -> bool:
+    """Whether the words may stand as an event's actor (data: patterns.yaml ``actors``): never times,
+    days, numbers alone or datelines; a doer must moreover be a party, not "the fact" or "face masks"."""
+    words = lex.actor_words
+    of = next((g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    if of is not None and (tok.like_num or tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL"):
+        tok = of  # "thousands of students": the students
+    if tok.ent_type_ in NOT_ACTOR_ENTS or tok.like_num or tok.pos_ == "NUM" or lemma(tok) in words["never"]:
+        return False
+    if _dateline(tok, text):
+        return False
+    if not doer or actor.actor_id is not None or actor.country is not None or tok.pos_ == "PRON":
+        return True
+    return (
+        tok.ent_type_ in NAMED_PARTIES
+        or lemma(tok) in words["bodies"]
+        or any(lex.in_class(c, lemma(tok)) for c in words["agent_classes"])
+    )
 
 
 def _words_country(tok: Token, span: Span, article: Article, countries: dict[str, str]) -> str | None:
@@ -270,15 +347,17 @@ def sentence_country(tok: Token, article: Article) -> str | None:
 
 def resolve(
     tok: Token, article: Article, countries: dict[str, str], index: MentionIndex | None = None
-) -> EventActor:
-    """The actor a head token's words name: an actors-stage mention, else the words and their country."""
+) -> EventActor | None:
+    """The actor a head token's words name: an actors-stage mention, else the words and their country;
+    None for a pronoun that resolves to nobody."""
     start, end = noun_phrase(tok)
     span = Span(start, end, article.text[start:end])
     if tok.pos_ == "PRON" and tok.dep_ == "poss":
         subj = _clause_subject(tok)
-        if subj is not None:
-            return dataclasses.replace(resolve(subj, article, countries, index), span=span)
-    if tok.pos_ == "PRON" and (tok.lower_ in PERSONAL or tok.lower_ in GROUP):
+        named = resolve(subj, article, countries, index) if subj is not None else None
+        if named is not None:
+            return dataclasses.replace(named, span=span)
+    if tok.pos_ == "PRON":
         return _pronoun(tok, span, article, countries)
     inside = (index or MentionIndex(article.mentions)).overlapping(start, end)
     head = next((m for m in inside if m.start <= tok.idx < m.end), None)

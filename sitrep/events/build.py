@@ -109,15 +109,22 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
     return new, dataclasses.replace(reading, modality="asserted", cue=cue)
 
 
-def _actor(tok: Token, article: Article, names: dict[str, str], index: arguments.MentionIndex) -> EventActor:
-    actor = arguments.resolve(tok, article, names, index)
-    if actor.actor_id is None and actor.country is None:
+def _actor(
+    tok: Token, article: Article, lex: Lexicon, names: dict[str, str], where: anchors.Anchors, doer: bool
+) -> EventActor | None:
+    """The party the words stand for, or None where they name none (a time, a number, a pronoun with no
+    antecedent; for the doer, words that are no party at all)."""
+    actor = arguments.resolve(tok, article, names, where.mentions)
+    if actor is None or (actor.actor_id is None and actor.country is None):
         # "rejected an offer from Afghanistan", "halted aid to Serbia", "withdraw its force from Chad"
         owner = arguments.owner(tok) or (
             arguments.owner(tok.head, ("to", "from")) if tok.head.pos_ == "VERB" else None
         )
-        if owner is not None:
-            actor = arguments.resolve(owner, article, names, index)
+        owned = arguments.resolve(owner, article, names, where.mentions) if owner is not None else None
+        if owner is not None and owned is not None:
+            tok, actor = owner, owned
+    if actor is None or not arguments.stands_for_party(tok, actor, lex, article.text, doer):
+        return None
     return actor
 
 
@@ -156,14 +163,14 @@ def event(
     if alleged is not None and reading.modality in ("asserted", "hypothetical"):
         reading = dataclasses.replace(reading, modality="reported", cue="alleged")
     source = _cite(
-        _actor(source_tok, article, names, where.mentions) if source_tok is not None else None,
+        _actor(source_tok, article, lex, names, where, True) if source_tok is not None else None,
         "source",
         evidence,
     )
     if type_ == "MOBILIZE" and cameo == "150" and source_tok is not None and _joint(source_tok):
         type_, mode, cameo, rule = "COOPERATE", None, "062", f"{rule}|joint"
     avoid = events | ({source_tok.i} if source_tok is not None else set())
-    target = recipients.choose(cand, lex, avoid, lambda t: _actor(t, article, names, where.mentions))
+    target = recipients.choose(cand, lex, avoid, lambda t: _actor(t, article, lex, names, where, False))
     verb = clause_verb(cand.verb)
     clause = _clause_span(verb)
     sent = (tok.sent.start_char, tok.sent.end_char)

@@ -86,6 +86,7 @@ class Lexicon:
     deontic_speech: frozenset[str] = frozenset()
     deontic_aux: frozenset[str] = frozenset()
     roles: dict[str, frozenset[str]] = field(default_factory=dict)  # attribution, accusation and their preps
+    actor_words: dict[str, frozenset[str]] = field(default_factory=dict)  # never, agent_classes, bodies
 
     def in_class(self, name: str, lemma: str) -> bool:
         return lemma in self.classes.get(name, frozenset())
@@ -180,6 +181,7 @@ def load(data: Path = DATA) -> Lexicon:
         deontic_speech=frozenset(pats["deontic"]["speech"]),
         deontic_aux=frozenset(pats["deontic"]["aux"]),
         roles={k: frozenset(v) for k, v in pats["roles"].items()},
+        actor_words={k: frozenset(v) for k, v in pats["actors"].items()},
     )  # fmt: skip
 
 

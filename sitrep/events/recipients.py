@@ -26,7 +26,7 @@ from sitrep.records import ActorMention, Article, EventActor, PlaceMention, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-Resolver = Callable[["Token"], EventActor]
+Resolver = Callable[["Token"], EventActor | None]
 OBJECTS = ("dobj", "obj", "dative")
 
 
@@ -250,6 +250,8 @@ def choose(cand: Candidate, lex: Lexicon, avoid: set[int], resolve: Resolver) ->
     fallback = country = None
     for tok in candidates(cand, lex, avoid):
         actor = resolve(tok)
+        if actor is None:
+            continue
         if actor.actor_id is not None:
             return actor
         if party(actor):

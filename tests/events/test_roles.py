@@ -17,7 +17,7 @@ def _only(found, type_):  # type: ignore[no-untyped-def]
         ("The governor blamed the shelling on the militia.", "the militia"),
         ("The governor accused the militia of shelling the market.", "the militia"),
         ("The militia was accused of shelling the market.", "The militia"),
-        ("Police detained two men for shelling the market.", "two men"),
+        ("Police detained two soldiers for shelling the market.", "two soldiers"),
     ],
 )
 def test_roles_the_accused_does_the_deed_the_accuser_reports(code, text: str, doer: str) -> None:  # type: ignore[no-untyped-def]

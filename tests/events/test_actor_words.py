@@ -1,0 +1,58 @@
+"""Only actors stand as actors: no times, numbers, datelines or empty pronouns; a doer is a party."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.events import arguments
+from sitrep.events.lexicon import load
+from sitrep.records import Actor, ActorMention, EventActor, Quote, Span
+from sitrep.stages import language
+
+LEX = load()
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "doer", "stands"),
+    [
+        ("Monday brought more shelling.", "Monday", True, False),
+        ("Thousands marched through the city.", "Thousands", True, False),
+        ("Thousands of students marched through the city.", "Thousands", True, True),
+        ("The fact angered the villagers.", "fact", True, False),
+        ("The fact angered the villagers.", "villagers", False, True),
+        ("The committee condemned the raid.", "committee", True, True),
+        ("The rebels shelled the town.", "rebels", True, True),
+        ("BAGHDAD — Rockets hit the city.", "BAGHDAD", False, False),
+    ],
+)
+def test_actor_words_stand_for_a_party(ctx, text: str, word: str, doer: bool, stands: bool) -> None:  # type: ignore[no-untyped-def]
+    doc = language.nlp(ctx)(text)
+    tok = next(t for t in doc if t.text == word)
+    actor = EventActor(Span(tok.idx, tok.idx + len(tok), word), None, word, None, None)
+    assert arguments.stands_for_party(tok, actor, LEX, text, doer) is stands
+
+
+def test_actor_words_a_pronoun_with_no_antecedent_is_nobody(code) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in code("They shelled the market at dawn.") if e.plover_type == "ASSAULT"]
+    assert event.source is None
+
+
+def test_actor_words_it_is_not_a_person(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Ali Hassan spoke to the council. It condemned the shelling."
+    ali = Actor("ali-hassan", "Ali Hassan", "person", "IRQ", None)
+    council = Actor("council", "the council", "organisation", "IRQ", "GOV")
+    mentions = (ActorMention(0, 10, "Ali Hassan", ali), ActorMention(21, 32, "the council", council))
+    (event,) = [e for e in code(text, mentions=mentions) if e.plover_type == "ACCUSE"]
+    assert event.source is not None and event.source.actor_id == "council"
+
+
+def test_actor_words_we_in_a_quote_is_its_speaker(code) -> None:  # type: ignore[no-untyped-def]
+    text = '"We shelled their positions," the general said.'
+    general = Actor("gen-x", "the general", "person", "SYR", "MIL")
+    quote = Quote(
+        id="q1", start=1, end=29, text=text[1:29], kind="direct", speaker=Span(31, 42, "the general"),
+        speaker_actor_id="gen-x", anonymous=False, cue=Span(43, 47, "said"), via_outlet=None,
+    )  # fmt: skip
+    mentions = (ActorMention(31, 42, "the general", general),)
+    (event,) = [e for e in code(text, quotes=(quote,), mentions=mentions) if e.plover_type == "ASSAULT"]
+    assert event.source is not None and event.source.actor_id == "gen-x"
