@@ -31,6 +31,7 @@ from sitrep.records import Article, Reject, Source
 from sitrep.stages import ingest as readers
 from sitrep.stages.language import now
 from sitrep.store import db
+from sitrep.timex import published
 
 CHUNK = 32
 Item = Source | Reject
@@ -256,13 +257,10 @@ def _result(n: int, future: Future[list[Result]]) -> tuple[int, list[Result]]:
 
 
 def check_date(value: str | None) -> str | None:
-    """A caller's publication date must be ISO-8601: a wrong one is a user error, not a silent guess."""
-    if value is None:
-        return None
-    from datetime import date, datetime
-
+    """A caller's publication date, normalised (ISO text); one that cannot be read exactly is a user
+    error, not a silent guess."""
     try:
-        (datetime if "T" in value else date).fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--published must be an ISO date like 2020-11-19, not {value!r}") from None
-    return value
+        found = published.parse_optional(value)
+    except published.DateError as exc:
+        raise UserError(f"--published: {exc}") from None
+    return found.value if found else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 from sitrep import __version__
 from sitrep.context import Context, default_context
 from sitrep.errors import InputError
+from sitrep.readers import schema
 from sitrep.records import Article, Reject, Source
 from sitrep.stages import actors, clean, events, language, places, provenance, quotes, time
 
@@ -102,14 +104,16 @@ def _finish(batch: list[Article], ctx: Context) -> Iterator[Article]:
 
 def process(
     text: str,
-    published: str | None = None,
+    published: str | date | None = None,
     url: str | None = None,
     title: str | None = None,
     publisher: str | None = None,
     ctx: Context | None = None,
 ) -> Article:
-    """Run the whole line over one text in this process."""
-    source = Source(ref="<text>", text=text, url=url, title=title, published=published, publisher=publisher)
+    """Run the whole line over one text in this process; values that do not conform to the input schema
+    (a date that cannot be read exactly, a number as text) raise InputError naming the field."""
+    given = {"text": text, "url": url, "title": title, "published": published, "outlet": publisher}
+    source = schema.validate(schema.ArticleInput, given).source("<text>")
     result = next(process_sources([source], ctx))
     if isinstance(result, Reject):
         raise InputError(result.reason)

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -119,9 +120,13 @@ def test_ingest_cli_exit_code_nothing_readable(tmp_path: Path, files: dict[str, 
     assert "warning" in result.stderr and "e.txt" in result.stderr
 
 
-@pytest.mark.parametrize("value", ["2020-11-19", "2020-11-19T10:00:00", None])
-def test_check_date_accepts_iso(value: str | None) -> None:
-    assert check_date(value) == value
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [("2020-11-19", "2020-11-19"), ("2020-11-19T10:00:00", "2020-11-19T10:00:00"), (None, None),
+     ("Thu, 19 Nov 2020 10:00:00 GMT", "2020-11-19T10:00:00+00:00"), ("19 November 2020", "2020-11-19")],
+)  # fmt: skip
+def test_check_date_normalises(value: str | None, iso: str | None) -> None:
+    assert check_date(value) == iso
 
 
 @pytest.mark.parametrize("value", ["19/11/2020", "yesterday", "2020-13-01"])
@@ -257,3 +262,24 @@ def test_run_chunk_isolates_an_article_that_breaks_a_stage() -> None:
     assert (
         isinstance(out[1], Reject) and out[1].reason == "internal error in the line: RuntimeError: stage bug"
     )
+
+
+def test_ingest_a_date_in_words_never_wedges_the_store(tmp_path: Path) -> None:
+    """A row dated in words is normalised (or rejected when inexact); later ingests link as before."""
+    first = tmp_path / "a.csv"
+    first.write_text(
+        'text,date\n"Rebels attacked the town.","January 4, 2019"\n"Police arrested a man.",yesterday\n'
+    )
+    store = tmp_path / "s.duckdb"
+    summary = ingest([str(first)], store=str(store))
+    assert summary.written == 1 and summary.rejected == 1
+    second = tmp_path / "b.jsonl"
+    second.write_text('{"text": "Protesters marched in Paris.", "date": "2019-01-05"}\n')
+    assert ingest([str(second)], store=str(store)).written == 1
+    con = duckdb.connect(str(store), read_only=True)
+    assert con.execute("SELECT published_at, published_date FROM articles ORDER BY published_at").fetchall() == [
+        ("2019-01-04", date(2019, 1, 4)), ("2019-01-05", date(2019, 1, 5))]  # fmt: skip
+    reason = con.execute("SELECT reason FROM rejects").fetchone()
+    assert reason is not None and reason[0].startswith("published:") and "relative" in reason[0]
+    assert con.execute("SELECT count(*) FROM link_vectors").fetchone() == (2,)  # both linked
+    con.close()

@@ -1,5 +1,8 @@
+import pytest
+
 from sitrep import pipeline
 from sitrep.context import Context
+from sitrep.errors import InputError
 from sitrep.records import Reject, Source
 
 
@@ -25,3 +28,16 @@ def test_process_sources_skips_known_articles(ctx: Context):
     first = next(iter(pipeline.process_sources([item], ctx)))
     again = list(pipeline.process_sources([item], ctx, known={first.id: first.pipeline_version}))
     assert again == []
+
+
+def test_process_normalises_published_once(ctx: Context):
+    """A date in words is read by the one date model: events fall back to its day, never to a slice."""
+    article = pipeline.process("Rebels attacked the town.", published="19 November 2020", ctx=ctx)
+    assert (article.published_at, article.published_precision) == ("2020-11-19", "day")
+    assert article.events and all(e.date == "2020-11-19" for e in article.events)
+
+
+@pytest.mark.parametrize(("published", "field"), [("yesterday", "published"), (123, "published")])
+def test_process_refuses_inexact_or_wrong_typed_dates(ctx: Context, published: object, field: str):
+    with pytest.raises(InputError, match=f"^{field}: "):
+        pipeline.process("Rebels attacked the town.", published=published, ctx=ctx)  # type: ignore[arg-type]

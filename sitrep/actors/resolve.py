@@ -22,6 +22,7 @@ from sitrep.actors.names import greedy, name_after, named, qualifier
 from sitrep.actors.normalize import slug, token_key
 from sitrep.actors.units import NON_STATE, Units
 from sitrep.records import Actor, ActorMention, PlaceMention
+from sitrep.timex import published as published_date
 
 PERSON_NOUNS = frozenset(
     [
@@ -335,5 +336,6 @@ class Resolver:
 def resolve(doc: Any, index: Index, published: str | None,
             places: Sequence[PlaceMention] = ()) -> tuple[ActorMention, ...]:  # fmt: skip
     """Every actor mention of a parsed article; role phrases resolve by ``published`` (ISO date)."""
-    day = (published or date.today().isoformat())[:10]
+    when = published_date.parse_optional(published)
+    day = (when.day if when else date.today()).isoformat()
     return Resolver(doc, index, day, tuple(places)).run()

@@ -13,6 +13,7 @@ from sitrep.events.lexicon import TYPES
 from sitrep.records import Modality
 from sitrep.store.db import DEFAULT_DB, connect
 from sitrep.store.queries import EVENT_COLUMNS, EventFilter, decode, events
+from sitrep.timex import published
 
 NAME = "events"
 BRIEF = ("id", "date", "plover_type", "modality", "source_text", "target_text", "place_name")
@@ -43,10 +44,12 @@ def command(
 
 
 def day(value: str | None, option: str) -> date | None:
-    """An event day bound; events without a day of their own fall on their article's publication day."""
+    """An event day bound: --since takes the first day of what it names (2020-11 is 2020-11-01),
+    --until the last (2020-11 is 2020-11-30); events are selected when their own range overlaps."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
+        when = published.parse(value)
+    except published.DateError:
         raise UserError(f"{option} must be an ISO date like 2020-11-19, not {value!r}") from None
+    return when.bounds[1] if option == "--until" else when.bounds[0]

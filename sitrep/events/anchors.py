@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from sitrep.events.arguments import MentionIndex
 from sitrep.records import Article, Place, PlaceMention, Precision, TimeExpr
+from sitrep.timex import published
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,5 +114,9 @@ class Anchors:
             in_sent = self.times.nearest(*sent, pos)
             if in_sent is not None:
                 return When(in_sent.value, in_sent.precision, "text", in_sent)
-        published = self.article.published_at
-        return When(published[:10], "day", "publication") if published else When(None, None, "none")
+        when = published.parse_optional(self.article.published_at)
+        if when is None:
+            return When(None, None, "none")
+        if when.precision == "minute":  # an event is dated to the day: the hour of publication is not its
+            return When(when.day.isoformat(), "day", "publication")
+        return When(when.value, when.precision, "publication")

@@ -49,10 +49,13 @@ def _link(con: duckdb.DuckDBPyConnection, ids: list[str]) -> LinkSummary:
     tables.forget(con, again)
     marks = ", ".join("?" for _ in ids)
     rows: list[Any] = con.execute(
-        f"SELECT id, text, title, published_at FROM articles WHERE id IN ({marks})", ids
+        f"SELECT id, text, title, published_date FROM articles WHERE id IN ({marks})", ids
     ).fetchall()
     rank = {aid: k for k, aid in enumerate(ids)}
-    docs = sorted((grouping.Doc(r[0], r[1] or "", r[2], _day(r[3])) for r in rows), key=lambda d: rank[d.id])
+    docs = sorted(
+        (grouping.Doc(r[0], r[1] or "", r[2], r[3].isoformat() if r[3] else None) for r in rows),
+        key=lambda d: rank[d.id],
+    )
     sigs = dedup.index(con, {d.id: d.text for d in docs})
     near = dedup.near_duplicates(con, sigs)
     reposts = dedup.repost_links(con, near)
@@ -90,7 +93,3 @@ def _unlinked(con: duckdb.DuckDBPyConnection, limit: int = 64) -> list[str]:
         [limit],
     ).fetchall()
     return [r[0] for r in rows]
-
-
-def _day(published_at: str | None) -> str | None:
-    return published_at[:10] if published_at and len(published_at) >= 10 else None

@@ -95,27 +95,18 @@ def _probe(ev: Ev) -> list[str]:
     return out
 
 
-def _day(value: str | None, precision: str | None) -> date | None:
-    if not value or precision not in (None, "day", "hour", "minute"):
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def new_events(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Ev]:
     marks = ", ".join("?" for _ in ids)
     rows: list[Any] = con.execute(
-        f"""SELECT e.id, e.article_id, e.plover_type, coalesce(e.date, a.published_at),
-                   CASE WHEN e.date IS NULL THEN a.published_precision ELSE e.date_precision END,
+        f"""SELECT e.id, e.article_id, e.plover_type,
+                   CASE WHEN e.date IS NULL THEN a.published_date WHEN e.date_from = e.date_to THEN e.date_from END,
                    e.lat, e.lon, e.place_id, e.place_country, e.source_country, e.target_country, a.story_id
             FROM events e JOIN articles a ON a.id = e.article_id
             WHERE e.article_id IN ({marks}) AND e.modality IN {MODALITIES}
             ORDER BY e.article_id, e.trigger_start""",
         ids,
     ).fetchall()
-    return [Ev(r[0], r[1], r[2], _day(r[3], r[4]), *r[5:]) for r in rows]
+    return [Ev(*r) for r in rows]
 
 
 def _stored_candidates(con: duckdb.DuckDBPyConnection, events: list[Ev]) -> dict[str, list[Ev]]:
@@ -203,11 +194,14 @@ def refresh(con: duckdb.DuckDBPyConnection, incidents: set[str]) -> None:
     marks = ", ".join("?" for _ in ids)
     con.execute(f"DELETE FROM incidents WHERE id IN ({marks})", ids)
     con.execute(
-        f"""INSERT INTO incidents
+        f"""INSERT INTO incidents (id, plover_type, place_id, place_name, lat, lon, date_from, date_to,
+                                   event_count, article_count, outlet_count, date, date_precision)
             SELECT e.incident_id, any_value(e.plover_type), mode(e.place_id), mode(e.place_name),
-                   avg(e.lat), avg(e.lon), min(coalesce(e.date, a.published_at)),
-                   max(coalesce(e.date, a.published_at)), count(*), count(DISTINCT e.article_id),
-                   count(DISTINCT coalesce(a.publisher, 'article:' || a.id))
+                   avg(e.lat), avg(e.lon), min(coalesce(e.date_from, a.published_date)),
+                   max(coalesce(e.date_to, a.published_date)), count(*), count(DISTINCT e.article_id),
+                   count(DISTINCT coalesce(a.publisher, 'article:' || a.id)),
+                   arg_min(e.date, date_diff('day', e.date_from, e.date_to)),
+                   arg_min(e.date_precision, date_diff('day', e.date_from, e.date_to))
             FROM events e JOIN articles a ON a.id = e.article_id
             WHERE e.incident_id IN ({marks}) GROUP BY e.incident_id""",
         ids,

@@ -9,40 +9,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sitrep.errors import InputError
 from sitrep.readers.base import MAX_BYTES, check_file, decode, reject
+from sitrep.readers.schema import TableRow, validate
 from sitrep.records import Reject, Source
 
-TEXT = ("text", "body", "content", "articleBody")
-DATE = ("date", "published", "published_at", "datePublished")
 FIELD_LIMIT = MAX_BYTES
 
 
-def _first(row: Mapping[str, Any], names: Iterable[str]) -> str | None:
-    for name in names:
-        value = row.get(name)
-        if value not in (None, ""):
-            return str(value)
-    return None
-
-
-def row_source(ref: str, row: Mapping[str, Any]) -> Source | Reject:
-    """One table row as a Source; a row without text is a Reject."""
-    if not isinstance(row, Mapping):
-        return reject(ref, "row is not an object")
-    text = _first(row, TEXT)
-    if text is None or not text.strip():
-        return reject(ref, "row has no text")
-    return Source(
-        ref=ref, text=text, url=_first(row, ("url", "link")),
-        title=_first(row, ("title", "headline")), published=_first(row, DATE),
-        publisher=_first(row, ("outlet", "publisher", "source", "site")),
-        published_source="metadata" if _first(row, DATE) else None,
-    )  # fmt: skip
+def row_source(ref: str, row: Any) -> Source | Reject:
+    """One table row as a Source; a row whose values do not conform to the input schema is a Reject."""
+    try:
+        article = validate(TableRow, row)
+    except InputError as exc:
+        return reject(ref, str(exc))
+    return article.source(ref, published_source="metadata")
 
 
 def _lines(path: Path) -> Iterator[bytes]:

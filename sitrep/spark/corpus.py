@@ -83,12 +83,13 @@ def with_near_duplicates(articles: DataFrame, dups: DataFrame) -> DataFrame:
     return joined.select(*cols)
 
 
-def _event_day(date: Column, published: Column) -> Column:
-    """The event's day: its own date when it names one, the publication day otherwise."""
+def _event_day(ev: DataFrame) -> Column:
+    """The event's day as the local line takes it: its own date when that is one day, the article's
+    publication day when the event has no date of its own."""
     from pyspark.sql import functions as F
 
-    own = F.when(date.rlike(r"^\d{4}-\d{2}-\d{2}"), F.try_to_date(F.substring(date, 1, 10)))
-    return F.coalesce(own, F.try_to_date(F.substring(published, 1, 10)))
+    single = F.when(F.col("date_from") == F.col("date_to"), F.col("date_from"))
+    return F.when(F.col("date").isNull(), F.col("article_day")).otherwise(single)
 
 
 def incident_members(events: DataFrame, articles: DataFrame) -> DataFrame:
@@ -97,11 +98,11 @@ def incident_members(events: DataFrame, articles: DataFrame) -> DataFrame:
     from pyspark.sql import functions as F
 
     meta = articles.select(
-        F.col("id").alias("article_id"), "publisher", F.col("published_at").alias("article_published"),
+        F.col("id").alias("article_id"), "publisher", F.col("published_date").alias("article_day"),
         F.coalesce("repost_of", "id").alias("root"),
     )  # fmt: skip
     ev = events.filter(F.col("modality").isin(*REAL)).join(meta, "article_id", "left")
-    ev = ev.withColumn("day", _event_day(F.col("date"), F.col("article_published")))
+    ev = ev.withColumn("day", _event_day(ev))
     ev = ev.withColumn(
         "block",
         F.concat_ws("|", "plover_type", F.coalesce("place_id", F.concat(F.lit("article:"), F.col("root")))),
@@ -130,13 +131,16 @@ def incidents(members: DataFrame) -> DataFrame:
         F.first("place_name", ignorenulls=True).alias("place_name"),
         F.first("lat", ignorenulls=True).alias("lat"),
         F.first("lon", ignorenulls=True).alias("lon"),
-        F.min("day").cast("string").alias("date_from"),
-        F.max("day").cast("string").alias("date_to"),
+        F.min(F.coalesce("date_from", "article_day")).alias("date_from"),
+        F.max(F.coalesce("date_to", "article_day")).alias("date_to"),
         F.count("*").cast("int").alias("event_count"),
         F.countDistinct("article_id").cast("int").alias("article_count"),
         F.countDistinct("publisher").cast("int").alias("outlet_count"),
+        F.min_by("date", F.datediff("date_to", "date_from")).alias("date"),
+        F.min_by("date_precision", F.datediff("date_to", "date_from")).alias("date_precision"),
     )
-    grouped = grouped.withColumnRenamed("incident_id", "id").withColumn(MONTH, F.substring("date_from", 1, 7))
+    grouped = grouped.withColumnRenamed("incident_id", "id")
+    grouped = grouped.withColumn(MONTH, F.date_format("date_from", "yyyy-MM"))
     return grouped.select(*(name for name, _ in fields("incidents")))
 
 

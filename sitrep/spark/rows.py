@@ -54,7 +54,7 @@ def spark_type(duck: str) -> DataType:
     from pyspark.sql import types as T
 
     kinds: dict[str, DataType] = {"VARCHAR": T.StringType(), "INTEGER": T.IntegerType(), "BIGINT": T.LongType(),
-                                  "DOUBLE": T.DoubleType(), "BOOLEAN": T.BooleanType()}  # fmt: skip
+                                  "DOUBLE": T.DoubleType(), "BOOLEAN": T.BooleanType(), "DATE": T.DateType()}  # fmt: skip
     return kinds[duck]
 
 

@@ -21,7 +21,9 @@ from sitrep.context import Context
 from sitrep.errors import InputError
 from sitrep.readers import dates
 from sitrep.readers.html import page
-from sitrep.records import Article, Cut, Precision, Source
+from sitrep.records import Article, Cut, Source
+from sitrep.timex import published
+from sitrep.timex.published import Published
 
 CHROME = Path(__file__).resolve().parents[1] / "data" / "clean" / "chrome.yaml"
 HEADLINE_WORDS = 30
@@ -119,25 +121,30 @@ def strip_chrome(text: str, title: str | None, chrome: Chrome) -> tuple[str, str
     return body, title, cuts
 
 
-def _published(
-    source: Source, page_date: str | None, body: str
-) -> tuple[str | None, Precision | None, str | None]:
-    """The caller's date, else the input's metadata or feed, else the URL, else a dateline; else unknown."""
+def _clue(value: str | None) -> Published | None:
+    """A date found in a page's metadata, URL or dateline: a clue, skipped when it does not read."""
+    try:
+        return published.parse_optional(value)
+    except published.DateError:
+        return None
+
+
+def _published(source: Source, page_date: str | None, body: str) -> tuple[Published | None, str | None]:
+    """The caller's date, else the input's metadata or feed, else the URL, else a dateline; else unknown.
+
+    A date the caller or the input gave that cannot be read exactly is an error for this item (DateError)."""
     if source.published and source.published_source != "default":
-        return source.published, _precision(source.published), source.published_source or "caller"
-    if page_date:
-        return page_date, _precision(page_date), "metadata"
+        return published.parse(source.published), source.published_source or "caller"
+    if found := _clue(page_date):
+        return found, "metadata"
     if source.published:
-        return source.published, _precision(source.published), "caller"
-    if found := dates.from_url(source.url):
-        return found[0], "day" if found[1] == "day" else "month", "url"
-    if dateline := dates.from_dateline(body):
-        return dateline, "day", "text"
-    return None, None, None
-
-
-def _precision(value: str) -> Precision:
-    return "minute" if "T" in value and len(value) > 13 else "month" if len(value) == 7 else "day"
+        return published.parse(source.published), "caller"
+    url_date = dates.from_url(source.url)
+    if found := _clue(url_date[0] if url_date else None):
+        return found, "url"
+    if found := _clue(dates.from_dateline(body)):
+        return found, "text"
+    return None, None
 
 
 def run(source: Source, ctx: Context) -> Article:
@@ -150,9 +157,10 @@ def run(source: Source, ctx: Context) -> Article:
     body, title, cuts = strip_chrome(text, title, chrome)
     if not body:
         raise InputError("no main text" if source.content_type == "html" else "empty text")
-    published, precision, how = _published(source, page_date, body)
+    when, how = _published(source, page_date, body)
     return Article(
         id=article_id(body), text=body, source_ref=source.ref, url=url, title=title,
-        publisher=source.publisher or site, published_at=published, published_precision=precision,
+        publisher=source.publisher or site, published_at=when.value if when else None,
+        published_precision=when.precision if when else None,
         published_source=how, cuts=tuple(cuts),
     )  # fmt: skip

@@ -5,8 +5,8 @@ parser misses; values come from the rules of sitrep/data/time, by news conventio
 latest Tuesday on or before publication (the same day when the weekdays agree), "last week" the ISO
 week before publication's, "the next day" the day after the last day mentioned, and a date without a
 year takes the direction of its clause's tense ("could lash out ... before he loses his power on
-20 January", published 2020-11-19, is 2021-01-20). ``published_at`` is read as ISO-8601, RFC 2822 or
-words; without a publication date, relative expressions keep value None (their rule ends in
+20 January", published 2020-11-19, is 2021-01-20). ``published_at`` is ISO-8601 (normalised where the
+article came in, sitrep.timex.published); without a publication date, relative expressions keep value None (their rule ends in
 ``:no-publication-date``) while absolute ones still resolve.
 
 For the events stage, ``time_of(article, start, end, doc=None)`` picks the date of an event whose
@@ -21,13 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from email.utils import parsedate_to_datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
 from sitrep.context import Context
 from sitrep.records import Article, TimeExpr
-from sitrep.timex import calendar, find, lexicon, tense
+from sitrep.timex import calendar, find, lexicon, published, tense, years
 from sitrep.timex.normalise import Anchor, Reading, normalise, range_end
 
 if TYPE_CHECKING:
@@ -47,10 +46,12 @@ def _resources(ctx: Context) -> tuple[lexicon.Lexicon, re.Pattern[str]]:
 
 def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[TimeExpr, ...]:
     lex, words = _resources(ctx)
-    anchor = Anchor(_publication_day(article.published_at, lex))
+    anchor = Anchor(_publication_day(article.published_at))
     out: list[TimeExpr] = []
     for candidate in find.candidates(article.text, doc, words):
         for piece, reading in _read(candidate, doc, lex, anchor):
+            if not _dated(article.text, piece, reading, doc):
+                continue
             out.append(
                 TimeExpr(
                     piece.start, piece.end, piece.text, reading.type, reading.value, reading.precision,
@@ -61,16 +62,21 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[TimeExpr, ...]
     return tuple(out)
 
 
-def _publication_day(text: str | None, lex: lexicon.Lexicon) -> date | None:
-    """ISO-8601 as the line passes it; else a feed's RFC 2822 date or words ("19 November 2020")."""
-    day = calendar.parse_day(text)
-    if day is not None or not text:
-        return day
+def _dated(text: str, piece: find.Candidate, reading: Reading, doc: Doc | None) -> bool:
+    """A bare four-digit number is a year only in a date context (sitrep.timex.years)."""
+    if reading.rule != "year" or not years.BARE.fullmatch(piece.text):
+        return True
+    return years.is_year(text, piece.start, piece.end, doc)
+
+
+def _publication_day(text: str | None) -> date | None:
+    """The day relative expressions lean on: the publication's, when it is known to the day (clean
+    normalised it; an Article built by hand with an unreadable date leaves relative expressions open)."""
     try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        reading = normalise(text, Anchor(None), lex)
-        return calendar.parse_day(reading.value) if reading and reading.precision == "day" else None
+        when = published.parse_optional(text)
+    except published.DateError:
+        return None
+    return when.day if when and when.precision in ("day", "minute") else None
 
 
 def _refer(anchor: Anchor, reading: Reading) -> Anchor:

@@ -61,6 +61,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
     for stmt in ddl():
         con.execute(stmt)
     _add_columns(con)
+    if row and int(row[0]) < 3:
+        _dates_v3(con)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
 
@@ -72,6 +74,44 @@ def _add_columns(con: duckdb.DuckDBPyConnection) -> None:
         for name, kind in column_types(table):
             if name not in have:
                 con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
+
+
+def _fill(con: duckdb.DuckDBPyConnection, table: str, key: str, values: dict[str, tuple[Any, ...]],
+          names: tuple[str, ...]) -> None:  # fmt: skip
+    """Set ``names`` of the rows whose ``key`` is in ``values`` (one scan of a DataFrame)."""
+    import pandas as pd
+
+    if not values:
+        return
+    frame = pd.DataFrame([(k, *v) for k, v in values.items()], columns=["k", *names], dtype=object)
+    con.register("_sitrep_fill", frame)
+    try:
+        sets = ", ".join(f"{n} = CAST(f.{n} AS DATE)" for n in names)
+        con.execute(f"UPDATE {table} SET {sets} FROM _sitrep_fill f WHERE {table}.{key} = f.k")
+    finally:
+        con.unregister("_sitrep_fill")
+
+
+def _dates_v3(con: duckdb.DuckDBPyConnection) -> None:
+    """Schemas 1 and 2 kept dates as text only: fill the DATE columns with the one date model (a
+    published_at it cannot read, written by an older sitrep, gets no day); incidents' ranges become DATEs."""
+    from sitrep.timex.published import DateError
+
+    for side in ("date_from", "date_to"):
+        con.execute(
+            f"ALTER TABLE incidents ALTER {side} TYPE DATE USING TRY_CAST(left({side}::VARCHAR, 10) AS DATE)"
+        )
+    days = {}
+    for aid, published_at in con.execute("SELECT id, published_at FROM articles").fetchall():
+        try:
+            days[aid] = (rowmap.published_day(published_at),)
+        except DateError:
+            days[aid] = (None,)
+    _fill(con, "articles", "id", days, ("published_date",))
+    ranges = {
+        eid: rowmap.date_range(value) for eid, value in con.execute("SELECT id, date FROM events").fetchall()
+    }
+    _fill(con, "events", "id", ranges, ("date_from", "date_to"))
 
 
 @contextlib.contextmanager

@@ -20,13 +20,17 @@ EVENT_COLUMNS = (
     "killed", "injured", "quantity", "weapon", "confidence", "trigger_text",
     "source_actor_id", "source_sector", "target_actor_id", "target_sector", "place_id", "place_flag",
     "date_flag", "arrested", "rule", "evidence", "quote_id", "incident_id", "pipeline_version",
+    "date_from", "date_to",
 )  # fmt: skip
-# The day an event is placed on: its own date when known to the day, else its article's.
-EVENT_DAY = (
-    "coalesce(TRY_CAST(substr(e.date, 1, 10) AS DATE), TRY_CAST(substr(a.published_at, 1, 10) AS DATE))"
-)
+# The days an event covers: its own date's range (a day, a week, a month ...), else its article's day.
+EVENT_FROM_DAY = "coalesce(e.date_from, a.published_date)"
+EVENT_TO_DAY = "coalesce(e.date_to, a.published_date)"
+EVENT_DAY = EVENT_FROM_DAY  # where a timeline places an event: the first day it covers
 EVENT_FROM = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
-EVENT_ORDER = "e.date NULLS LAST, e.article_id, e.trigger_start"
+# Newest first: what happened last (by the end of its range) leads.
+EVENT_ORDER = (
+    f"{EVENT_TO_DAY} DESC NULLS LAST, {EVENT_FROM_DAY} DESC NULLS LAST, e.article_id, e.trigger_start"
+)
 
 JSON_COLUMNS = ("evidence", "cuts", "aliases", "roles", "sources")  # nested facts stored as JSON text
 
@@ -101,10 +105,10 @@ class EventFilter:
                 self.place,
             )
         bbox_clause(w, self.bbox, "e")
-        if self.since:
-            w.add(f"{EVENT_DAY} >= ?", self.since)
-        if self.until:
-            w.add(f"{EVENT_DAY} <= ?", self.until)
+        if self.since:  # the event's range overlaps [since, until]: it ends on or after since ...
+            w.add(f"{EVENT_TO_DAY} >= ?", self.since)
+        if self.until:  # ... and begins on or before until
+            w.add(f"{EVENT_FROM_DAY} <= ?", self.until)
         if self.outlet:
             w.add("(a.publisher ILIKE ? OR a.original_outlet ILIKE ?)", self.outlet, self.outlet)
         if self.text:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 from typing import Any
 
 from sitrep.records import Actor, Article, EventActor, Place, Reject
+from sitrep.timex import calendar, published
 
 Row = dict[str, Any]
 
@@ -43,7 +45,21 @@ def _party(prefix: str, party: EventActor | None) -> Row:
 
 
 def month(published_at: str | None) -> str | None:
-    return published_at[:7] if published_at and len(published_at) >= 7 else None
+    """YYYY-MM of a stored (normalised) publication date: the partition key of exports."""
+    when = published.parse_optional(published_at)
+    return when.month if when else None
+
+
+def published_day(published_at: str | None) -> date | None:
+    """The day of publication when it is known to the day (a month or a year has no one day)."""
+    when = published.parse_optional(published_at)
+    return when.day if when and when.precision in ("day", "minute") else None
+
+
+def date_range(value: str | None) -> tuple[date | None, date | None]:
+    """The first and last day an event's TIMEX value covers; (None, None) for no calendar value."""
+    found = calendar.bounds(value)
+    return found if found else (None, None)
 
 
 def article_rows(article: Article, ingested_at: str) -> dict[str, list[Row]]:
@@ -66,6 +82,7 @@ def article_rows(article: Article, ingested_at: str) -> dict[str, list[Row]]:
             "language": article.language, "text": article.text,
             "cuts": _json([dataclasses.asdict(c) for c in article.cuts]), "story_id": None,
             "ingested_at": ingested_at, "pipeline_version": article.pipeline_version,
+            "published_date": published_day(article.published_at),
         }],
         "times": [
             {"article_id": aid, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
@@ -117,6 +134,7 @@ def article_rows(article: Article, ingested_at: str) -> dict[str, list[Row]]:
             "evidence": _json([dataclasses.asdict(ev) for ev in e.evidence]),
             "quote_id": e.quote_id, "incident_id": e.incident_id, "published_month": pm,
             "pipeline_version": article.pipeline_version,
+            **dict(zip(("date_from", "date_to"), date_range(e.date), strict=True)),
         })  # fmt: skip
     rows["places"] = list(places.values())
     rows["actors"] = list({m.actor.id: actor_row(m.actor) for m in article.mentions}.values())

@@ -1,12 +1,17 @@
 """The tables of DESIGN.md as DuckDB DDL, and the schema version the code migrates to.
 
 Nested facts (evidence spans, aliases, roles, cuts) are JSON text so that DuckDB, Parquet and Spark hold
-the same flat columns.
+the same flat columns. Dates are DATE columns beside the ISO text kept for display: an article's
+``published_date`` (its day, when known to the day), an event's or incident's ``date_from``/``date_to``
+(the days its date covers: a week, a month, a year).
+
+Version 3 added ``articles.published_date``, ``events.date_from``/``date_to`` and the incidents' DATE
+range with ``date`` and ``date_precision``.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # 2: events.salience
+SCHEMA_VERSION = 3  # 2: events.salience; 3: DATE columns (dates)
 
 TABLES: dict[str, str] = {
     "articles": """
@@ -14,7 +19,8 @@ TABLES: dict[str, str] = {
         publisher_evidence VARCHAR, original_outlet VARCHAR, original_start INTEGER, original_end INTEGER,
         is_repost BOOLEAN, repost_of VARCHAR, title VARCHAR, published_at VARCHAR,
         published_precision VARCHAR, published_source VARCHAR, published_month VARCHAR, language VARCHAR,
-        text VARCHAR, cuts VARCHAR, story_id VARCHAR, ingested_at VARCHAR, pipeline_version VARCHAR
+        text VARCHAR, cuts VARCHAR, story_id VARCHAR, ingested_at VARCHAR, pipeline_version VARCHAR,
+        published_date DATE
     """,
     "rejects": """
         source VARCHAR, reason VARCHAR, raw_ref VARCHAR, seen_at VARCHAR
@@ -46,7 +52,7 @@ TABLES: dict[str, str] = {
         date_precision VARCHAR, date_flag VARCHAR, killed INTEGER, injured INTEGER, arrested INTEGER,
         quantity INTEGER, weapon VARCHAR, modality VARCHAR, salience VARCHAR, confidence DOUBLE, rule VARCHAR,
         evidence VARCHAR, quote_id VARCHAR, incident_id VARCHAR, published_month VARCHAR,
-        pipeline_version VARCHAR
+        pipeline_version VARCHAR, date_from DATE, date_to DATE
     """,
     "quotes": """
         id VARCHAR PRIMARY KEY, article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,
@@ -56,8 +62,8 @@ TABLES: dict[str, str] = {
     """,
     "incidents": """
         id VARCHAR PRIMARY KEY, plover_type VARCHAR, place_id VARCHAR, place_name VARCHAR,
-        lat DOUBLE, lon DOUBLE, date_from VARCHAR, date_to VARCHAR, event_count INTEGER,
-        article_count INTEGER, outlet_count INTEGER
+        lat DOUBLE, lon DOUBLE, date_from DATE, date_to DATE, event_count INTEGER,
+        article_count INTEGER, outlet_count INTEGER, date VARCHAR, date_precision VARCHAR
     """,
 }
 

@@ -71,6 +71,50 @@ def start_of(value: str | None) -> date | None:
         return None
 
 
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # northern meteorological seasons
+
+
+def _last_of_month(year: int, number: int) -> date:
+    year, number = shift_month(year, number, 1)
+    return date(year, number, 1) - timedelta(days=1)
+
+
+def bounds(value: str | None) -> tuple[date, date] | None:
+    """The first and last day a calendar value covers (2020-W46 -> Monday..Sunday, 198 -> 1980..1989);
+    None for references (PRESENT_REF), durations, sets and anything that is not a calendar value."""
+    match = re.fullmatch(
+        r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T.*)?)?|-W(\d{2})(-WE)?|-Q([1-4])|-(SP|SU|FA|WI))?|(\d{3})|(\d{2})",
+        value or "",
+    )
+    if not match:
+        return None
+    year, number, day, week_number, weekend, quarter, season, decade, century = match.groups()
+    try:
+        if decade or century:
+            first = int(decade) * 10 if decade else int(century) * 100
+            span = 10 if decade else 100
+            return date(max(first, 1), 1, 1), date(first + span - 1, 12, 31)
+        y = int(year)
+        if day:
+            one = date(y, int(number), int(day))
+            return one, one
+        if number:
+            return date(y, int(number), 1), _last_of_month(y, int(number))
+        if week_number:
+            monday = date.fromisocalendar(y, int(week_number), 1)
+            return (monday + timedelta(days=5) if weekend else monday), monday + timedelta(days=6)
+        if quarter:
+            q = int(quarter)
+            return date(y, 3 * q - 2, 1), _last_of_month(y, 3 * q)
+        if season:
+            lo, hi = _SEASONS[season]
+            end_year, end_month = shift_month(y, hi, 0)
+            return date(y, lo, 1), _last_of_month(end_year, end_month)
+        return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        return None
+
+
 def week(day: date) -> str:
     year, number, _ = day.isocalendar()
     return f"{year:04d}-W{number:02d}"

@@ -13,11 +13,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from sitrep.batch import check_date
 from sitrep.context import default_context
 from sitrep.errors import InputError, Unauthorized
 from sitrep.pipeline import process_sources
-from sitrep.records import Reject, Source
+from sitrep.records import Reject
 from sitrep.stages.language import now
 from sitrep.store import db
 from sitrep.web import models, queries
@@ -54,8 +53,7 @@ def authorised(
 def post_article(
     body: models.ArticleIn, store: Annotated[Store, Depends(authorised)], response: Response
 ) -> dict[str, Any]:
-    source = Source(ref=f"api:{body.url or now()}", text=body.text, url=body.url, title=body.title,
-                    published=check_date(body.published), publisher=body.outlet)  # fmt: skip
+    source = body.source(f"api:{body.url or now()}")
     with _line:
         item = next(process_sources([source], default_context()))
     if isinstance(item, Reject):

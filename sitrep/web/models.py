@@ -6,14 +6,18 @@ endpoint adds; list endpoints return ``{items, total, limit, offset}``.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from sitrep.readers.schema import ArticleInput
 from sitrep.store.queries import JSON_COLUMNS
 from sitrep.store.schema import TABLES
 
-SQL_TYPES: dict[str, type] = {"VARCHAR": str, "INTEGER": int, "BIGINT": int, "DOUBLE": float, "BOOLEAN": bool}
+SQL_TYPES: dict[str, type] = {
+    "VARCHAR": str, "INTEGER": int, "BIGINT": int, "DOUBLE": float, "BOOLEAN": bool, "DATE": date,
+}  # fmt: skip
 Opt = Any  # a field spec for create_model: (type, default)
 
 
@@ -99,15 +103,11 @@ class StatsOut(BaseModel):
     store: StoreInfo
 
 
-class ArticleIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=2_000_000)
-    title: str | None = Field(None, max_length=2_000)
-    url: str | None = Field(None, max_length=4_000)
-    published: str | None = Field(
-        None, description="ISO-8601 date or datetime of publication.", max_length=40
-    )
-    outlet: str | None = Field(None, max_length=200)
+class ArticleIn(ArticleInput):
+    """The input schema every reader uses, with no unknown fields and a length cap for one request."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    text: str = Field(min_length=1, max_length=2_000_000, description="The article's text (plain text).")
 
 
 class ErrorBody(BaseModel):

@@ -53,7 +53,7 @@ class ArticleFilter:
 
     def where(self) -> Where:
         w = Where()
-        day = "TRY_CAST(substr(a.published_at, 1, 10) AS DATE)"
+        day = "a.published_date"
         if self.outlet:
             w.add("(a.publisher ILIKE ? OR a.original_outlet ILIKE ?)", self.outlet, self.outlet)
         if self.since:

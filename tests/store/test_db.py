@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -42,7 +44,7 @@ def test_connect_creates_every_table_with_a_schema_version(tmp_path: Path) -> No
     con = db.connect(tmp_path / "s.duckdb")
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert set(TABLES) | {"meta"} <= tables
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
 
 
 def test_connect_adds_the_columns_an_older_store_lacks(tmp_path: Path) -> None:
@@ -53,6 +55,68 @@ def test_connect_adds_the_columns_an_older_store_lacks(tmp_path: Path) -> None:
     con = db.connect(path)
     db.write(con, [_article()])
     assert con.execute("SELECT salience FROM events").fetchall() == [("main",)]
+
+
+def test_write_dates_as_date_columns(tmp_path: Path) -> None:
+    con = db.connect(tmp_path / "s.duckdb")
+    week = _article()
+    week = week.with_(events=(dataclasses.replace(week.events[0], date="2020-W46", date_precision="week"),))
+    db.write(con, [week])
+    assert con.execute("SELECT published_date, published_month FROM articles").fetchone() == (
+        date(2020, 11, 19),
+        "2020-11",
+    )
+    assert con.execute("SELECT date, date_from, date_to FROM events").fetchone() == (
+        "2020-W46", date(2020, 11, 9), date(2020, 11, 15))  # fmt: skip
+
+
+def test_connect_migrates_a_schema_1_store(tmp_path: Path) -> None:
+    """A store written before DATE columns existed gains them, filled by the one date model."""
+    path = tmp_path / "old.duckdb"
+    old = duckdb.connect(str(path))
+    old.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    old.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    for name, cols in V1_TABLES.items():
+        old.execute(f"CREATE TABLE {name} ({cols})")
+    old.execute(
+        "INSERT INTO articles (id, published_at) VALUES ('a', '2020-11-19T10:00:00'), ('b', '19 Nove')"
+    )
+    old.execute(
+        "INSERT INTO events (id, article_id, date) VALUES ('e', 'a', '2020-11'), ('f', 'b', 'PRESENT_REF')"
+    )
+    old.execute("INSERT INTO incidents (id, date_from, date_to) VALUES ('i', '2018-12-31TNI', '2019-01-02')")
+    old.close()
+    con = db.connect(path)
+    assert con.execute("SELECT id, published_date FROM articles ORDER BY id").fetchall() == [
+        ("a", date(2020, 11, 19)), ("b", None)]  # fmt: skip
+    assert con.execute("SELECT id, date_from, date_to FROM events ORDER BY id").fetchall() == [
+        ("e", date(2020, 11, 1), date(2020, 11, 30)), ("f", None, None)]  # fmt: skip
+    assert con.execute("SELECT date_from, date_to FROM incidents").fetchone() == (
+        date(2018, 12, 31),
+        date(2019, 1, 2),
+    )
+    db.write(con, [_article()])  # a migrated store takes new rows
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
+
+
+V1_TABLES = {
+    "articles": "id VARCHAR PRIMARY KEY, url VARCHAR, source_ref VARCHAR, publisher VARCHAR, publisher_evidence"
+    " VARCHAR, original_outlet VARCHAR, original_start INTEGER, original_end INTEGER, is_repost BOOLEAN,"
+    " repost_of VARCHAR, title VARCHAR, published_at VARCHAR, published_precision VARCHAR, published_source"
+    " VARCHAR, published_month VARCHAR, language VARCHAR, text VARCHAR, cuts VARCHAR, story_id VARCHAR,"
+    " ingested_at VARCHAR, pipeline_version VARCHAR",
+    "events": "id VARCHAR PRIMARY KEY, article_id VARCHAR, plover_type VARCHAR, plover_mode VARCHAR, cameo VARCHAR,"
+    " trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR, source_actor_id VARCHAR, source_text"
+    " VARCHAR, source_code VARCHAR, source_country VARCHAR, source_sector VARCHAR, target_actor_id VARCHAR,"
+    " target_text VARCHAR, target_code VARCHAR, target_country VARCHAR, target_sector VARCHAR, place_id VARCHAR,"
+    " place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE, place_flag VARCHAR, date VARCHAR,"
+    " date_precision VARCHAR, date_flag VARCHAR, killed INTEGER, injured INTEGER, arrested INTEGER, quantity"
+    " INTEGER, weapon VARCHAR, modality VARCHAR, confidence DOUBLE, rule VARCHAR, evidence VARCHAR, quote_id"
+    " VARCHAR, incident_id VARCHAR, published_month VARCHAR, pipeline_version VARCHAR",
+    "incidents": "id VARCHAR PRIMARY KEY, plover_type VARCHAR, place_id VARCHAR, place_name VARCHAR, lat DOUBLE,"
+    " lon DOUBLE, date_from VARCHAR, date_to VARCHAR, event_count INTEGER, article_count INTEGER, outlet_count"
+    " INTEGER",
+}
 
 
 def test_write_twice_changes_nothing(tmp_path: Path) -> None:

@@ -114,7 +114,7 @@ def build(path: Path) -> Path:
     con = db.connect(path)
     db.write(con, [*ARTICLES, xss_article()], ingested_at="2020-11-20T00:00:00+00:00")
     con.execute(
-        "INSERT INTO incidents VALUES (?, 'ASSAULT', ?, 'Baghdad', ?, ?, '2020-11-17', '2020-11-17', 2, 2, 2)",
+        "INSERT INTO incidents VALUES (?, 'ASSAULT', ?, 'Baghdad', ?, ?, '2020-11-17', '2020-11-17', 2, 2, 2, '2020-11-17', 'day')",
         [INCIDENT, BAGHDAD.key, BAGHDAD.lat, BAGHDAD.lon],
     )
     con.close()

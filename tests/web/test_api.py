@@ -172,7 +172,7 @@ def test_parquet_backend_answers_like_duckdb(
         con.execute(f"COPY {table} TO '{tmp_path / table}' (FORMAT PARQUET, PER_THREAD_OUTPUT)")
     monthly = {
         "articles": "SELECT * FROM articles", "events": "SELECT * FROM events",
-        "incidents": "SELECT *, substr(date_from, 1, 7) AS published_month FROM incidents",
+        "incidents": "SELECT *, strftime(date_from, '%Y-%m') AS published_month FROM incidents",
         **{t: f"SELECT t.*, a.published_month FROM {t} t JOIN articles a ON a.id = t.article_id"
            for t in ("times", "mentions", "quotes")},
     }  # fmt: skip

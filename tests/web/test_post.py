@@ -41,7 +41,7 @@ def test_post_without_the_token_is_401(writable: TestClient, header: str | None)
 
 @pytest.mark.parametrize(
     ("body", "status"),
-    [({"text": ""}, 422), ({"title": "no text"}, 422), ({**ARTICLE, "published": "last week"}, 400),
+    [({"text": ""}, 422), ({"title": "no text"}, 422), ({**ARTICLE, "published": "last week"}, 422), ({**ARTICLE, "text": 123}, 422),
      ({**ARTICLE, "extra": 1}, 422)],
 )  # fmt: skip
 def test_post_bad_bodies_are_refused(writable: TestClient, body: dict[str, object], status: int) -> None:
