@@ -27,6 +27,7 @@ from typing import Any
 from sitrep.context import Context, default_context
 from sitrep.errors import InputError, SitrepError, UserError
 from sitrep.pipeline import process_sources
+from sitrep.readers import schema
 from sitrep.records import Article, Reject, Source
 from sitrep.stages import ingest as readers
 from sitrep.stages.language import now
@@ -133,7 +134,12 @@ def _source(i: int, item: str | Mapping[str, Any]) -> Source:
     unknown = set(item) - set(SOURCE_KEYS)
     if unknown:
         raise InputError(f"{ref}: unknown keys {sorted(unknown)}; keys: {', '.join(SOURCE_KEYS)}")
-    return Source(ref=ref, **{**item, "published": check_date(item.get("published"))})
+    given = {"outlet" if k == "publisher" else k: v for k, v in item.items() if k != "content_type"}
+    try:
+        source = schema.validate(schema.ArticleInput, given).source(ref)
+    except InputError as exc:
+        raise InputError(f"{ref}: {exc}") from None
+    return dataclasses.replace(source, content_type=item.get("content_type", "text"))
 
 
 def _chunks(sources: Iterable[Item], size: int, summary: Summary) -> Iterator[list[Item]]:
