@@ -21,6 +21,9 @@ NAME = "eval"
 def command(
     name: Annotated[str, typer.Argument(help=f"Gold set: {', '.join(scorers.SCORERS)}.")],
     gold: Annotated[Path | None, typer.Option(help="Gold data in the layout of ../shared/eval/NAME.")] = None,
+    split: Annotated[
+        str, typer.Option(help="Score the frozen dev or test records only, or all (sitrep.eval.splits).")
+    ] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
     parse: Parse = "full",
 ) -> None:
@@ -29,7 +32,7 @@ def command(
     ctx = default_context()  # the scorers run the line in the process's default context
     before, ctx.parse = ctx.parse, parse
     try:
-        result = scorers.run(name, gold)
+        result = scorers.run(name, gold, split)
     finally:
         ctx.parse = before
     if as_json:
@@ -38,7 +41,11 @@ def command(
     if result.rows:
         emit(result.rows, "table", title=f"{name}: {result.gold}")
     emit(
-        [{"metric": k, "value": v} for k, v in result.metrics.items()],
+        [{"metric": k, "value": v, **_interval(result.ci95.get(k))} for k, v in result.metrics.items()],
         "table",
-        title=f"{name} (n={result.n})",
+        title=f"{name} (n={result.n}, split {result.split})",
     )
+
+
+def _interval(bounds: list[float] | None) -> dict[str, str]:
+    return {"95% interval": f"{bounds[0]}–{bounds[1]}"} if bounds else {}

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sitrep.eval.base import EvalResult, prf
+from sitrep.eval.base import EvalResult, judged, prf
+from sitrep.eval.splits import Split, keep
 from sitrep.events.lexicon import TYPES
 from sitrep.pipeline import process_sources
 from sitrep.records import Article, Event, EventActor, Source
@@ -69,48 +72,69 @@ def _party_ok(party: EventActor | None, wanted: set[str], field: str) -> bool:
     return party is not None and getattr(party, field) in wanted
 
 
-def score_predictions(records: list[dict[str, Any]], predicted: list[tuple[Event, ...]]) -> EvalResult:
-    """The metrics from predictions already made (kept apart from the line so tests can build both)."""
-    counts = {t: [0, 0, 0] for t in TYPES}  # tp, fp, fn
-    hits = {"type": 0, "source_country": 0, "target_country": 0, "source_sector": 0}
-    totals = {"type": 0, "source_country": 0, "target_country": 0, "source_sector": 0}
-    for record, events in zip(records, predicted, strict=True):
-        gold = record["event_plover2"]
-        types = {e.plover_type for e in events}
-        for t in types:
-            counts.setdefault(t, [0, 0, 0])[0 if t == gold else 1] += 1
-        if gold not in types:
-            counts.setdefault(gold, [0, 0, 0])[2] += 1
-        totals["type"] += 1
-        hits["type"] += gold in types
-        best = max((e for e in events if e.plover_type == gold), key=lambda e: e.confidence, default=None)
-        checks = (
-            ("source_country", best.source if best else None, _codes(record["source"], "code"), "country"),
-            ("target_country", best.target if best else None, _codes(record["target"], "code"), "country"),
-            ("source_sector", best.source if best else None, _codes(record["source"], "sector"), "sector"),
-        )
-        for name, party, wanted, field in checks:
-            if wanted:
-                totals[name] += 1
-                hits[name] += _party_ok(party, wanted, field)
-    rows = []
-    f1s = []
-    for t in TYPES:
-        p, r, f = prf(*counts[t])
-        f1s.append(f)
-        tp, fp, fn = counts[t]
-        rows.append({"type": t, "tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)})  # fmt: skip
-    metrics: dict[str, float | int] = {
-        "type_macro_f1": round(sum(f1s) / len(TYPES), 4),
-        "type_accuracy": round(hits["type"] / max(1, totals["type"]), 4),
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One record judged: its gold type, the types predicted, and each actor check that applies (name →
+    passed); enough to recompute every metric on any resample of records."""
+
+    gold: str
+    types: frozenset[str]
+    checks: tuple[tuple[str, bool], ...]
+
+
+def judge(record: dict[str, Any], events: tuple[Event, ...]) -> Outcome:
+    gold = record["event_plover2"]
+    best = max((e for e in events if e.plover_type == gold), key=lambda e: e.confidence, default=None)
+    checks = (
+        ("source_country", best.source if best else None, _codes(record["source"], "code"), "country"),
+        ("target_country", best.target if best else None, _codes(record["target"], "code"), "country"),
+        ("source_sector", best.source if best else None, _codes(record["source"], "sector"), "sector"),
+    )
+    return Outcome(
+        gold,
+        frozenset(e.plover_type for e in events),
+        tuple((name, _party_ok(party, wanted, field)) for name, party, wanted, field in checks if wanted),
+    )
+
+
+def type_counts(outcomes: Sequence[Outcome]) -> dict[str, list[int]]:
+    """tp, fp, fn per type: a predicted type is right when it is the record's gold type."""
+    counts = {t: [0, 0, 0] for t in TYPES}
+    for o in outcomes:
+        for t in o.types:
+            counts.setdefault(t, [0, 0, 0])[0 if t == o.gold else 1] += 1
+        if o.gold not in o.types:
+            counts.setdefault(o.gold, [0, 0, 0])[2] += 1
+    return counts
+
+
+def metrics(outcomes: Sequence[Outcome]) -> dict[str, float | int]:
+    counts = type_counts(outcomes)
+    out: dict[str, float | int] = {
+        "type_macro_f1": round(sum(prf(*counts[t])[2] for t in TYPES) / len(TYPES), 4),
+        "type_accuracy": round(sum(o.gold in o.types for o in outcomes) / max(1, len(outcomes)), 4),
     }
     for name in ("source_country", "target_country", "source_sector"):
-        metrics[f"{name}_acc"] = round(hits[name] / max(1, totals[name]), 4)
-    return EvalResult(name="events", gold="", n=len(records), metrics=metrics, rows=rows)
+        passed = [ok for o in outcomes for check, ok in o.checks if check == name]
+        out[f"{name}_acc"] = round(sum(passed) / max(1, len(passed)), 4)
+    return out
 
 
-def score(gold: Path) -> EvalResult:
-    records = load(gold)
-    result = score_predictions(records, predict(records))
+def score_predictions(
+    records: list[dict[str, Any]], predicted: list[tuple[Event, ...]], split: Split = "all"
+) -> EvalResult:
+    """The metrics from predictions already made (kept apart from the line so tests can build both)."""
+    outcomes = [judge(r, events) for r, events in zip(records, predicted, strict=True)]
+    counts, rows = type_counts(outcomes), []
+    for t in TYPES:
+        tp, fp, fn = counts[t]
+        p, r, f = prf(tp, fp, fn)
+        rows.append({"type": t, "tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)})  # fmt: skip
+    return judged("events", "", split, outcomes, metrics, rows)
+
+
+def score(gold: Path, split: Split = "all") -> EvalResult:
+    records = [r for r in load(gold) if keep(r["id"], split)]
+    result = score_predictions(records, predict(records), split)
     result.gold = str(gold)
     return result

@@ -12,10 +12,11 @@ import gzip
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sitrep.eval.base import EvalResult
+from sitrep.eval.base import EvalResult, judged
+from sitrep.eval.splits import Split, keep
 from sitrep.readers.html import decode_html, main_text
 
 _TOKEN = re.compile(r"\w+")
@@ -34,7 +35,7 @@ def overlap(predicted: str, gold: str) -> tuple[int, int, int]:
     return tp, sum(p.values()) - tp, sum(g.values()) - tp
 
 
-def aggregate(pages: list[tuple[int, int, int]]) -> dict[str, float | int]:
+def aggregate(pages: Sequence[tuple[int, int, int]]) -> dict[str, float | int]:
     precisions = [tp / (tp + fp) for tp, fp, _ in pages if tp + fp]
     recalls = [tp / (tp + fn) for tp, _, fn in pages if tp + fn]
     p = sum(precisions) / len(precisions) if precisions else 0.0
@@ -43,13 +44,14 @@ def aggregate(pages: list[tuple[int, int, int]]) -> dict[str, float | int]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
-def score(gold: Path, extract: Callable[[str], str] = main_text) -> EvalResult:
-    """``gold`` holds ground-truth.json ({id: {articleBody, url}}) and html/<id>.html.gz."""
+def score(gold: Path, split: Split = "all", extract: Callable[[str], str] = main_text) -> EvalResult:
+    """``gold`` holds ground-truth.json ({id: {articleBody, url}}) and html/<id>.html.gz; a page is one
+    record (its id is the split key)."""
     truth = json.loads((gold / "ground-truth.json").read_text(encoding="utf-8"))
     pages, rows = [], []
-    for item_id in sorted(truth):
+    for item_id in sorted(i for i in truth if keep(i, split)):
         html = decode_html(gzip.decompress((gold / "html" / f"{item_id}.html.gz").read_bytes()))
         tp, fp, fn = overlap(extract(html), truth[item_id]["articleBody"])
         pages.append((tp, fp, fn))
         rows.append({"page": item_id[:12], "tp": tp, "fp": fp, "fn": fn})
-    return EvalResult(name="extraction", gold=str(gold), n=len(pages), metrics=aggregate(pages), rows=rows)
+    return judged("extraction", gold, split, pages, aggregate, rows)

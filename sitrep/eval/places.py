@@ -10,11 +10,13 @@ from __future__ import annotations
 import math
 import statistics
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import UserError
-from sitrep.eval.base import EvalResult, prf
+from sitrep.eval.base import EvalResult, judged, prf
+from sitrep.eval.splits import Split, keep
 from sitrep.records import PlaceMention
 
 KM_OK = 161.0
@@ -35,6 +37,7 @@ class GoldArticle:
     text: str
     toponyms: tuple[Gold, ...]
     link: str = ""  # the article's address: its outlet's country is the resolver's prior
+    key: str = ""  # the article's ``file`` attribute: its split key
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -74,41 +77,49 @@ def read(path: Path) -> list[GoldArticle]:
                 )
             )
         link = (node.findtext("link") or "").strip()
-        articles.append(GoldArticle(node.findtext("text") or "", tuple(golds), link))
+        articles.append(GoldArticle(node.findtext("text") or "", tuple(golds), link, node.get("file", "")))
     return articles
 
 
-def _gold_span_errors(articles: list[GoldArticle]) -> tuple[list[float], int]:
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One article judged: the error of each gold toponym resolved on its span, how many of them got the
+    gold GeoNames id, and the end-to-end counts."""
+
+    errors: tuple[float, ...]
+    exact: int
+    tp: int
+    fp: int
+    fn: int
+
+
+def _gold_span_errors(art: GoldArticle) -> tuple[list[float], int]:
     from sitrep.stages.places import resolve_spans
 
     errors, exact = [], 0
-    for art in articles:
-        found = resolve_spans(art.text, [(g.start, g.end) for g in art.toponyms], url=art.link)
-        for gold, place in zip(art.toponyms, found, strict=True):
-            if place is None:
-                errors.append(EARTH_HALF)
-                continue
-            errors.append(km(gold.lat, gold.lon, place.lat or 0.0, place.lon or 0.0))
-            exact += int(place.geonames_id is not None and place.geonames_id == gold.geonames_id)
+    found = resolve_spans(art.text, [(g.start, g.end) for g in art.toponyms], url=art.link)
+    for gold, place in zip(art.toponyms, found, strict=True):
+        if place is None:
+            errors.append(EARTH_HALF)
+            continue
+        errors.append(km(gold.lat, gold.lon, place.lat or 0.0, place.lon or 0.0))
+        exact += int(place.geonames_id is not None and place.geonames_id == gold.geonames_id)
     return errors, exact
 
 
-def _end_to_end(articles: list[GoldArticle]) -> tuple[int, int, int]:
+def _end_to_end(art: GoldArticle) -> tuple[int, int, int]:
     from sitrep.stages.places import find
 
-    tp = fp = fn = 0
-    for art in articles:
-        predicted = [m for m in find(art.text, url=art.link) if m.place is not None and m.role != "demonym"]
-        hit: set[int] = set()
-        for m in predicted:
-            match = next((i for i, g in enumerate(art.toponyms) if i not in hit and _matches(m, g)), None)
-            if match is None:
-                fp += 1
-            else:
-                hit.add(match)
-                tp += 1
-        fn += len(art.toponyms) - len(hit)
-    return tp, fp, fn
+    predicted = [m for m in find(art.text, url=art.link) if m.place is not None and m.role != "demonym"]
+    hit: set[int] = set()
+    fp = 0
+    for m in predicted:
+        match = next((i for i, g in enumerate(art.toponyms) if i not in hit and _matches(m, g)), None)
+        if match is None:
+            fp += 1
+        else:
+            hit.add(match)
+    return len(hit), fp, len(art.toponyms) - len(hit)
 
 
 def _matches(m: PlaceMention, g: Gold) -> bool:
@@ -117,22 +128,31 @@ def _matches(m: PlaceMention, g: Gold) -> bool:
     return overlap and km(g.lat, g.lon, m.place.lat or 0.0, m.place.lon or 0.0) <= KM_OK
 
 
-def score(gold: Path) -> EvalResult:
-    articles = read(gold)
-    errors, exact = _gold_span_errors(articles)
-    n = len(errors)
-    if not n:
-        raise UserError(f"no toponyms with coordinates in {gold}")
-    tp, fp, fn = _end_to_end(articles)
-    p, r, f = prf(tp, fp, fn)
-    metrics: dict[str, float | int] = {
+def judge(art: GoldArticle) -> Outcome:
+    errors, exact = _gold_span_errors(art)
+    return Outcome(tuple(errors), exact, *_end_to_end(art))
+
+
+def metrics(outcomes: Sequence[Outcome]) -> dict[str, float | int]:
+    errors = [e for o in outcomes for e in o.errors]
+    n = max(1, len(errors))
+    p, r, f = prf(sum(o.tp for o in outcomes), sum(o.fp for o in outcomes), sum(o.fn for o in outcomes))
+    return {
         "acc161_gold_spans": round(sum(e <= KM_OK for e in errors) / n, 4),
-        "exact_id_gold_spans": round(exact / n, 4),
-        "mean_km": round(statistics.fmean(errors), 1),
-        "median_km": round(statistics.median(errors), 1),
-        "auc": round(statistics.fmean(math.log1p(e) for e in errors) / math.log(EARTH_HALF), 4),
+        "exact_id_gold_spans": round(sum(o.exact for o in outcomes) / n, 4),
+        "mean_km": round(statistics.fmean(errors), 1) if errors else 0.0,
+        "median_km": round(statistics.median(errors), 1) if errors else 0.0,
+        "auc": round(sum(math.log1p(e) for e in errors) / n / math.log(EARTH_HALF), 4),
         "e2e_precision": round(p, 4),
         "e2e_recall": round(r, 4),
         "e2e_f1": round(f, 4),
     }
-    return EvalResult(name="places", gold=str(gold), n=n, metrics=metrics)
+
+
+def score(gold: Path, split: Split = "all") -> EvalResult:
+    """An article is one record; its ``file`` attribute is the split key."""
+    articles = [a for a in read(gold) if keep(a.key, split)]
+    n = sum(len(a.toponyms) for a in articles)
+    if not n:
+        raise UserError(f"no toponyms with coordinates in the {split} split of {gold}")
+    return judged("places", gold, split, [judge(a) for a in articles], metrics, n=n)

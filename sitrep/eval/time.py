@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import difflib
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
 from sitrep.context import Context, default_context
 from sitrep.errors import UserError
-from sitrep.eval.base import EvalResult, prf
+from sitrep.eval.base import EvalResult, judged, prf
+from sitrep.eval.splits import Split, keep
 from sitrep.pipeline import ANALYSIS, process
 
 
@@ -135,6 +137,10 @@ class Counts:
             self.type += s.type == g.type
         return pairs
 
+    @classmethod
+    def pooled(cls, parts: Sequence[Counts]) -> Counts:
+        return cls(*(sum(getattr(c, f.name) for c in parts) for f in fields(cls)))
+
     def metrics(self) -> dict[str, float | int]:
         """The four figures of the eval contract: strict, relaxed, value and type F1."""
         return {
@@ -164,27 +170,32 @@ class Counts:
         }
 
 
-def _read_all(gold: Path) -> list[Document]:
-    """Every TimeML document of a folder (or the one file given); a file that is not TimeML is the
-    user's mistake, said in one line."""
+def _read_all(gold: Path, split: Split = "all") -> list[Document]:
+    """Every TimeML document of a folder (or the one file given) in the split, by file stem; a file that
+    is not TimeML is the user's mistake, said in one line."""
     files = sorted(gold.glob("*.tml")) if gold.is_dir() else [gold]
     if not files:
         raise UserError(f"no .tml files in {gold}")
     try:
-        return [read_tml(path) for path in files]
+        return [read_tml(path) for path in files if keep(path.stem, split)]
     except ET.ParseError as exc:
         raise UserError(f"not TimeML XML under {gold}: {exc}") from exc
 
 
-def score(gold: Path) -> EvalResult:
-    docs = _read_all(gold)
-    total = Counts()
+def total(documents: Sequence[Counts]) -> dict[str, float | int]:
+    """The metrics of documents pooled: their counts summed, as the TE3 scorer does."""
+    return Counts.pooled(documents).metrics()
+
+
+def score(gold: Path, split: Split = "all") -> EvalResult:
+    docs = _read_all(gold, split)
+    outcomes: list[Counts] = []
     rows: list[dict[str, object]] = []
     for doc in docs:
-        system = system_timexes(doc)
         one = Counts()
-        one.add(doc.timexes, system)
-        total.add(doc.timexes, system)
+        one.add(doc.timexes, system_timexes(doc))
+        outcomes.append(one)
         rows.append(one.row(doc.name))
-    rows.append(total.row("all"))
-    return EvalResult(name="time", gold=str(gold), n=len(docs), metrics=total.metrics(), rows=rows)
+    result = judged("time", gold, split, outcomes, total, rows)
+    rows.append(Counts.pooled(outcomes).row("all"))
+    return result

@@ -22,6 +22,8 @@ def sitrep(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[s
         (["ingest", "/no/such/file.txt"], "no such file"),
         (["ingest", "--published", "19/11/2020", "-"], "--published"),
         (["eval", "nonsense"], "unknown gold set"),
+        (["eval", "events", "--split", "half"], "--split must be one of"),
+        (["eval", "seed", "--split", "test"], "no dev/test split"),
         (["events", "--db", "/no/such.duckdb"], "no store"),
         (["show", "abc", "--db", "/no/such.duckdb"], "no store"),
     ],

@@ -42,6 +42,7 @@ def test_score_reads_gold_layout(tmp_path: Path) -> None:
     assert (
         result.n == 1 and result.metrics["f1"] > 0.95 and set(result.metrics) == {"precision", "recall", "f1"}
     )
+    assert set(result.to_json()["ci95"]) == set(result.metrics) and result.to_json()["split"] == "all"
 
 
 @pytest.mark.slow

@@ -87,7 +87,7 @@ def test_eval_seed_json_contract_and_floor() -> None:
         check=True,
     )
     result = json.loads(out.stdout)
-    assert set(result) == {"name", "gold", "n", "metrics"} and result["name"] == "seed"
+    assert set(result) == {"name", "gold", "n", "metrics", "split"} and result["name"] == "seed"
     metrics = result["metrics"]
     for key, floor in FLOOR.items():
         assert metrics[key] >= floor, (key, metrics[key])
