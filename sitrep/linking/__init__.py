@@ -45,7 +45,7 @@ def link(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> LinkSumm
 
 def _link(con: duckdb.DuckDBPyConnection, ids: list[str]) -> LinkSummary:
     again = tables.linked(con, ids)  # being linked again: forget what linking knew of them
-    before = incidents.previous_incidents(con, again)
+    before = incidents.forget(con, again)
     tables.forget(con, again)
     marks = ", ".join("?" for _ in ids)
     rows: list[Any] = con.execute(

@@ -1,131 +1,131 @@
 """Incidents: events from different articles that are one real-world happening.
 
-Two events are one incident when they have the same PLOVER type, are not from the same article (the
-events stage already merged mentions within one), their actors do not contradict (a known source or
-target country differs), and either their dates lie within ``WINDOW_DAYS`` and their places within
-``RADIUS_KM`` (or the same place / country when coordinates are missing), or their articles belong to
-one story (textual evidence) and nothing contradicts.
+Whether two events are one happening is ``sitrep.linking.agreement``'s rule (type, an actor, place and
+date all agree); the reason is stored with the link (``events.incident_reason``) for the incident view.
+An event joins the incident of the candidate it agrees with best. A factual event (asserted or
+reported) is an incident's member; a non-factual one (future, hypothetical, negated ...) that agrees
+with an incident's member is linked to it as ``about`` it, and counts in none of its figures.
 
-Blocking keeps this linear: an event is compared only with stored events under the same type and a
-day of the window (``type|2020-11-17``), or the same type and story (``type|story:…``), through
-``link_event_blocks``. Only asserted and reported events take part: a threat or a denial is no happening.
+Blocking keeps this linear: an event is compared only with stored members under one of its probe
+blocks, through ``link_event_blocks``: its type (and the types coded with it) and a day of its date range
+(``ASSAULT|d:2020-11-17``), a month for month-long dates (``ASSAULT|m:2020-11``, met by the day blocks'
+``ASSAULT|M:2020-11``), or its story (``ASSAULT|story:…``). A date vaguer than a month has no time block.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import math
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import duckdb
 import pandas as pd
 
+from sitrep.linking.agreement import Ev, Party, agree, date_range, partner_types, place_level
 from sitrep.linking.tables import insert, rename, smallest_names, update
 
-WINDOW_DAYS = 2
-RADIUS_KM = 50.0
-MODALITIES = ("asserted", "reported")
+FACTUAL = ("asserted", "reported")
+DAY_BLOCKS = 7  # a range of at most this many days is blocked by its days, a longer one by its months
 
 
-@dataclass(frozen=True)
-class Ev:
-    id: str
-    article_id: str
-    type: str
-    day: date | None
-    lat: float | None
-    lon: float | None
-    place_id: str | None
-    place_country: str | None
-    source_country: str | None
-    target_country: str | None
-    story_id: str | None
-    incident_id: str | None = None
+def _months(start: date, end: date) -> list[str]:
+    months, at = [], start.replace(day=1)
+    while at <= end:
+        months.append(at.strftime("%Y-%m"))
+        at = (at + timedelta(days=32)).replace(day=1)
+    return months
 
 
-def km(a: Ev, b: Ev) -> float | None:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return None
-    p1, p2 = math.radians(a.lat or 0.0), math.radians(b.lat or 0.0)
-    dl = math.radians((b.lon or 0.0) - (a.lon or 0.0))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+def _days(ev: Ev) -> list[str]:
+    assert ev.start is not None and ev.end is not None
+    return [(ev.start + timedelta(days=k)).isoformat() for k in range((ev.end - ev.start).days + 1)]
 
 
-def _differ(x: str | None, y: str | None) -> bool:
-    return x is not None and y is not None and x != y
-
-
-def compatible(a: Ev, b: Ev) -> float | None:
-    """A score (higher is closer) when a and b can be one happening, else None."""
-    if a.type != b.type or a.article_id == b.article_id:
-        return None
-    if _differ(a.source_country, b.source_country) or _differ(a.target_country, b.target_country):
-        return None
-    same_story = a.story_id is not None and a.story_id == b.story_id
-    if a.day and b.day and abs((a.day - b.day).days) > WINDOW_DAYS:
-        return None
-    distance = km(a, b)
-    if distance is not None:
-        return 2.0 + same_story - distance / RADIUS_KM if distance <= RADIUS_KM else None
-    if _differ(a.place_country, b.place_country):
-        return None
-    if a.place_id is not None and a.place_id == b.place_id:
-        return 1.5 + same_story
-    if same_story:
-        return 1.0
-    return None
+def _short(ev: Ev) -> bool:
+    return ev.start is not None and ev.end is not None and (ev.end - ev.start).days < DAY_BLOCKS
 
 
 def blocks(ev: Ev) -> list[str]:
-    out = [f"{ev.type}|{ev.day.isoformat()}"] if ev.day else []
+    """Where a member is stored."""
+    out: list[str] = []
+    if _short(ev):
+        out += [f"{ev.type}|d:{d}" for d in _days(ev)]
+        out += [f"{ev.type}|M:{m}" for m in _months(ev.start, ev.end)]  # type: ignore[arg-type]
+    elif not ev.vague:
+        out += [f"{ev.type}|m:{m}" for m in _months(ev.start, ev.end)]  # type: ignore[arg-type]
     if ev.story_id:
         out.append(f"{ev.type}|story:{ev.story_id}")
+    return out or [f"{ev.type}|-"]
+
+
+def probes(ev: Ev) -> list[str]:
+    """Where the members an event may agree with are stored (a day meets days and months; a month meets
+    every day of it and other months)."""
+    out: list[str] = []
+    for kind in partner_types(ev.type):
+        if _short(ev):
+            out += [f"{kind}|d:{d}" for d in _days(ev)]
+            out += [f"{kind}|m:{m}" for m in _months(ev.start, ev.end)]  # type: ignore[arg-type]
+        elif not ev.vague:
+            out += [f"{kind}|{k}:{m}" for m in _months(ev.start, ev.end) for k in "mM"]  # type: ignore[arg-type]
+        if ev.story_id:
+            out.append(f"{kind}|story:{ev.story_id}")
     return out
 
 
-def _probe(ev: Ev) -> list[str]:
-    days = [ev.day + timedelta(days=k) for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1)] if ev.day else []
-    out = [f"{ev.type}|{d.isoformat()}" for d in days]
-    if ev.story_id:
-        out.append(f"{ev.type}|story:{ev.story_id}")
-    return out
+def _party(actor_id: str | None, kind: str | None, country: str | None) -> Party | None:
+    return Party(actor_id, kind, country) if actor_id else None
 
 
 def new_events(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Ev]:
     marks = ", ".join("?" for _ in ids)
     rows: list[Any] = con.execute(
-        f"""SELECT e.id, e.article_id, e.plover_type,
-                   CASE WHEN e.date IS NULL THEN a.published_date WHEN e.date_from = e.date_to THEN e.date_from END,
-                   e.lat, e.lon, e.place_id, e.place_country, e.source_country, e.target_country, a.story_id
+        f"""SELECT e.id, e.article_id, e.plover_type, e.date_from, e.date_to, e.date_flag, a.published_date,
+                   e.lat, e.lon, e.place_id, e.place_name, e.place_country, p.feature_class, p.feature_code,
+                   e.source_actor_id, sa.kind, e.source_country, e.target_actor_id, ta.kind, e.target_country,
+                   a.story_id, e.modality IN {FACTUAL}
             FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE e.article_id IN ({marks}) AND e.modality IN {MODALITIES}
-            ORDER BY e.article_id, e.trigger_start""",
+            LEFT JOIN places p ON p.id = e.place_id
+            LEFT JOIN actors sa ON sa.id = e.source_actor_id
+            LEFT JOIN actors ta ON ta.id = e.target_actor_id
+            WHERE e.article_id IN ({marks})
+            ORDER BY e.article_id, e.trigger_start, e.id""",
         ids,
     ).fetchall()
-    return [Ev(*r) for r in rows]
+    out = []
+    for r in rows:
+        span = date_range(r[3], r[4], r[5], r[6])
+        out.append(Ev(r[0], r[1], r[2], span[0] if span else None, span[1] if span else None, r[7], r[8],
+                      r[9], r[10], r[11], place_level(r[12], r[13]), _party(*r[14:17]), _party(*r[17:20]),
+                      r[20], bool(r[21])))  # fmt: skip
+    return out
+
+
+_STORED = """b.event_id, b.article_id, b.type, b.day, b.day_end, b.lat, b.lon, b.place_id, b.place_name,
+             b.place_country, b.place_level, b.source_actor, b.source_kind, b.source_country, b.target_actor,
+             b.target_kind, b.target_country, b.story_id, b.incident_id"""
+
+
+def _stored(r: Any) -> Ev:
+    return Ev(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], _party(*r[11:14]),
+              _party(*r[14:17]), r[17], True, r[18])  # fmt: skip
 
 
 def _stored_candidates(con: duckdb.DuckDBPyConnection, events: list[Ev]) -> dict[str, list[Ev]]:
-    """Per new event, the stored events under one of its blocks: one query for the whole chunk."""
-    probe = pd.DataFrame([(ev.id, key) for ev in events for key in _probe(ev)] or [("", "")],
+    """Per new event, the stored members under one of its probes: one query for the whole chunk."""
+    probe = pd.DataFrame([(ev.id, key) for ev in events for key in probes(ev)] or [("", "")],
                          columns=["event", "block"])  # fmt: skip
     con.register("_event_probe", probe)
     try:
         rows: list[Any] = con.execute(
-            """SELECT DISTINCT p.event, b.event_id, b.article_id, split_part(b.block, '|', 1), b.day, b.lat,
-                      b.lon, b.place_id, b.place_country, b.source_country, b.target_country, b.story_id,
-                      b.incident_id
-               FROM _event_probe p JOIN link_event_blocks b ON b.block = p.block"""
+            f"SELECT DISTINCT p.event, {_STORED} FROM _event_probe p JOIN link_event_blocks b ON b.block = p.block"
         ).fetchall()
     finally:
         con.unregister("_event_probe")
     found: dict[str, list[Ev]] = {}
     for row in rows:
-        found.setdefault(row[0], []).append(Ev(*row[1:]))
+        found.setdefault(row[0], []).append(_stored(row[1:]))
     return found
 
 
@@ -133,46 +133,85 @@ def incident_id(event_id: str) -> str:
     return "i" + hashlib.sha1(event_id.encode()).hexdigest()[:15]
 
 
-def assign(con: duckdb.DuckDBPyConnection, ids: list[str], previous: set[str]) -> dict[str, str]:
-    """Event id -> incident id for the events of these articles; the incidents table follows.
+def _block_row(block: str, ev: Ev, inc: str) -> dict[str, object]:
+    src, tgt = ev.source, ev.target
+    return {"block": block, "event_id": ev.id, "article_id": ev.article_id, "incident_id": inc, "type": ev.type,
+            "story_id": ev.story_id, "day": ev.start, "day_end": ev.end, "lat": ev.lat, "lon": ev.lon,
+            "place_id": ev.place_id, "place_name": ev.place_name, "place_country": ev.place_country,
+            "place_level": ev.place_level, "source_actor": src.actor_id if src else None,
+            "source_kind": src.kind if src else None, "source_country": src.country if src else None,
+            "target_actor": tgt.actor_id if tgt else None, "target_kind": tgt.kind if tgt else None,
+            "target_country": tgt.country if tgt else None}  # fmt: skip
 
-    Events of the same chunk are candidates for the later ones, through the same blocks."""
+
+def assign(con: duckdb.DuckDBPyConnection, ids: list[str], previous: set[str]) -> dict[str, str]:
+    """Event id -> incident id for the factual events of these articles, and the links of their
+    non-factual ones; the incidents table follows.
+
+    Members of the same chunk are candidates for the later events, through the same blocks."""
     rank = {aid: k for k, aid in enumerate(ids)}
     events = sorted(new_events(con, ids), key=lambda ev: rank[ev.article_id])  # ingest order, as one by one
     stored = _stored_candidates(con, events)
     in_chunk: dict[str, list[Ev]] = {}
     assigned: dict[str, str] = {}
+    about: dict[str, str] = {}
+    reasons: dict[str, str] = {}
     rows: list[dict[str, object]] = []
     for ev in events:
-        pool = stored.get(ev.id, []) + [c for key in _probe(ev) for c in in_chunk.get(key, [])]
-        scored = [(s, c) for c in pool if (s := compatible(ev, c)) is not None]
-        best = max(scored, key=lambda sc: (sc[0], sc[1].id), default=None)  # ties: by event, not by name
+        pool = stored.get(ev.id, []) + [c for key in probes(ev) for c in in_chunk.get(key, [])]
+        scored = [(r, c) for c in pool if (r := agree(ev, c)) is not None]
+        best = max(scored, key=lambda rc: (rc[0].score, rc[1].id), default=None)  # ties: by event, not name
+        if best:
+            reasons[ev.id] = best[0].to_json()
+        if not ev.factual:
+            if best and best[1].incident_id:
+                about[ev.id] = best[1].incident_id
+            continue
         inc = best[1].incident_id if best and best[1].incident_id else incident_id(ev.id)
         assigned[ev.id] = inc
         linked = dataclasses.replace(ev, incident_id=inc)
         for block in blocks(ev):
             in_chunk.setdefault(block, []).append(linked)
-            rows.append({"block": block, "event_id": ev.id, "article_id": ev.article_id, "incident_id": inc,
-                         "story_id": ev.story_id, "day": ev.day, "lat": ev.lat, "lon": ev.lon,
-                         "place_id": ev.place_id, "place_country": ev.place_country,
-                         "source_country": ev.source_country, "target_country": ev.target_country})  # fmt: skip
+            rows.append(_block_row(block, ev, inc))
     names = _smallest_ids(con, assigned)
     for row in rows:
         row["incident_id"] = names[str(row["event_id"])]
     insert(con, "link_event_blocks", rows)
-    update(con, "events", "incident_id", names)
+    about = {e: _renamed(i, names, assigned) for e, i in about.items()}
+    update(con, "events", "incident_id", names, also="incident_role = 'member'")
+    update(con, "events", "incident_id", about, also="incident_role = 'about'")
+    update(con, "events", "incident_reason", reasons)
     refresh(con, set(assigned.values()) | set(names.values()) | previous)
-    return names
+    return {**names, **about}
+
+
+def _renamed(inc: str, names: dict[str, str], assigned: dict[str, str]) -> str:
+    """The name an incident has after this chunk (a chunk's member may have given it a smaller one)."""
+    for event, label in assigned.items():
+        if label == inc:
+            return names[event]
+    return inc
 
 
 def _smallest_ids(con: duckdb.DuckDBPyConnection, labels: dict[str, str]) -> dict[str, str]:
-    """Name each incident after the smallest ``incident_id`` of its events, whatever order or chunks
+    """Name each incident after the smallest ``incident_id`` of its members, whatever order or chunks
     they came in; a stored incident that a new event with a smaller name joined is renamed."""
     names = smallest_names(labels, incident_id)
     renames = {label: names[e] for e, label in labels.items() if label != names[e]}
     for table in ("events", "link_event_blocks"):
         rename(con, table, "incident_id", renames)
     return names
+
+
+def forget(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
+    """Before articles are linked again: the incidents their events belonged to (to recount them), and
+    their events' links cleared (a non-factual event may no longer agree with anything)."""
+    before = previous_incidents(con, ids)
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        con.execute(f"""UPDATE events SET incident_id = NULL, incident_role = NULL, incident_reason = NULL
+                        WHERE article_id IN ({marks})""", ids)  # fmt: skip
+    return before
 
 
 def previous_incidents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
@@ -187,7 +226,7 @@ def previous_incidents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[st
 
 
 def refresh(con: duckdb.DuckDBPyConnection, incidents: set[str]) -> None:
-    """Recount the incidents' rows from their events (an incident with no events left disappears)."""
+    """Recount the incidents' rows from their members (an incident with no members left disappears)."""
     if not incidents:
         return
     ids = sorted(incidents)
@@ -203,7 +242,7 @@ def refresh(con: duckdb.DuckDBPyConnection, incidents: set[str]) -> None:
                    arg_min(e.date, date_diff('day', e.date_from, e.date_to)),
                    arg_min(e.date_precision, date_diff('day', e.date_from, e.date_to))
             FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE e.incident_id IN ({marks}) GROUP BY e.incident_id""",
+            WHERE e.incident_id IN ({marks}) AND e.incident_role = 'member' GROUP BY e.incident_id""",
         ids,
     )
 

@@ -7,7 +7,8 @@ They are derived data (rebuilt by linking the articles again) and live beside th
 - link_vectors: an article's story vectors (top terms only), lead markers, day and *thread* (``story_id``
   here: the loose incremental group that ``grouping.recheck`` regroups into the articles' stories).
 - link_postings: an article's few key terms (blocking keys for stories).
-- link_event_blocks: an event's type and day (blocking keys for incidents) and what it is compared on.
+- link_event_blocks: an incident member's type and days (blocking keys for incidents) and what it is
+  compared on (``sitrep.linking.agreement``).
 """
 
 from __future__ import annotations
@@ -26,13 +27,21 @@ DDL = (
     "ALTER TABLE link_vectors ADD COLUMN IF NOT EXISTS markers VARCHAR",  # stores linked before markers
     "CREATE TABLE IF NOT EXISTS link_postings (term VARCHAR, article_id VARCHAR, day DATE)",
     """CREATE TABLE IF NOT EXISTS link_event_blocks (block VARCHAR, event_id VARCHAR, article_id VARCHAR,
-        incident_id VARCHAR, story_id VARCHAR, day DATE, lat DOUBLE, lon DOUBLE, place_id VARCHAR,
-        place_country VARCHAR, source_country VARCHAR, target_country VARCHAR)""",
+        incident_id VARCHAR, type VARCHAR, story_id VARCHAR, day DATE, day_end DATE, lat DOUBLE, lon DOUBLE,
+        place_id VARCHAR, place_name VARCHAR, place_country VARCHAR, place_level VARCHAR,
+        source_actor VARCHAR, source_kind VARCHAR, source_country VARCHAR, target_actor VARCHAR,
+        target_kind VARCHAR, target_country VARCHAR)""",
 )
 PER_ARTICLE = ("link_bands", "link_minhash", "link_vectors", "link_postings", "link_event_blocks")
 
 
 def ensure(con: duckdb.DuckDBPyConnection) -> None:
+    have = "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'link_event_blocks' AND column_name = ?"
+    if con.execute(have, ["block"]).fetchone() != (0,) and con.execute(have, ["place_level"]).fetchone() == (
+        0,
+    ):
+        # blocks from before the agreement rule lack what it compares: linking the articles again refills it
+        con.execute("DROP TABLE link_event_blocks")
     for stmt in DDL:
         con.execute(stmt)
 

@@ -6,12 +6,13 @@ the same flat columns. Dates are DATE columns beside the ISO text kept for displ
 (the days its date covers: a week, a month, a year).
 
 Version 3 added ``articles.published_date``, ``events.date_from``/``date_to`` and the incidents' DATE
-range with ``date`` and ``date_precision``.
+range with ``date`` and ``date_precision``. Version 4 added ``events.incident_role`` (member | about)
+and ``incident_reason`` (why linking joined the event to its incident, JSON).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3  # 2: events.salience; 3: DATE columns (dates)
+SCHEMA_VERSION = 4  # 2: events.salience; 3: DATE columns (dates); 4: events.incident_role, incident_reason
 
 TABLES: dict[str, str] = {
     "articles": """
@@ -52,7 +53,7 @@ TABLES: dict[str, str] = {
         date_precision VARCHAR, date_flag VARCHAR, killed INTEGER, injured INTEGER, arrested INTEGER,
         quantity INTEGER, weapon VARCHAR, modality VARCHAR, salience VARCHAR, confidence DOUBLE, rule VARCHAR,
         evidence VARCHAR, quote_id VARCHAR, incident_id VARCHAR, published_month VARCHAR,
-        pipeline_version VARCHAR, date_from DATE, date_to DATE
+        pipeline_version VARCHAR, date_from DATE, date_to DATE, incident_role VARCHAR, incident_reason VARCHAR
     """,
     "quotes": """
         id VARCHAR PRIMARY KEY, article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR,

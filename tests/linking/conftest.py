@@ -14,6 +14,7 @@ from sitrep.store import db
 
 BAGHDAD = Place(98182, "Baghdad", "IQ", "07", 33.34, 44.40, "P")
 BASRA = Place(99532, "Basra", "IQ", "02", 30.51, 47.78, "P")
+MILITIA = "prov:org:the-militia"  # the actor record every test report names, unless it says otherwise
 
 
 @pytest.fixture
@@ -25,12 +26,12 @@ def store(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def make_event(text: str, word: str, type_: str = "ASSAULT", place: Place | None = BAGHDAD,
                day: str | None = "2020-11-17", source: str | None = None,
-               modality: str = "asserted") -> Event:  # fmt: skip
+               modality: str = "asserted", actor: str | None = MILITIA) -> Event:  # fmt: skip
     at = text.index(word)
-    actor = EventActor(Span(0, 1, text[:1]), None, "x", source, None) if source else None
+    party = EventActor(Span(0, 1, text[:1]), actor, "x", source, None) if source or actor else None
     return Event(
         id=f"{article_id(text)}-{at}", plover_type=type_, plover_mode=None, cameo=None,
-        trigger=Span(at, at + len(word), word), source=actor, target=None, place=place,
+        trigger=Span(at, at + len(word), word), source=party, target=None, place=place,
         place_flag="text", date=day, date_precision="day" if day else None, date_flag="text",
         killed=None, injured=None, arrested=None, quantity=None, weapon=None,
         modality=modality,  # type: ignore[arg-type]

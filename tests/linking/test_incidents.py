@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pytest
 
 from sitrep.records import Place
 
-from .conftest import BASRA, make_article, make_event, write
+from .conftest import BASRA, MILITIA, make_article, make_event, write
 
 REPORTS = [
     ("Rockets hit the Green Zone in Baghdad on Tuesday, killing a child.", "hit", "AP"),
@@ -38,6 +40,10 @@ def test_link_same_event_in_several_articles_is_one_incident(store: duckdb.DuckD
         {"day": "2020-11-25"},  # a week later
         {"type_": "PROTEST"},
         {"source": "USA"},  # the first report's attacker is IRN
+        {"actor": "prov:org:another-group"},  # no actor in common
+        {
+            "place": Place(1, "Iraq", "IQ", None, 33.0, 44.0, "A", "PCLI")
+        },  # a country is no evidence of a town
     ],
 )
 def test_link_different_happenings_stay_apart(
@@ -76,10 +82,30 @@ def test_link_again_keeps_counts(store: duckdb.DuckDBPyConnection) -> None:
     assert [r[1:] for r in _incidents(store)] == [(3, 3, 3)]
 
 
-def test_compatible_nearby_places_within_radius() -> None:
-    from sitrep.linking.incidents import Ev, compatible
+def test_link_keeps_the_reason_with_the_link(store: duckdb.DuckDBPyConnection) -> None:
+    for text, word, outlet in REPORTS[:2]:
+        write(store, make_article(text, publisher=outlet, events=(make_event(text, word),)))
+    reasons = [
+        r[0] for r in store.execute("SELECT incident_reason FROM events ORDER BY 1 NULLS FIRST").fetchall()
+    ]
+    assert reasons[0] is None  # the first report starts the incident
+    why = json.loads(reasons[1])
+    assert why["type"] == "ASSAULT" and why["actors"] == [MILITIA]
+    assert why["place"].startswith("same place (Baghdad)") and why["dates"] == "2020-11-17..2020-11-17"
 
-    near = Place(1, "Kadhimiya", "IQ", "07", 33.38, 44.34, "P")
-    a = Ev("e1", "a1", "ASSAULT", None, 33.34, 44.40, "98182", "IQ", None, None, None)
-    b = Ev("e2", "a2", "ASSAULT", None, near.lat, near.lon, "1", "IQ", None, None, None)
-    assert compatible(a, b) is not None
+
+@pytest.mark.parametrize("modality", ["negated", "future", "hypothetical"])
+def test_link_non_factual_event_is_about_the_incident_without_joining_it(
+    store: duckdb.DuckDBPyConnection, modality: str
+) -> None:
+    (text1, word1, _), (text2, word2, _) = REPORTS[:2]
+    write(store, make_article(text1, publisher="AP", events=(make_event(text1, word1),)))
+    write(
+        store, make_article(text2, publisher="Reuters", events=(make_event(text2, word2, modality=modality),))
+    )
+    ((inc, events, articles, _),) = _incidents(store)
+    assert (events, articles) == (1, 1)
+    roles = store.execute(
+        "SELECT modality, incident_id, incident_role FROM events ORDER BY modality"
+    ).fetchall()
+    assert sorted(roles) == sorted([("asserted", inc, "member"), (modality, inc, "about")])

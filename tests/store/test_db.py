@@ -13,7 +13,7 @@ import pytest
 from sitrep.errors import StoreLocked, UserError
 from sitrep.records import Article, Cut, Event, Place, PlaceMention, Reject, Span, TimeExpr
 from sitrep.store import db
-from sitrep.store.schema import TABLES
+from sitrep.store.schema import SCHEMA_VERSION, TABLES
 
 BAGHDAD = Place(98182, "Baghdad", "IQ", "07", 33.34, 44.40, "P", "PPLC", 7216000)
 
@@ -44,7 +44,9 @@ def test_connect_creates_every_table_with_a_schema_version(tmp_path: Path) -> No
     con = db.connect(tmp_path / "s.duckdb")
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert set(TABLES) | {"meta"} <= tables
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+        str(SCHEMA_VERSION),
+    )
 
 
 def test_connect_adds_the_columns_an_older_store_lacks(tmp_path: Path) -> None:
@@ -96,7 +98,9 @@ def test_connect_migrates_a_schema_1_store(tmp_path: Path) -> None:
         date(2019, 1, 2),
     )
     db.write(con, [_article()])  # a migrated store takes new rows
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+        str(SCHEMA_VERSION),
+    )
 
 
 V1_TABLES = {
