@@ -233,8 +233,21 @@ def _antecedent(tok: Token, mentions: Sequence[ActorMention]) -> ActorMention | 
         if tok.idx - REACH <= m.start and m.end <= tok.idx
         and (m.actor.kind == "person") == (low in PERSONAL)
         and not _coargument(tok, m.start)
+        and _number_agrees(tok, m)
     ]  # fmt: skip
     return max(before, key=lambda m: m.end) if before else None
+
+
+def _number_agrees(tok: Token, mention: ActorMention) -> bool:
+    """ "they" is not "the minister", "it" is not "the protesters": the head noun's grammatical number
+    (a name, a country or a body may be either: "the government ... they")."""
+    span = tok.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or mention.actor.kind == "person":
+        return True
+    head = span.root.tag_
+    if tok.lower_ in PLURAL:
+        return head != "NN"
+    return head != "NNS"
 
 
 def _entity_antecedent(tok: Token, doc: Doc) -> Span | None:

@@ -150,6 +150,12 @@ def _elaborates(tok: Token, found: dict[int, Candidate], lex: Lexicon) -> bool:
     return any(c.i in found for c in head.children if c.dep_ == "dobj")  # "staged rallies, saying"
 
 
+def _own_act(verb: Token, trigger: Token) -> bool:
+    """ "raided the camp, arresting 12 activists": a participle that is itself the trigger and has its own
+    object is a second completed act of the same doers, news like the first."""
+    return verb is trigger and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
 def _under_adjunct(tok: Token, lex: Lexicon, found: dict[int, Candidate]) -> bool:
     """True when the clause of ``tok`` hangs off "after", "as", "despite" ..., is a relative clause, or
     elaborates another event."""
@@ -157,7 +163,9 @@ def _under_adjunct(tok: Token, lex: Lexicon, found: dict[int, Candidate]) -> boo
     for _ in range(6):
         if cur.head is cur:
             return False
-        if cur.dep_ == "relcl" or (cur.pos_ == "VERB" and _elaborates(cur, found, lex)):
+        if cur.dep_ == "relcl" or (
+            cur.pos_ == "VERB" and _elaborates(cur, found, lex) and not _own_act(cur, tok)
+        ):
             return True
         if cur.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in lex.adjunct_marks for c in cur.children

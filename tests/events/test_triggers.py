@@ -72,3 +72,19 @@ def test_protest_demands_are_not_a_separate_request(asserted) -> None:  # type: 
 def test_cameo_codes_are_set(asserted) -> None:  # type: ignore[no-untyped-def]
     (event,) = asserted("Rebels shelled the town overnight.")
     assert event.cameo == "194" and event.plover_mode == "heavy-weapons"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Authorities lifted the curfew in the city.", "CONCEDE"),  # the manual's CONCEDE: removing curfews
+        ("The council lifted the embargo on the island.", "RETREAT"),  # CAMEO2PLOVER 085
+        ("The navy lifted its blockade of the port.", "RETREAT"),  # CAMEO2PLOVER 0872
+        ("The two parties agreed to postpone the vote.", "AGREE"),  # an agreement, not a refusal
+        ("Police raided the camp, arresting a dozen activists.", "COERCE"),  # a second act of its own
+        ("Workers marched to the parliament to protest the cuts.", "PROTEST"),
+    ],
+)
+def test_trigger_coverage_types(asserted, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    found = {e.plover_type for e in asserted(text)}
+    assert type_ in found and (type_ != "AGREE" or "REJECT" not in found), found
