@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -131,8 +131,11 @@ Events = Annotated[EventFilter, Depends(event_filter)]
 
 
 @router.get("/events", response_model=EVENTS, summary="Events, filtered")
-def list_events(con: Con, f: Events, p: PageQ) -> Response:
-    return respond(EVENTS, queries.events(con, f, p))
+def list_events(
+    con: Con, f: Events, p: PageQ,
+    order: Annotated[Literal["oldest", "newest"], Query(description="By event day.")] = "oldest",
+) -> Response:  # fmt: skip
+    return respond(EVENTS, queries.events(con, f, p, newest=order == "newest"))
 
 
 def store_info(request: Request) -> dict[str, Any]:
@@ -166,14 +169,8 @@ def get_article(con: Con, article_id: Id) -> Response:
     return respond(models.ArticleDetail, queries.article(con, article_id))
 
 
-@router.get("/incidents", response_model=INCIDENTS, summary="Incidents, filtered")
-def list_incidents(
-    con: Con, p: PageQ, type: Annotated[str | None, Query(max_length=40)] = None,
-    country: Annotated[str | None, Query(max_length=2)] = None, bbox: Bbox = None, since: Day = None,
-    until: Day = None, text: Text = None,
-) -> Response:  # fmt: skip
-    f = lookups.IncidentFilter(type=type, country=country, bbox=parse_bbox(bbox), since=since, until=until,
-                               text=text)  # fmt: skip
+@router.get("/incidents", response_model=INCIDENTS, summary="Incidents with events that match the filters")
+def list_incidents(con: Con, f: Events, p: PageQ) -> Response:
     return respond(INCIDENTS, lookups.incidents(con, f, p))
 
 

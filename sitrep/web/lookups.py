@@ -3,49 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
-from sitrep.store.queries import BBox, EventFilter, Where, bbox_clause, decode
+from sitrep.store.queries import EVENT_FROM, BBox, EventFilter, Where, bbox_clause, decode
 from sitrep.web.queries import ARTICLE_SELECT, EVENT_SELECT, Page, paged
 
 INCIDENT_SELECT = "SELECT i.*, p.country AS country FROM incidents i LEFT JOIN places p ON p.id = i.place_id"
 
 
-@dataclass(frozen=True)
-class IncidentFilter:
-    type: str | None = None
-    country: str | None = None
-    bbox: BBox | None = None
-    since: date | None = None
-    until: date | None = None
-    text: str | None = None
-
-    def where(self) -> Where:
-        w = Where()
-        if self.type:
-            w.add("upper(i.plover_type) = upper(?)", self.type)
-        if self.country:
-            w.add("p.country = upper(?)", self.country)
-        bbox_clause(w, self.bbox, "i")
-        if self.since:
-            w.add("TRY_CAST(substr(coalesce(i.date_to, i.date_from), 1, 10) AS DATE) >= ?", self.since)
-        if self.until:
-            w.add("TRY_CAST(substr(i.date_from, 1, 10) AS DATE) <= ?", self.until)
-        if self.text:
-            w.add("(i.place_name ILIKE ? OR i.plover_type ILIKE ?)", *[f"%{self.text}%"] * 2)
-        return w
-
-
-def incidents(con: duckdb.DuckDBPyConnection, f: IncidentFilter, page: Page) -> dict[str, Any]:
+def incidents(con: duckdb.DuckDBPyConnection, f: EventFilter, page: Page) -> dict[str, Any]:
+    """Incidents with at least one event that the filter keeps: the list follows the same filters as the
+    events, the map and the counts."""
     order = (
         "i.article_count DESC NULLS LAST, i.outlet_count DESC NULLS LAST, i.date_from DESC NULLS LAST, i.id"
     )
-    return paged(con, INCIDENT_SELECT, f.where(), order, page)
+    events = f.where()
+    where = Where()
+    if events.clauses:
+        where.add(f"i.id IN (SELECT e.incident_id {EVENT_FROM}{events.sql()})", *events.params)
+    return paged(con, INCIDENT_SELECT, where, order, page)
 
 
 def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict[str, Any]:

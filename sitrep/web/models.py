@@ -96,6 +96,7 @@ class StoreInfo(BaseModel):
 class StatsOut(BaseModel):
     totals: dict[str, int]
     events: int = Field(description="Events matching the filters.")
+    articles: int = Field(description="Articles with events matching the filters.")
     by_type: list[Count]
     by_week: list[Count]
     by_country: list[Count]

@@ -13,7 +13,7 @@ import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
-from sitrep.store.queries import EVENT_FROM, EVENT_ORDER, EventFilter, Where, decode
+from sitrep.store.queries import EVENT_DAY, EVENT_FROM, EVENT_ORDER, EventFilter, Where, decode
 
 EVENT_SELECT = f"SELECT e.*, a.title, a.publisher, a.url, a.published_at {EVENT_FROM}"
 ARTICLE_SELECT = (
@@ -39,8 +39,11 @@ def paged(
     return {"items": [decode(r) for r in rows], "total": total[0] if total else 0, **vars(page)}
 
 
-def events(con: duckdb.DuckDBPyConnection, f: EventFilter, page: Page) -> dict[str, Any]:
-    return paged(con, EVENT_SELECT, f.where(), EVENT_ORDER, page)
+def events(
+    con: duckdb.DuckDBPyConnection, f: EventFilter, page: Page, newest: bool = False
+) -> dict[str, Any]:
+    order = f"{EVENT_DAY} DESC NULLS LAST, e.article_id, e.trigger_start" if newest else EVENT_ORDER
+    return paged(con, EVENT_SELECT, f.where(), order, page)
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,12 @@ def stats(con: duckdb.DuckDBPyConnection, f: EventFilter) -> dict[str, Any]:
         f" count(*) AS n {EVENT_FROM}{where.sql()} GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2",
         where.params,
     )
+    articles = query(con, f"SELECT count(DISTINCT e.article_id) AS n {EVENT_FROM}{where.sql()}", where.params)
     totals = {t: query(con, f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in TOTALS}
     return {
         "totals": totals,
         "events": sum(r["n"] for r in weeks),
+        "articles": articles[0]["n"],
         "by_type": count_by("e.plover_type", "type"),
         "by_week": weeks,
         "by_country": count_by("e.place_country", "country"),

@@ -227,3 +227,32 @@ def test_readers_in_threads_do_not_collide(handmade_client: TestClient) -> None:
     for t in threads:
         t.join()
     assert codes == [200] * 4 * len(LISTS)
+
+
+def test_events_newest_first(tmp_path: Path) -> None:
+    from sitrep.store import db
+    from tests.linking.conftest import make_article, make_event, write
+
+    con = db.connect(tmp_path / "s.duckdb")
+    for day in ("2019-05-01", "2021-02-03", "2020-07-08"):
+        text = f"Rebels attacked the town on {day}."
+        write(con, make_article(text, published=day, events=(make_event(text, "attacked", day=day),)))
+    con.close()
+    with TestClient(create_app(Store.from_duckdb(tmp_path / "s.duckdb"))) as client:
+
+        def days(order: str) -> list[str]:
+            return [e["date"] for e in client.get("/api/events", params={"order": order}).json()["items"]]
+
+        assert days("newest") == ["2021-02-03", "2020-07-08", "2019-05-01"] == days("oldest")[::-1]
+        assert client.get("/api/events", params={"order": "sideways"}).status_code == 422
+
+
+def test_incidents_and_stats_follow_the_event_filters(handmade_client: TestClient) -> None:
+    def listed(**params: str) -> list[str]:
+        return [i["id"] for i in handmade_client.get("/api/incidents", params=params).json()["items"]]
+
+    assert listed() == listed(text="hit") == listed(modality="asserted") == [handmade.INCIDENT]
+    assert listed(text="Basra") == listed(modality="negated") == listed(country="IRN") == []
+    stats = handmade_client.get("/api/stats", params={"text": "Basra"}).json()
+    assert (stats["events"], stats["articles"], stats["totals"]["articles"]) == (3, 3, 3)
+    assert handmade_client.get("/api/stats", params={"modality": "hypothetical"}).json()["articles"] == 2

@@ -1,17 +1,22 @@
-// The page: filters drive the map, the timeline and the incident list; #/incident/ID and #/article/ID
-// open the detail views; the store's generation is polled so stale data is announced, not hidden.
+// The page: filters drive the counts, the map, the timeline, the incident list and the events table;
+// #/incident/ID and #/article/ID open the detail views; the store's generation is polled so stale data is
+// announced, not hidden.
 import { get } from "./api.js";
-import { el, clear, colour, route } from "./dom.js";
+import { el, clear, colour } from "./dom.js";
+import { showTable } from "./events.js";
 import { createMap, showEvents } from "./map.js";
 import { drawTimeline } from "./timeline.js";
-import { incidentView, articleView } from "./views.js";
+import { incidentView, articleView, showIncidents } from "./views.js";
 
 const MODALITIES = ["asserted", "reported", "hypothetical", "conditional", "negated", "future", "habitual"];
 const form = document.getElementById("filters");
 const banner = document.getElementById("banner");
 const message = document.getElementById("message");
+const MAP_MAX = 5000; // located events drawn, newest first; the counts say when there are more
+const PAGE = 1000; // the API's largest page
 let mapView = null;
 let generation = null;
+let tableLimit = 50;
 
 function filters() {
   const out = {};
@@ -30,25 +35,38 @@ function fillSelect(name, values, current) {
     ...values.map((v) => el("option", { value: v, selected: v === current }, v)));
 }
 
+/** The newest located events, page by page, up to MAP_MAX. */
+async function located(f) {
+  const first = await get("/api/events", { ...f, located: true, order: "newest", limit: PAGE });
+  const pages = [first];
+  const want = Math.min(first.total, MAP_MAX);
+  const rest = [];
+  for (let offset = PAGE; offset < want; offset += PAGE) {
+    rest.push(get("/api/events", { ...f, located: true, order: "newest", limit: Math.min(PAGE, want - offset), offset }));
+  }
+  pages.push(...await Promise.all(rest));
+  return { items: pages.flatMap((p) => p.items), total: first.total };
+}
+
 async function refresh() {
   const f = filters();
   try {
     const [stats, events, incidents] = await Promise.all([
-      get("/api/stats", f), get("/api/events", { ...f, located: true, limit: 1000 }),
-      get("/api/incidents", { type: f.type, country: f.country, since: f.since, until: f.until, limit: 100 }),
+      get("/api/stats", f), located(f), get("/api/incidents", { ...f, limit: 100 }), table(0),
     ]);
     generation = stats.store.generation;
     showStale(stats.store);
     say(null);
     if (!f.type) fillSelect("type", stats.by_type.map((r) => r.type).filter(Boolean), f.type);
     if (!f.country) fillSelect("country", stats.by_country.map((r) => r.country).filter(Boolean), f.country);
-    document.getElementById("counts").textContent = `${stats.events} events in ${stats.totals.articles} articles`
-      + ` · ${events.items.length} on the map`
-      + (events.total > events.items.length ? ` (first ${events.items.length} of ${events.total})` : "");
+    const shown = events.items.length;
+    document.getElementById("counts").textContent = `${stats.events} events in ${stats.articles} articles`
+      + ` · the map shows ${shown === events.total ? `all ${shown}` : `the newest ${shown} of ${events.total}`}`
+      + " located events";
     showEvents(mapView, events.items);
-    drawTimeline(document.getElementById("timeline"), stats.by_week);
+    drawTimeline(document.getElementById("timeline"), stats.by_week, f.since, f.until);
     showLegend(stats.by_type);
-    showIncidents(incidents);
+    showIncidents(document.getElementById("incidents"), incidents);
   } catch (err) {
     const busy = err.status === 503;
     say(busy ? `The store is being written (${err.message}); retrying…` : `Could not load data: ${err.message}`);
@@ -56,21 +74,15 @@ async function refresh() {
   }
 }
 
+function table(offset) {
+  return showTable(document.getElementById("events"), filters(), tableLimit, offset, (o) => table(o).catch((err) => say(err.message)));
+}
+
 function showLegend(byType) {
   clear(document.getElementById("legend")).append(...byType.map((r) =>
     el("span", { className: "legend-item" }, el("span", { className: "swatch", dataset: { colour: colour(r.type) } }),
       `${r.type ?? "?"} ${r.n}`)));
   for (const s of document.querySelectorAll(".swatch")) s.style.background = s.dataset.colour;
-}
-
-function showIncidents(page) {
-  const list = clear(document.getElementById("incidents"));
-  if (!page.items.length) list.append(el("li", { className: "empty" }, "No incidents match."));
-  for (const inc of page.items) {
-    list.append(el("li", {}, el("a", { href: route("incident", inc.id), className: "incident-link" },
-      `${inc.plover_type ?? "?"} — ${inc.place_name ?? "unknown place"}`),
-      el("div", { className: "meta" }, `${inc.date_from ?? "?"} · ${inc.article_count ?? 0} reports · ${inc.outlet_count ?? 0} outlets`)));
-  }
 }
 
 function showStale(store) {
@@ -114,6 +126,10 @@ async function openRoute() {
 
 async function main() {
   fillSelect("modality", MODALITIES, "");
+  document.getElementById("page-size").addEventListener("change", (e) => {
+    tableLimit = Number(e.target.value);
+    table(0).catch((err) => say(err.message));
+  });
   form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
   form.addEventListener("reset", () => setTimeout(refresh));
   window.addEventListener("hashchange", openRoute);

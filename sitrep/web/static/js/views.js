@@ -3,6 +3,19 @@ import { get } from "./api.js";
 import { el, append, clear, route, isHttpUrl, ASSERTED } from "./dom.js";
 import { facts, highlighted, legend, ref } from "./highlight.js";
 
+/** The incident list: the rank is text in its own column, so numbers of any width stay visible. */
+export function showIncidents(list, page) {
+  clear(list);
+  if (!page.items.length) list.append(el("li", { className: "empty" }, "No incidents match."));
+  page.items.forEach((inc, i) => {
+    list.append(el("li", {}, el("span", { className: "rank" }, `${page.offset + i + 1}.`),
+      el("div", {}, el("a", { href: route("incident", inc.id), className: "incident-link" },
+        `${inc.plover_type ?? "?"} — ${inc.place_name ?? "unknown place"}`),
+      el("div", { className: "meta" },
+        `${inc.date_from ?? "?"} · ${inc.article_count ?? 0} reports · ${inc.outlet_count ?? 0} outlets`))));
+  });
+}
+
 function table(rows, columns, refOf = () => null) {
   return el("table", { className: "records" },
     el("thead", {}, el("tr", {}, columns.map(([, label]) => el("th", {}, label)))),
@@ -14,14 +27,13 @@ const articleLink = (a) => el("a", { href: route("article", a.article_id ?? a.id
 
 export async function incidentView(node, id) {
   const inc = await get(`/api/incidents/${encodeURIComponent(id)}`);
-  const outlets = new Set(inc.articles.map((a) => a.publisher).filter(Boolean));
   node.replaceChildren(
     el("h2", {}, `Incident: ${inc.plover_type ?? "?"} — ${inc.place_name ?? "unknown place"}`),
     el("p", { className: "meta" }, `${inc.date_from ?? "?"} to ${inc.date_to ?? "?"} · ${inc.events.length} reports in `
-      + `${inc.articles.length} articles from ${outlets.size} outlets`),
+      + `${inc.articles.length} articles from ${inc.outlet_count ?? 0} outlets`),
     el("h3", {}, "Reports"),
     el("ol", { className: "reports" }, inc.articles.map((a) => el("li", {}, articleLink(a),
-      ` — ${a.publisher ?? "unknown outlet"}, ${a.published_at ?? "undated"}`))),
+      ` — ${a.publisher ?? a.original_outlet ?? "unknown outlet"}, ${a.published_at ?? "undated"}`))),
     el("h3", {}, "Events"),
     table(inc.events, [["plover_type", "type"], ["modality", "modality"], ["trigger_text", "trigger"],
       ["date", "date"], ["publisher", "outlet"], [articleLink, "article"]]),
