@@ -1,4 +1,4 @@
-"""Score a stage against a gold set: seed, extraction, events, places, time, incidents."""
+"""Score a stage against a gold set: seed, extraction, events, places, time, incidents, wikinews."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ def command(
     split: Annotated[
         str, typer.Option(help="Score the frozen dev or test records only, or all (sitrep.eval.splits).")
     ] = "all",
+    corpus: Annotated[
+        Path | None, typer.Option(help="wikinews: the corpus CSVs where gold articles are found by URL.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
     parse: Parse = "full",
 ) -> None:
@@ -32,7 +35,7 @@ def command(
     ctx = default_context()  # the scorers run the line in the process's default context
     before, ctx.parse = ctx.parse, parse
     try:
-        result = scorers.run(name, gold, split)
+        result = scorers.run(name, gold, split, corpus)
     finally:
         ctx.parse = before
     if as_json:

@@ -16,16 +16,18 @@ from sitrep.errors import UserError
 from sitrep.eval.base import EvalResult
 from sitrep.eval.splits import Split, check
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
 
-# name -> (module, default gold path relative to ../shared)
-SCORERS: dict[str, tuple[str, str]] = {
-    "seed": ("sitrep.eval.seed", "seed"),
-    "extraction": ("sitrep.eval.extraction", "eval/extraction"),
-    "events": ("sitrep.eval.events", "eval/events"),
-    "places": ("sitrep.eval.places", "eval/geo/GWN.xml"),
-    "time": ("sitrep.eval.time", "eval/time/te3-platinum"),
-    "incidents": ("sitrep.eval.incidents", "eval/ecbplus"),
+# name -> (module, default gold path)
+SCORERS: dict[str, tuple[str, Path]] = {
+    "seed": ("sitrep.eval.seed", SHARED / "seed"),
+    "extraction": ("sitrep.eval.extraction", SHARED / "eval/extraction"),
+    "events": ("sitrep.eval.events", SHARED / "eval/events"),
+    "places": ("sitrep.eval.places", SHARED / "eval/geo/GWN.xml"),
+    "time": ("sitrep.eval.time", SHARED / "eval/time/te3-platinum"),
+    "incidents": ("sitrep.eval.incidents", SHARED / "eval/ecbplus"),
+    "wikinews": ("sitrep.eval.wikinews", REPO / "gold/wikinews"),  # our own, kept in the repository
 }
 UNSPLIT = ("seed",)  # one article, the acceptance case: nothing to hold out
 
@@ -35,18 +37,27 @@ class Scorer(Protocol):
 
 
 def default_gold(name: str) -> Path:
-    return SHARED / SCORERS[name][1]
+    return SCORERS[name][1]
 
 
-def run(name: str, gold: Path | None = None, split: str = "all") -> EvalResult:
-    """One scorer on its gold data, on the ``dev`` or ``test`` records only or on all (sitrep.eval.splits)."""
+def run(name: str, gold: Path | None = None, split: str = "all", corpus: Path | None = None) -> EvalResult:
+    """One scorer on its gold data, on the ``dev`` or ``test`` records only or on all (sitrep.eval.splits);
+    ``corpus`` is where the wikinews gold's article texts are looked up by URL."""
     if name not in SCORERS:
         raise UserError(f"unknown gold set {name!r}; one of: {', '.join(SCORERS)}")
     chosen = check(split)
     if name in UNSPLIT and chosen != "all":
         raise UserError(f"the {name} gold set has no dev/test split; use --split all")
+    if corpus is not None and name != "wikinews":
+        raise UserError("--corpus is for the wikinews gold set only")
     path = gold or default_gold(name)
     if not path.exists():
         raise UserError(f"no gold data at {path}")
     module = importlib.import_module(SCORERS[name][0])
-    return module.score(path) if name in UNSPLIT else module.score(path, split=chosen)
+    if name in UNSPLIT:
+        return module.score(path)
+    if corpus is not None:
+        if not corpus.is_dir():
+            raise UserError(f"no corpus folder at {corpus}")
+        return module.score(path, split=chosen, corpus=corpus)
+    return module.score(path, split=chosen)
