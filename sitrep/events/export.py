@@ -22,6 +22,7 @@ import duckdb
 import yaml
 
 from sitrep.errors import UserError
+from sitrep.events import plover_json
 from sitrep.events.lexicon import DATA
 from sitrep.store.db import query
 
@@ -39,7 +40,7 @@ GDELT_COLUMNS = (
     + ["DATEADDED", "SOURCEURL"]
 )  # fmt: skip
 SQL = """
-    SELECT e.*, a.url, a.publisher, a.title, a.language, a.ingested_at,
+    SELECT e.*, a.url, a.publisher, a.title, a.language, a.ingested_at, a.published_date,
            p.feature_class, p.feature_code, p.admin1, p.geonames_id
     FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN places p ON p.id = e.place_id
     ORDER BY e.date NULLS LAST, e.article_id, e.trigger_start
@@ -50,45 +51,6 @@ SQL = """
 def quads() -> dict[str, int]:
     with open(DATA / "plover_types.yaml", encoding="utf-8") as fh:
         return {k: int(v) for k, v in yaml.safe_load(fh).items()}
-
-
-def _entity(row: dict[str, Any], side: str) -> list[dict[str, Any]]:
-    if not row[f"{side}_text"]:
-        return []
-    entity = {"code": row[f"{side}_country"], "sector": row[f"{side}_sector"], "entity_text": row[f"{side}_text"],
-              "identifier_id": row[f"{side}_actor_id"]}  # fmt: skip
-    return [{k: v for k, v in entity.items() if v is not None}]
-
-
-def plover_record(row: dict[str, Any]) -> dict[str, Any]:
-    """One stored event as a PLOVER event object."""
-    evidence = json.loads(row["evidence"] or "[]")
-    record: dict[str, Any] = {
-        "id": row["id"], "date": (row["date"] or "")[:10] or None, "actor": _entity(row, "source"),
-        "recipient": _entity(row, "target"), "event": [row["plover_type"]],
-        "mode": [row["plover_mode"]] if row["plover_mode"] else [],
-        "event_text": [e["text"] for e in evidence if e["role"] == "trigger"],
-        "quad_code": quads().get(row["plover_type"]),
-        "size": {k: row[f] for k, f in (("dead", "killed"), ("injured", "injured"), ("arrested", "arrested")) if row[f] is not None},
-        "text_info": {"start": row["trigger_start"], "end": row["trigger_end"]},
-        "cite_info": {"url": row["url"], "title": row["title"], "publication": row["publisher"],
-                      "language": row["language"], "coder": "sitrep", "version": row["pipeline_version"]},
-        "coded_date": (row["ingested_at"] or "")[:10] or None,
-        # sitrep's own fields (the manual allows named fields beyond its list)
-        "cameo": row["cameo"], "modality": row["modality"], "salience": row["salience"],
-        "confidence": row["confidence"],
-        "rule": row["rule"], "date_precision": row["date_precision"], "date_flag": row["date_flag"],
-        "quantity": row["quantity"], "weapon": row["weapon"], "article_id": row["article_id"],
-        "evidence": evidence,
-    }  # fmt: skip
-    if row["place_id"]:
-        record["event_loc"] = {
-            "resolved_place": row["place_name"], "geonameid": row["geonames_id"], "lat": row["lat"],
-            "lon": row["lon"], "country_code3": None, "country_code2": row["place_country"],
-            "feature_class": row["feature_class"], "feature_code": row["feature_code"],
-            "admin1_code": row["admin1"], "place_flag": row["place_flag"],
-        }  # fmt: skip
-    return record
 
 
 def _geo_type(row: dict[str, Any]) -> int | str:
@@ -147,8 +109,10 @@ def write(con: duckdb.DuckDBPyConnection, path: str, fmt: str) -> int:
     with open(Path(path), "w", encoding="utf-8", newline="") as fh:
         if fmt == "plover-json":
             for row in _rows(con):
-                fh.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
-                n += 1
+                record = plover_json.record(row, quads().get(row["plover_type"]))
+                if record is not None:
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    n += 1
         else:
             out = csv.writer(fh, delimiter="\t", lineterminator="\n")
             for row in _rows(con):

@@ -6,13 +6,14 @@ import csv
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from sitrep.cli.main import app
 from sitrep.context import Context
 from sitrep.errors import UserError
-from sitrep.events import export
+from sitrep.events import export, plover_json
 from sitrep.pipeline import process
 from sitrep.store import db
 
@@ -49,6 +50,9 @@ def test_export_plover_json_has_the_manual_fields(store: Path, tmp_path: Path) -
     assert assault["size"].get("dead") == 2 and assault["cite_info"]["url"] == URL
     assert assault["quad_code"] == 4 and assault["event_text"]
     assert any(r["modality"] == "hypothetical" for r in records)  # every event, with its modality
+    schema = json.loads(plover_json.SCHEMA.read_text())
+    for record in records:
+        jsonschema.validate(record, schema)
 
 
 def test_export_gdelt_rows_have_61_columns_and_only_factual_events(store: Path, tmp_path: Path) -> None:
