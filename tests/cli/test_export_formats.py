@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from sitrep.cli.main import app
 from sitrep.context import Context
 from sitrep.errors import UserError
-from sitrep.events import export, plover_json
+from sitrep.events import export, gdelt, plover_json
 from sitrep.pipeline import process
 from sitrep.store import db
 
@@ -58,8 +58,8 @@ def test_export_plover_json_has_the_manual_fields(store: Path, tmp_path: Path) -
 def test_export_gdelt_rows_have_61_columns_and_only_factual_events(store: Path, tmp_path: Path) -> None:
     with open(_export(store, tmp_path, "gdelt"), encoding="utf-8") as fh:
         rows = list(csv.reader(fh, delimiter="\t"))
-    col = {name: i for i, name in enumerate(export.GDELT_COLUMNS)}
-    assert len(export.GDELT_COLUMNS) == 61 and rows
+    col = {name: i for i, name in enumerate(gdelt.COLUMNS)}
+    assert len(gdelt.COLUMNS) == 61 and rows
     assert all(len(r) == 61 for r in rows)
     assault = next(r for r in rows if r[col["EventRootCode"]] == "19")
     assert assault[col["SOURCEURL"]] == URL
