@@ -11,13 +11,14 @@ reported, and every argument the gold gives matches: an actor by ISO-3 country o
 word shared with the extracted actor's words, name or aliases), a place within 50 km of the gold's
 coordinates (the same country when the gold gives only a country), the date's range overlapping the
 gold's, each count at least the gold's (counts are lower bounds). Gold and extracted events are paired
-one to one (Hungarian assignment, scipy's), most matches first, then the pair whose evidence overlaps the gold's
-words, then the most fields right; a pair needs the same type or overlapping words. Precision is matches
-over extracted events, recall matches over gold events; per-field accuracy is over all pairs (so a pair
-with the wrong type or actor shows where it went wrong). ``fully_right`` counts pairs with type,
-modality, actors, place and date right. A must-not-assert line is broken when an asserted or reported
-event of its type has evidence overlapping its words. Optional gold events (seed style) are credited if
-found and neither missed nor counted against precision.
+one to one (Hungarian assignment, scipy's), most matches first, then the pair whose trigger stands in
+the gold's words, then the most fields right; a pair needs the same type or the trigger in those words.
+Precision is matches over extracted events, recall matches over gold events; per-field accuracy is over
+all pairs (so a pair with the wrong type or actor shows where it went wrong), and ``source_name_acc`` /
+``target_name_acc`` read actors strictly: the gold's name, not its country. ``fully_right`` counts
+pairs with type, modality, actors, place and date right. A must-not-assert line is broken when an
+asserted or reported event of its type has its trigger in the line's words. Optional gold events (seed
+style) are credited if found and neither missed nor counted against precision.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ from sitrep.timex.calendar import bounds
 
 FACTUAL = ("asserted", "reported")
 NEAR_KM = 50.0
-FIELDS = ("type", "source", "target", "place", "date", "counts")  # per-field accuracy (pairs are factual)
+# per-field accuracy over pairs (pairs are factual, so modality is always right there); *_name: the actor's
+# name right, where the gold gives one (a stricter reading than the match's country-or-name)
+FIELDS = ("type", "source", "target", "place", "date", "counts", "source_name", "target_name")
 COUNTS = ("killed", "injured", "arrested", "quantity")
 FULLY = ("type", "modality", "source", "target", "place", "date")
 _WORD = re.compile(r"[^\W_]+")
@@ -161,28 +164,43 @@ def names_of(party: EventActor, article: Article | None) -> set[str]:
     return words
 
 
+def _actor_alternatives(spec: Any) -> list[tuple[str | None, str | None] | None]:
+    """A gold actor's alternatives as (country, name), None for "no actor"."""
+    out: list[tuple[str | None, str | None] | None] = []
+    for alt in options(spec):
+        if alt is None or isinstance(alt, dict):
+            out.append(None if alt is None else (alt.get("country"), alt.get("name")))
+            continue
+        words = str(alt).split()
+        coded = bool(words) and re.fullmatch(r"[A-Z]{3}", words[0]) is not None
+        out.append((words[0], " ".join(words[1:]) or None) if coded else (None, str(alt)))
+    return out
+
+
 def actor_ok(spec: Any, party: EventActor | None, article: Article | None = None) -> bool:
     """One gold actor against the extracted one: ``null`` among alternatives wants none; a dict gives a
     country and/or a name, a string a code ("IRQ"), a code and words ("IRQ militia") or a name; either the
     country or a shared content word of the name is enough."""
-    for alt in options(spec):
-        if alt is None:
-            if party is None:
+    for alt in _actor_alternatives(spec):
+        if alt is None or party is None:
+            if alt is None and party is None:
                 return True
             continue
-        if party is None:
-            continue
-        if isinstance(alt, dict):
-            country, name = alt.get("country"), alt.get("name")
-        else:
-            words = str(alt).split()
-            coded = bool(words) and re.fullmatch(r"[A-Z]{3}", words[0]) is not None
-            country, name = (words[0], " ".join(words[1:]) or None) if coded else (None, str(alt))
+        country, name = alt
         if country and party.country == country:
             return True
         if name and _content(name) & names_of(party, article):
             return True
     return False
+
+
+def name_ok(spec: Any, party: EventActor | None, article: Article | None = None) -> bool | None:
+    """The stricter reading: does the extracted actor share a content word with a name the gold gives
+    (None when the gold gives no name)? A country alone does not count here."""
+    names = [alt[1] for alt in _actor_alternatives(spec) if alt and alt[1]]
+    if not names:
+        return None
+    return party is not None and any(_content(n) & names_of(party, article) for n in names)
 
 
 def place_ok(spec: Any, place: Place | None) -> bool:
@@ -257,7 +275,11 @@ def _spans(text: str, words: Any) -> list[tuple[int, int]]:
 
 
 def _evidence(event: Event) -> list[tuple[int, int]]:
-    return [(event.trigger.start, event.trigger.end), *((e.start, e.end) for e in event.evidence)]
+    """The words that state the event: its trigger spans (an actor's words may stand elsewhere)."""
+    return [
+        (event.trigger.start, event.trigger.end),
+        *((e.start, e.end) for e in event.evidence if e.role == "trigger"),
+    ]
 
 
 def overlaps(event: Event, spans: Iterable[tuple[int, int]]) -> bool:
@@ -308,9 +330,14 @@ def judge(gold: GoldArticle, article: Article) -> Outcome:
     out.asserted = sum(e.modality == "asserted" for e in events) - sum(
         e.modality == "asserted" for e in credited
     )
-    for _, e, checks in pairs:
+    for g, e, checks in pairs:
         out.pairs += 1
-        for name, ok in checks.items():
+        spec, event = gold.events[g], events[e]
+        named = {
+            f"{role}_name": name_ok(spec.get(role), getattr(event, role), article)
+            for role in ("source", "target")
+        }
+        for name, ok in (*checks.items(), *((k, v) for k, v in named.items() if v is not None)):
             out.given[name] = out.given.get(name, 0) + 1
             out.right[name] = out.right.get(name, 0) + ok
         if all(checks.values()):

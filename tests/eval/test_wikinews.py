@@ -85,6 +85,12 @@ def test_a_wrong_actor_pairs_but_does_not_match() -> None:
     assert (m["type_acc"], m["source_acc"], m["target_acc"], m["place_acc"]) == (1.0, 0.0, 0.0, 1.0)
 
 
+def test_a_country_alone_matches_but_the_name_reading_says_it_is_not_the_gold_actor() -> None:
+    by_country = _event("ASSAULT", "attacked", _party("Rebels", None), _party("Kabul", "AFG"), place=KABUL, date="2020-03-02", killed=5)  # fmt: skip
+    m = wikinews.metrics([wikinews.judge(_gold([ATTACK]), _article(by_country))])
+    assert (m["matched"], m["target_acc"], m["target_name_acc"], m["source_name_acc"]) == (1, 1.0, 0.0, 1.0)
+
+
 def test_a_hypothetical_is_no_claim_and_no_match() -> None:
     maybe = _event("ASSAULT", "attacked", _party("Rebels", None), modality="hypothetical", place=KABUL)
     m = wikinews.metrics([wikinews.judge(_gold([ATTACK]), _article(maybe))])
