@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.errors import UserError
+from sitrep.eval import incident_pairs
 from sitrep.eval.base import EvalResult, judged, prf
 from sitrep.eval.splits import Split, keep
 from sitrep.linking.grouping import Doc, group_documents
@@ -129,6 +130,9 @@ def metrics(outcomes: Sequence[Outcome]) -> dict[str, float | int]:
 
 
 def score(gold: Path, split: Split = "all") -> EvalResult:
+    """ECB+ documents, or our own article-pair gold when ``gold`` is ``gold/incidents`` (its pairs.yaml)."""
+    if incident_pairs.is_pair_gold(gold):
+        return incident_pairs.score(gold, split)
     docs, events = read_documents(gold, split)
     stored = store_grouping(docs)
     topics = [d.id.split("_")[0] for d in docs]

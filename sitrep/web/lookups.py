@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,8 +36,9 @@ def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict[str, Any]
         raise NotFound(f"no incident with id {incident_id!r}")
     where = EventFilter(incident=incident_id).where()
     record = rows[0]
-    record["events"] = [decode(r) for r in query(con, f"{EVENT_SELECT}{where.sql()} ORDER BY e.date, a.publisher",
-                                                 where.params)]  # fmt: skip
+    events = [decode(r) for r in query(con, f"{EVENT_SELECT}{where.sql()} ORDER BY e.date, a.publisher",
+                                       where.params)]  # fmt: skip
+    record["events"] = with_reasons(con, events)
     record["articles"] = query(
         con,
         f"{ARTICLE_SELECT} WHERE a.id IN (SELECT article_id FROM events WHERE incident_id = ?)"
@@ -44,6 +46,21 @@ def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict[str, Any]
         [incident_id],
     )
     return record
+
+
+def with_reasons(con: duckdb.DuckDBPyConnection, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each event's ``why``: what it agrees on with the event linking joined it to (type, actors by name,
+    place, dates, same story); None for the report that started the incident."""
+    reasons = {e["id"]: json.loads(e["incident_reason"]) for e in events if e.get("incident_reason")}
+    ids = sorted({a for r in reasons.values() for a in r.get("actors", [])})
+    names = dict(con.execute(f"SELECT id, name FROM actors WHERE id IN ({', '.join('?' for _ in ids)})", ids)
+                 .fetchall()) if ids else {}  # fmt: skip
+    for e in events:
+        why = reasons.get(e["id"])
+        if why:
+            why["actors"] = [names.get(a) or a for a in why.get("actors", [])]
+        e["why"] = why
+    return events
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,13 @@ ArticleDetail = model(
     events=(list[ArticleEvent], []), quotes=(list[ArticleQuote], []),  # type: ignore[valid-type]
 )  # fmt: skip
 IncidentOut = model("Incident", "incidents", country=_str)
+IncidentEvent = model(
+    "IncidentEvent", "events", title=_str, publisher=_str, url=_str, published_at=_str,
+    why=(dict[str, Any] | None, None),  # why linking joined it: type, actors, place, dates, same_story
+)  # fmt: skip
 IncidentDetail = model(
     "IncidentDetail", "incidents", country=_str,
-    events=(list[EventOut], []), articles=(list[ArticleSummary], []),  # type: ignore[valid-type]
+    events=(list[IncidentEvent], []), articles=(list[ArticleSummary], []),  # type: ignore[valid-type]
 )  # fmt: skip
 ActorOut = model("Actor", "actors", mention_count=_int)
 PlaceOut = model("Place", "places", mention_count=_int, event_count=_int)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sitrep.records import (
@@ -117,5 +118,9 @@ def build(path: Path) -> Path:
         "INSERT INTO incidents VALUES (?, 'ASSAULT', ?, 'Baghdad', ?, ?, '2020-11-17', '2020-11-17', 2, 2, 2, '2020-11-17', 'day')",
         [INCIDENT, BAGHDAD.key, BAGHDAD.lat, BAGHDAD.lon],
     )
+    why = {"with_event": "Wikinews-e1", "type": "ASSAULT", "actors": [PMF.id], "place": "same place (Baghdad)",
+           "dates": "2020-11-17..2020-11-17", "same_story": True}  # fmt: skip
+    con.execute("UPDATE events SET incident_role = 'member' WHERE incident_id = ?", [INCIDENT])
+    con.execute("UPDATE events SET incident_reason = ? WHERE id = 'Middle East Eye-e1'", [json.dumps(why)])
     con.close()
     return path

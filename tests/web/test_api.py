@@ -111,6 +111,14 @@ def test_incident_lists_its_reports(handmade_client: TestClient) -> None:
     )
 
 
+def test_incident_events_say_why_they_were_joined(handmade_client: TestClient) -> None:
+    events = handmade_client.get(f"/api/incidents/{handmade.INCIDENT}").json()["events"]
+    why = {e["publisher"]: e["why"] for e in events}
+    assert why["Wikinews"] is None  # the first report
+    assert why["Middle East Eye"]["actors"] == [handmade.PMF.name]  # by name, not record id
+    assert why["Middle East Eye"]["place"] == "same place (Baghdad)"
+
+
 def test_stats_counts_add_up(handmade_client: TestClient) -> None:
     stats = handmade_client.get("/api/stats").json()
     assert stats["totals"]["events"] == stats["events"] == 7

@@ -75,3 +75,20 @@ def test_corpus_type_filter_agrees_with_stats(corpus_client: TestClient) -> None
     for row in corpus_client.get("/api/stats").json()["by_type"]:
         if row["type"]:
             assert corpus_client.get("/api/events", params={"type": row["type"]}).json()["total"] == row["n"]
+
+
+def test_corpus_incident_members_share_an_actor_or_a_place_finer_than_a_country(corpus_db: Path) -> None:
+    """Reports of the same kind in one country in one week are no incident: the members of every incident
+    of two or more events share an actor record, or a place finer than a country."""
+    loose = db_rows(
+        corpus_db,
+        """WITH m AS (
+               SELECT e.incident_id, e.id, list_filter([e.source_actor_id, e.target_actor_id], lambda x: x IS NOT NULL) AS actors,
+                      CASE WHEN p.feature_class = 'A' AND p.feature_code LIKE 'PCL%' THEN NULL ELSE e.place_id END AS fine
+               FROM events e LEFT JOIN places p ON p.id = e.place_id WHERE e.incident_role = 'member')
+           SELECT incident_id, count(*) AS n FROM m GROUP BY incident_id
+           HAVING count(*) > 1
+              AND len(list_reduce(list(actors), lambda a, b: list_intersect(a, b))) = 0
+              AND (count(DISTINCT fine) <> 1 OR count(fine) < count(*))""",
+    )
+    assert loose == []

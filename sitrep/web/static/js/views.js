@@ -25,6 +25,14 @@ function table(rows, columns, refOf = () => null) {
 
 const articleLink = (a) => el("a", { href: route("article", a.article_id ?? a.id), className: "article-link" }, a.title || a.id);
 
+/** What an event agrees on with the report it was joined to (linking's stored reason). */
+function whyJoined(e) {
+  const why = e.why;
+  if (!why) return e.incident_role === "member" ? "first report" : "";
+  return [`type ${why.type}`, why.actors?.length ? `actors ${why.actors.join(", ")}` : null, `place ${why.place}`,
+    `dates ${why.dates}`, why.same_story ? "same story" : null].filter(Boolean).join(" · ");
+}
+
 export async function incidentView(node, id) {
   const inc = await get(`/api/incidents/${encodeURIComponent(id)}`);
   node.replaceChildren(
@@ -35,8 +43,9 @@ export async function incidentView(node, id) {
     el("ol", { className: "reports" }, inc.articles.map((a) => el("li", {}, articleLink(a),
       ` — ${a.publisher ?? a.original_outlet ?? "unknown outlet"}, ${a.published_at ?? "undated"}`))),
     el("h3", {}, "Events"),
-    table(inc.events, [["plover_type", "type"], ["modality", "modality"], ["trigger_text", "trigger"],
-      ["date", "date"], ["publisher", "outlet"], [articleLink, "article"]]),
+    table(inc.events, [["plover_type", "type"], ["modality", "modality"], ["incident_role", "role"],
+      ["trigger_text", "trigger"], ["date", "date"], ["publisher", "outlet"], [articleLink, "article"],
+      [whyJoined, "why joined"]]),
   );
 }
 
