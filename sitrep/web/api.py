@@ -133,9 +133,9 @@ Events = Annotated[EventFilter, Depends(event_filter)]
 @router.get("/events", response_model=EVENTS, summary="Events, filtered")
 def list_events(
     con: Con, f: Events, p: PageQ,
-    order: Annotated[Literal["oldest", "newest"], Query(description="By event day.")] = "oldest",
+    order: Annotated[Literal["newest", "oldest"], Query(description="By the days the event covers.")] = "newest",
 ) -> Response:  # fmt: skip
-    return respond(EVENTS, queries.events(con, f, p, newest=order == "newest"))
+    return respond(EVENTS, queries.events(con, f, p, oldest=order == "oldest"))
 
 
 def store_info(request: Request) -> dict[str, Any]:

@@ -13,7 +13,15 @@ import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
-from sitrep.store.queries import EVENT_DAY, EVENT_FROM, EVENT_ORDER, EventFilter, Where, decode
+from sitrep.store.queries import (
+    EVENT_FROM,
+    EVENT_FROM_DAY,
+    EVENT_ORDER,
+    EVENT_TO_DAY,
+    EventFilter,
+    Where,
+    decode,
+)
 
 EVENT_SELECT = f"SELECT e.*, a.title, a.publisher, a.url, a.published_at {EVENT_FROM}"
 ARTICLE_SELECT = (
@@ -40,9 +48,13 @@ def paged(
 
 
 def events(
-    con: duckdb.DuckDBPyConnection, f: EventFilter, page: Page, newest: bool = False
+    con: duckdb.DuckDBPyConnection, f: EventFilter, page: Page, oldest: bool = False
 ) -> dict[str, Any]:
-    order = f"{EVENT_DAY} DESC NULLS LAST, e.article_id, e.trigger_start" if newest else EVENT_ORDER
+    order = (
+        f"{EVENT_FROM_DAY} NULLS LAST, {EVENT_TO_DAY} NULLS LAST, e.article_id, e.trigger_start"
+        if oldest
+        else EVENT_ORDER
+    )
     return paged(con, EVENT_SELECT, f.where(), order, page)
 
 
