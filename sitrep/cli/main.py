@@ -6,7 +6,20 @@ import sys
 
 import typer
 
-from sitrep.cli import actors, demo, events, export, incidents, ingest, recode, serve, show, spark, watch
+from sitrep.cli import (
+    actors,
+    check,
+    demo,
+    events,
+    export,
+    incidents,
+    ingest,
+    recode,
+    serve,
+    show,
+    spark,
+    watch,
+)
 from sitrep.cli import eval as eval_cmd
 from sitrep.errors import SitrepError
 
@@ -18,7 +31,21 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: typer's rich panels print flags as "--all <bool>"
     pretty_exceptions_enable=False,
 )
-for module in (ingest, watch, events, incidents, show, export, eval_cmd, demo, serve, spark, actors, recode):
+for module in (
+    ingest,
+    watch,
+    events,
+    incidents,
+    show,
+    export,
+    check,
+    eval_cmd,
+    demo,
+    serve,
+    spark,
+    actors,
+    recode,
+):
     app.command(module.NAME, help=module.__doc__)(module.command)
 
 

@@ -50,7 +50,23 @@ def connect(
             raise UserError(f"{path} is not a sitrep store: {exc}") from exc
     if not read_only:
         migrate(con)
+    else:
+        _readable(con, path)
     return con
+
+
+def _readable(con: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]) -> None:
+    """A read-only store made by an older schema lacks columns the reads name: say how to migrate it."""
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.Error:
+        return  # not a store sitrep made (the caller's first query says so) or a Parquet view
+    if row and int(row[0]) < SCHEMA_VERSION:
+        con.close()
+        raise UserError(
+            f"the store {path} has schema {row[0]}, older than this sitrep's ({SCHEMA_VERSION}): "
+            "run a command that writes to it once (sitrep ingest, sitrep recode) to migrate it"
+        )
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
