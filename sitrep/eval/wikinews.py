@@ -266,7 +266,7 @@ def field_checks(spec: dict[str, Any], event: Event, article: Article | None) ->
 # --- pairing events -------------------------------------------------------------------------------------
 
 
-def _spans(text: str, words: Any) -> list[tuple[int, int]]:
+def word_spans(text: str, words: Any) -> list[tuple[int, int]]:
     """Where the gold's words stand in the text (whitespace-insensitive)."""
     if not words:
         return []
@@ -288,7 +288,7 @@ def overlaps(event: Event, spans: Iterable[tuple[int, int]]) -> bool:
 
 def _pair_score(spec: dict[str, Any], event: Event, article: Article | None) -> tuple[float, dict[str, bool]]:
     checks = field_checks(spec, event, article)
-    near = overlaps(event, _spans(article.text, spec.get("words"))) if article else False
+    near = overlaps(event, word_spans(article.text, spec.get("words"))) if article else False
     if not checks["type"] and not near:
         return -1.0, checks
     return 1000.0 * all(checks.values()) + 100.0 * near + sum(checks.values()), checks
@@ -311,7 +311,7 @@ def pair(
 
 def broken(spec: dict[str, Any], article: Article) -> bool:
     """A must-not-assert line broken: an asserted or reported event of its type over its words."""
-    spans = _spans(article.text, spec.get("words"))
+    spans = word_spans(article.text, spec.get("words"))
     wanted = types_of(spec) if spec.get("type") else None
     return any(
         e.modality in FACTUAL and (wanted is None or e.plover_type in wanted) and overlaps(e, spans)

@@ -196,3 +196,26 @@ def test_cli_json_has_split_and_intervals(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["split"] == "all" and out["n"] == 1 and "f1" in out["ci95"]
+
+
+def test_the_repository_gold_is_well_formed() -> None:
+    """Every gold article is split by the rule, its types are PLOVER's and its words stand in its text (a
+    failure names the file and the event, never the text)."""
+    from sitrep.eval import SHARED, default_gold
+    from sitrep.events.lexicon import TYPES
+
+    corpus = SHARED / "corpus" / "wikinews"
+    if not corpus.exists():
+        pytest.skip(f"the Wikinews corpus is not at {corpus}")
+    problems = []
+    for article in wikinews.read(default_gold("wikinews"), corpus):
+        data = yaml.safe_load(article.path.read_text(encoding="utf-8"))
+        if data.get("split") != split_of(article.key, 2):
+            problems.append(f"{article.path.name}: split")
+        for i, spec in enumerate((*article.events, *article.optional, *article.must_not_assert)):
+            where = f"{article.path.name} #{i} {spec.get('id', '')}"
+            if not set(wikinews.types_of(spec)) <= set(TYPES):
+                problems.append(f"{where}: type")
+            if spec.get("words") and not wikinews.word_spans(article.text, spec["words"]):
+                problems.append(f"{where}: words not in the text")
+    assert not problems, problems
