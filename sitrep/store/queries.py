@@ -52,6 +52,20 @@ class Where:
         return f" WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
 
 
+ILIKE = "ILIKE ? ESCAPE '\\'"  # with ``literal`` or ``contains``: a user's % and _ are plain characters
+
+
+def literal(value: str) -> str:
+    """A value for ``ILIKE ? ESCAPE '\\'`` that matches itself only: '%' and '_' in a user's filter are
+    characters to find ('100%', 'al_Assad'), not wildcards."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains(value: str) -> str:
+    """An ``ILIKE ? ESCAPE '\\'`` pattern for text containing ``value`` literally."""
+    return f"%{literal(value)}%"
+
+
 def bbox_clause(w: Where, box: BBox | None, prefix: str) -> None:
     """Points inside the box; one whose west edge is east of its east edge crosses the antimeridian."""
     if box is None:
@@ -91,31 +105,31 @@ class EventFilter:
         if self.actor:
             w.add(
                 "(? IN (e.source_actor_id, e.target_actor_id, e.source_code, e.target_code,"
-                " e.source_country, e.target_country) OR e.source_text ILIKE ? OR e.target_text ILIKE ?)",
-                self.actor, *[f"%{self.actor}%"] * 2,
+                f" e.source_country, e.target_country) OR e.source_text {ILIKE} OR e.target_text {ILIKE})",
+                self.actor, *[contains(self.actor)] * 2,
             )  # fmt: skip
         if self.country:
             w.add("upper(?) IN (e.place_country, e.source_country, e.target_country)", self.country)
         if self.place:
             iso2 = country_iso2(self.place) or self.place.upper()
-            w.add(
-                "(e.place_id = ? OR e.place_country = ? OR e.place_name ILIKE ?)",
-                self.place,
-                iso2,
-                self.place,
-            )
+            w.add(f"(e.place_id = ? OR e.place_country = ? OR e.place_name {ILIKE})",
+                  self.place, iso2, literal(self.place))  # fmt: skip
         bbox_clause(w, self.bbox, "e")
         if self.since:  # the event's range overlaps [since, until]: it ends on or after since ...
             w.add(f"{EVENT_TO_DAY} >= ?", self.since)
         if self.until:  # ... and begins on or before until
             w.add(f"{EVENT_FROM_DAY} <= ?", self.until)
         if self.outlet:
-            w.add("(a.publisher ILIKE ? OR a.original_outlet ILIKE ?)", self.outlet, self.outlet)
-        if self.text:
-            like = f"%{self.text}%"
             w.add(
-                "(e.trigger_text ILIKE ? OR e.source_text ILIKE ? OR e.target_text ILIKE ?"
-                " OR e.place_name ILIKE ? OR a.title ILIKE ?)",
+                f"(a.publisher {ILIKE} OR a.original_outlet {ILIKE})",
+                literal(self.outlet),
+                literal(self.outlet),
+            )
+        if self.text:
+            like = contains(self.text)
+            w.add(
+                f"(e.trigger_text {ILIKE} OR e.source_text {ILIKE} OR e.target_text {ILIKE}"
+                f" OR e.place_name {ILIKE} OR a.title {ILIKE})",
                 *[like] * 5,
             )  # fmt: skip
         if self.article:

@@ -23,7 +23,7 @@ from sitrep.errors import SitrepError
 log = logging.getLogger("sitrep.web")
 
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-              405: "method_not_allowed", 422: "invalid_request", 503: "unavailable"}  # fmt: skip
+              405: "method_not_allowed", 413: "too_large", 422: "invalid_request", 503: "unavailable"}  # fmt: skip
 
 
 class ReadOnly(SitrepError):

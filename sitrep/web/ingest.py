@@ -1,5 +1,8 @@
 """POST /api/articles: one article through the real line into the store, for holders of the token.
 
+The token is checked before the body is read, and the body is capped both by its Content-Length and
+while it streams: without a token, a 1 GiB body costs the server nothing.
+
 The line runs outside any lock (it is the slow part); only the write holds the store's writer lock, so
 readers of this process and other processes wait for one short transaction, not for spaCy.
 """
@@ -11,10 +14,13 @@ import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from sitrep.context import default_context
-from sitrep.errors import InputError, Unauthorized
+from sitrep.errors import InputError, TooLarge, Unauthorized
 from sitrep.pipeline import process_sources
 from sitrep.records import Reject
 from sitrep.stages.language import now
@@ -27,6 +33,7 @@ router = APIRouter(prefix="/api")
 bearer = HTTPBearer(
     auto_error=False, description="The token given to `sitrep serve --token` or SITREP_TOKEN."
 )
+MAX_BODY = 16 * 1024 * 1024  # bytes: an article of 2,000,000 characters with room for JSON escapes
 _line = threading.Lock()  # one article through spaCy at a time: the pipeline is not shared across threads
 
 
@@ -45,14 +52,28 @@ def authorised(
     return store
 
 
-@router.post(
-    "/articles", status_code=201, response_model=models.ArticleDetail, summary="Add one article (needs the token)",
-    responses={200: {"model": models.ArticleDetail, "description": "Already stored"},
-               401: {"model": models.ErrorOut}, 403: {"model": models.ErrorOut}},
-)  # fmt: skip
-def post_article(
-    body: models.ArticleIn, store: Annotated[Store, Depends(authorised)], response: Response
-) -> dict[str, Any]:
+async def capped_body(request: Request, cap: int = MAX_BODY) -> bytes:
+    """The request body, refused with 413 when its Content-Length or what actually arrives passes ``cap``:
+    a client may announce nothing, or less than it sends."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise TooLarge(f"the body is {int(declared):,} bytes; the cap is {cap:,}")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > cap:
+            raise TooLarge(f"the body passed the cap of {cap:,} bytes")
+    return bytes(body)
+
+
+def article_in(body: bytes) -> models.ArticleIn:
+    try:
+        return models.ArticleIn.model_validate_json(body)
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
+
+
+def _save(body: models.ArticleIn, store: Store) -> tuple[dict[str, Any], bool]:
     source = body.source(f"api:{body.url or now()}")
     with _line:
         item = next(process_sources([source], default_context()))
@@ -61,7 +82,23 @@ def post_article(
     with store.write() as con:
         existed = bool(db.query(con, "SELECT 1 AS x FROM articles WHERE id = ?", [item.id]))
         db.write(con, [item], ingested_at=now())
-        record = queries.article(con, item.id)
+        return queries.article(con, item.id), existed
+
+
+@router.post(
+    "/articles", status_code=201, response_model=models.ArticleDetail, summary="Add one article (needs the token)",
+    responses={200: {"model": models.ArticleDetail, "description": "Already stored"},
+               401: {"model": models.ErrorOut}, 403: {"model": models.ErrorOut},
+               413: {"model": models.ErrorOut, "description": f"Body over {MAX_BODY:,} bytes"}},
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/json": {"schema": models.ArticleIn.model_json_schema()}}}},
+)  # fmt: skip
+async def post_article(
+    request: Request, store: Annotated[Store, Depends(authorised)], response: Response
+) -> dict[str, Any]:
+    """The token is checked (the dependency) before a byte of the body is read; the body is read here."""
+    body = article_in(await capped_body(request))
+    record, existed = await run_in_threadpool(_save, body, store)
     response.status_code = 200 if existed else 201
-    response.headers["Location"] = f"/api/articles/{item.id}"
+    response.headers["Location"] = f"/api/articles/{record['id']}"
     return record

@@ -10,7 +10,17 @@ import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
-from sitrep.store.queries import EVENT_FROM, BBox, EventFilter, Where, bbox_clause, decode
+from sitrep.store.queries import (
+    EVENT_FROM,
+    ILIKE,
+    BBox,
+    EventFilter,
+    Where,
+    bbox_clause,
+    contains,
+    decode,
+    literal,
+)
 from sitrep.web.queries import ARTICLE_SELECT, EVENT_SELECT, Page, paged
 
 INCIDENT_SELECT = "SELECT i.*, p.country AS country FROM incidents i LEFT JOIN places p ON p.id = i.place_id"
@@ -72,8 +82,8 @@ class ActorFilter:
     def where(self) -> Where:
         w = Where()
         if self.text:
-            like = f"%{self.text}%"
-            w.add("(ac.name ILIKE ? OR ac.aliases ILIKE ? OR ac.code = upper(?) OR ac.id = ?)",
+            like = contains(self.text)
+            w.add(f"(ac.name {ILIKE} OR ac.aliases {ILIKE} OR ac.code = upper(?) OR ac.id = ?)",
                   like, like, self.text, self.text)  # fmt: skip
         if self.country:
             w.add("ac.country = upper(?)", self.country)
@@ -96,7 +106,7 @@ class PlaceFilter:
     def where(self) -> Where:
         w = Where()
         if self.text:
-            w.add("(p.name ILIKE ? OR p.id = ?)", f"%{self.text}%", self.text)
+            w.add(f"(p.name {ILIKE} OR p.id = ?)", contains(self.text), self.text)
         if self.country:
             w.add("p.country = upper(?)", self.country)
         bbox_clause(w, self.bbox, "p")
@@ -124,11 +134,15 @@ class QuoteFilter:
         if self.article:
             w.add("q.article_id = ?", self.article)
         if self.actor:
-            w.add("(q.speaker_actor_id = ? OR q.speaker_description ILIKE ?)", self.actor, f"%{self.actor}%")
+            w.add(
+                f"(q.speaker_actor_id = ? OR q.speaker_description {ILIKE})", self.actor, contains(self.actor)
+            )
         if self.outlet:
-            w.add("(q.via_outlet ILIKE ? OR a.publisher ILIKE ?)", self.outlet, self.outlet)
+            w.add(
+                f"(q.via_outlet {ILIKE} OR a.publisher {ILIKE})", literal(self.outlet), literal(self.outlet)
+            )
         if self.text:
-            w.add("q.text ILIKE ?", f"%{self.text}%")
+            w.add(f"q.text {ILIKE}", contains(self.text))
         if self.anonymous is not None:
             w.add("q.anonymous = ?", self.anonymous)
         return w

@@ -90,7 +90,6 @@ class Count(BaseModel):
 
 class StoreInfo(BaseModel):
     backend: str
-    path: str
     generation: str = Field(description="Changes whenever the store's files change: data shown is stale.")
     modified_at: str | None
     writing: bool = Field(description="A `sitrep ingest` holds the writer lock now.")

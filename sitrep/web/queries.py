@@ -18,9 +18,12 @@ from sitrep.store.queries import (
     EVENT_FROM_DAY,
     EVENT_ORDER,
     EVENT_TO_DAY,
+    ILIKE,
     EventFilter,
     Where,
+    contains,
     decode,
+    literal,
 )
 
 EVENT_SELECT = f"SELECT e.*, a.title, a.publisher, a.url, a.published_at {EVENT_FROM}"
@@ -70,13 +73,17 @@ class ArticleFilter:
         w = Where()
         day = "a.published_date"
         if self.outlet:
-            w.add("(a.publisher ILIKE ? OR a.original_outlet ILIKE ?)", self.outlet, self.outlet)
+            w.add(
+                f"(a.publisher {ILIKE} OR a.original_outlet {ILIKE})",
+                literal(self.outlet),
+                literal(self.outlet),
+            )
         if self.since:
             w.add(f"{day} >= ?", self.since)
         if self.until:
             w.add(f"{day} <= ?", self.until)
         if self.text:
-            w.add("(a.title ILIKE ? OR a.text ILIKE ?)", *[f"%{self.text}%"] * 2)
+            w.add(f"(a.title {ILIKE} OR a.text {ILIKE})", *[contains(self.text)] * 2)
         if self.language:
             w.add("a.language = ?", self.language)
         return w

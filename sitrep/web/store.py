@@ -40,7 +40,6 @@ class StoreState:
     """What the page polls: a change of ``generation`` means the data it shows is stale."""
 
     backend: Literal["duckdb", "parquet"]
-    path: str
     generation: str
     modified_at: str | None
     writing: bool
@@ -188,7 +187,6 @@ class Store:
         )
         return StoreState(
             backend=self.backend,
-            path=str(self.path),
             generation=generation,
             modified_at=datetime.fromtimestamp(newest, UTC).isoformat(timespec="seconds") if newest else None,
             writing=self.backend == "duckdb" and _writer_active(self.path),

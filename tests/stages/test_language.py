@@ -62,3 +62,24 @@ def test_parse_long_text_gives_one_doc_with_the_same_text(ctx: Context) -> None:
     assert doc is not None and doc.text == text
     assert parsed.language == "en"
     assert len(list(doc.sents)) >= 600
+
+
+@pytest.mark.parametrize("text", [
+    "Talks went on. " * 10_000,  # one paragraph of 150,000 characters
+    "word " * 40_000,  # no sentence end at all
+    "x" * 120_001,  # no space at all
+])  # fmt: skip
+def test_segments_cut_a_long_paragraph(text: str) -> None:
+    from sitrep.stages.language import LONG_PIECE, segments
+
+    pieces = segments(text)
+    assert "".join(pieces) == text and max(map(len, pieces)) <= LONG_PIECE and len(pieces) >= 3
+
+
+def test_too_long_text_is_a_reject_before_parsing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.pipeline import process_sources
+    from sitrep.records import Reject, Source
+    from sitrep.stages.language import MAX_CHARS
+
+    [item] = process_sources([Source(ref="long", text="Talks went on.\n\n" * (MAX_CHARS // 16 + 10))])
+    assert isinstance(item, Reject) and "too long" in item.reason

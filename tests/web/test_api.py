@@ -264,3 +264,21 @@ def test_incidents_and_stats_follow_the_event_filters(handmade_client: TestClien
     stats = handmade_client.get("/api/stats", params={"text": "Basra"}).json()
     assert (stats["events"], stats["articles"], stats["totals"]["articles"]) == (3, 3, 3)
     assert handmade_client.get("/api/stats", params={"modality": "hypothetical"}).json()["articles"] == 2
+
+
+@pytest.mark.parametrize("needle", ["%", "_", "%%", "\\"])
+@pytest.mark.parametrize("path", ["/api/articles", "/api/events", "/api/quotes", "/api/incidents"])
+def test_text_filter_wildcards_are_literal(handmade_client: TestClient, handmade_db: Path, path: str,
+                                           needle: str) -> None:  # fmt: skip
+    import duckdb
+
+    con = duckdb.connect(str(handmade_db), read_only=True)
+    try:
+        anything = con.execute(
+            "SELECT count(*) FROM articles WHERE instr(title || text, ?) > 0", [needle]
+        ).fetchone()
+    finally:
+        con.close()
+    total = handmade_client.get(path, params={"text": needle}).json()["total"]
+    assert total == 0 or anything[0] > 0  # type: ignore[index]
+    assert total < handmade_client.get(path).json()["total"]

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from sitrep.web.app import create_app
+from sitrep.web.ingest import MAX_BODY
 from sitrep.web.store import Store
 from tests.web import handmade
 from tests.web.conftest import TOKEN
@@ -62,3 +63,80 @@ def test_post_runs_the_line_and_stores(writable: TestClient) -> None:
     assert writable.get(f"/api/articles/{article['id']}").json() == article
     assert writable.get("/api/articles").json()["total"] == 4
     assert writable.post("/api/articles", json=ARTICLE, headers=auth).status_code == 200
+
+
+class _Body:
+    """A request body streamed in 1 MiB chunks that counts how much of it the server took."""
+
+    def __init__(self, mib: int) -> None:
+        self.mib, self.taken = mib, 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for _ in range(self.mib):
+            self.taken += 1
+            yield b" " * (1 << 20)
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong"])
+def test_post_auth_checked_before_the_body_is_read(writable: TestClient, header: str | None) -> None:
+    body = _Body(1024)  # 1 GiB if it were read
+    headers = {"Authorization": header} if header else {}
+    response = writable.post("/api/articles", content=body, headers=headers)
+    assert response.status_code == 401 and body.taken <= 1
+
+
+def test_post_read_only_server_refuses_before_reading(handmade_db: Path) -> None:
+    body = _Body(1024)
+    with TestClient(create_app(Store.from_duckdb(handmade_db))) as client:
+        response = client.post("/api/articles", content=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 403 and body.taken <= 1
+
+
+def test_post_body_over_the_cap_is_413_while_streaming() -> None:
+    """Chunked, with no Content-Length to refuse it by: reading stops at the cap (the test client would
+    read the whole body itself, so the ASGI request is driven here)."""
+    import asyncio
+
+    from starlette.requests import Request
+
+    from sitrep.errors import TooLarge
+    from sitrep.web.ingest import capped_body
+
+    body = _Body(1024)
+    chunks = iter(body)
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.request", "body": next(chunks), "more_body": True}
+
+    request = Request({"type": "http", "method": "POST", "headers": []}, receive)
+    with pytest.raises(TooLarge):
+        asyncio.run(capped_body(request))
+    assert body.taken == MAX_BODY // (1 << 20) + 1
+
+
+def test_post_body_over_the_cap_is_413_by_content_length(writable: TestClient) -> None:
+    response = writable.post("/api/articles", content=b" " * (MAX_BODY + 1),
+                             headers={"Authorization": f"Bearer {TOKEN}"})  # fmt: skip
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize("chars", [1_000_100, 1_999_999])
+def test_post_long_article_is_a_clear_400_not_500(writable: TestClient, chars: int) -> None:
+    text = ("Officials said talks would go on. " * (chars // 34 + 1))[:chars]
+    response = writable.post(
+        "/api/articles", json={"text": text}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert response.status_code == 400 and "too long" in response.json()["error"]["message"]
+
+
+def test_post_invalid_json_is_422(writable: TestClient) -> None:
+    response = writable.post(
+        "/api/articles", content=b"{not json", headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert response.status_code == 422
+
+
+def test_status_shows_no_filesystem_path(writable: TestClient, tmp_path: Path) -> None:
+    status = writable.get("/api/status").json()
+    assert "path" not in status and str(tmp_path) not in writable.get("/api/status").text
+    assert str(tmp_path) not in writable.get("/api/stats").text
