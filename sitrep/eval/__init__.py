@@ -28,7 +28,9 @@ SCORERS: dict[str, tuple[str, Path]] = {
     "time": ("sitrep.eval.time", SHARED / "eval/time/te3-platinum"),
     "incidents": ("sitrep.eval.incidents", SHARED / "eval/ecbplus"),
     "wikinews": ("sitrep.eval.wikinews", REPO / "gold/wikinews"),  # our own, kept in the repository
+    "quotes": ("sitrep.eval.quotes", REPO / "gold/wikinews"),  # the quotes: of the same articles
 }
+CORPUS_READERS = ("wikinews", "quotes")  # gold that finds its article texts in the corpus by URL
 UNSPLIT = ("seed",)  # one article, the acceptance case: nothing to hold out
 
 
@@ -48,8 +50,8 @@ def run(name: str, gold: Path | None = None, split: str = "all", corpus: Path | 
     chosen = check(split)
     if name in UNSPLIT and chosen != "all":
         raise UserError(f"the {name} gold set has no dev/test split; use --split all")
-    if corpus is not None and name != "wikinews":
-        raise UserError("--corpus is for the wikinews gold set only")
+    if corpus is not None and name not in CORPUS_READERS:
+        raise UserError(f"--corpus is for the {' and '.join(CORPUS_READERS)} gold sets only")
     path = gold or default_gold(name)
     if not path.exists():
         raise UserError(f"no gold data at {path}")
