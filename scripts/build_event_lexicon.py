@@ -7,13 +7,17 @@ Reads ``cameo-dictionaries/CAMEO.2.0.txt`` (MIT, openeventdata/petrarch2 @ 67680
 (default ../shared/reference) and writes one table into sitrep/data/events/:
 
 - ``cameo_verb_objects.tsv``: verb lemma + object noun → code, from the simple patterns ``- * NOUN [code]``
-  of each verb block, applied to every verb of the block as PETRARCH does.
+  of each verb block (a multi-word object by its head, the last word: ``{SUICIDE BOMBING}``; a synset
+  such as ``&MILITARY`` or ``{&WEAPON ATTACKS}`` expanded to its one-word members), applied to every
+  verb of the block as PETRARCH does;
+- ``cameo_verbs.tsv``: verb lemma → code for a verb the dictionary codes on its own with its own
+  ``[code]`` (a block's code alone is too loose: on Wikinews it coded "prefer", "increase", "face" and
+  "die"), used by the stage at the lowest prior and only where gated (lexicon.py, events stage).
 
-Only facts are taken (which word pairs carry which code); CAMEO's statement codes (01x) have no PLOVER
+Only facts are taken (which words carry which code); CAMEO's statement codes (01x) have no PLOVER
 type and are left out; appeals (02x) are PLOVER requests (10x). The dictionary's README warns that it
 grew around the CAMEO manual's example sentences: the stage gives these rows a lower prior than the
-curated triggers.yaml and patterns.yaml. The dictionary's single verbs (a verb coded on its own) are not
-used: on Wikinews they coded "debate", "examine", "demonstrates (that)" and "died" as events.
+curated triggers.yaml and patterns.yaml.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "sitrep" / "data" / "events"
 BLOCK = re.compile(r"^---\s+\S+\s+\[[^\]]*\]\s+---")
 VERB = re.compile(r"^\+?([A-Z][A-Z_'-]*)")
-PATTERN = re.compile(r"^-\s+\*\s+(\{[A-Z ]+\}|[A-Z][A-Z-]+)\s+\[([0-9]{2,4})[:\]]")
+PATTERN = re.compile(r"^-\s+\*\s+(\{[A-Z &_-]+\}|&?[A-Z][A-Z_-]+)\s+\[([0-9]{2,4})[:\]]")
+OWN_CODE = re.compile(r"\[([0-9]{2,4})\]")
+SYNSET = re.compile(r"^&([A-Z][A-Z_]*)\s*$")
 PARTICLES = frozenset({"up", "down", "out", "off", "back", "in", "on", "over", "away"})
 
 
@@ -75,12 +81,43 @@ def lemma(word: str) -> str | None:
     return None
 
 
-def parse(path: Path, table: dict[str, tuple[str, str]]) -> list[list[str]]:
-    """Verb + object rows: each block's simple noun patterns applied to every verb of the block."""
+def synsets(lines: list[str]) -> dict[str, list[str]]:
+    """``&NAME`` → its one-word members (``+TROOPS`` → "troop"); phrases like ``+ARMED_FORCES`` dropped."""
+    sets: dict[str, list[str]] = {}
+    name = None
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        head = SYNSET.match(line)
+        if head:
+            name = head.group(1)
+            sets[name] = []
+        elif name and line.startswith("+"):
+            word = line[1:].strip().strip("_")
+            if word and "_" not in word and word.isalpha():
+                sets[name].append(singular(word))
+        elif not line:
+            name = None
+    return sets
+
+
+def _objects(words: str, sets: dict[str, list[str]]) -> list[str]:
+    """The object head nouns a pattern names: the last word of a phrase, a synset's members."""
+    last = words.strip("{}").split()[-1]
+    if last.startswith("&"):
+        return sets.get(last[1:].strip("_"), [])
+    return [singular(last)]
+
+
+def parse(path: Path, table: dict[str, tuple[str, str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """Verb + object rows (each block's simple noun patterns applied to every verb of the block) and the
+    single-verb rows (a verb's own code, else its block's)."""
+    lines = path.read_text(encoding="latin-1").splitlines()
+    sets = synsets(lines)
     pairs: dict[tuple[str, str], str] = {}
+    singles: dict[str, str] = {}
     members: list[str] = []
     in_verbs = False
-    for raw in path.read_text(encoding="latin-1").splitlines():
+    for raw in lines:
         line = raw.split("#", 1)[0].rstrip()
         if raw.startswith("####### VERB PATTERNS"):
             in_verbs = True
@@ -94,9 +131,9 @@ def parse(path: Path, table: dict[str, tuple[str, str]]) -> list[list[str]]:
             continue
         pattern = PATTERN.match(line)
         if pattern:
-            noun = singular(pattern.group(1).strip("{}").split()[-1])
-            for verb in members:
-                pairs.setdefault((verb, noun), pattern.group(2))
+            for noun in _objects(pattern.group(1), sets):
+                for verb in members:
+                    pairs.setdefault((verb, noun), pattern.group(2))
             continue
         verb = VERB.match(line)
         if verb and not line.startswith("-"):
@@ -104,7 +141,12 @@ def parse(path: Path, table: dict[str, tuple[str, str]]) -> list[list[str]]:
             if name is None:
                 continue
             members.append(name)
-    return [[v, n, c, *p] for (v, n), c in sorted(pairs.items()) if (p := plover(c, table)) is not None]
+            own = OWN_CODE.search(line)  # a block's code alone is too loose a cue ("prefer", "increase")
+            if own is not None:
+                singles.setdefault(name, own.group(1))
+    pair_rows = [[v, n, c, *p] for (v, n), c in sorted(pairs.items()) if (p := plover(c, table)) is not None]
+    single_rows = [[v, c, *p] for v, c in sorted(singles.items()) if (p := plover(c, table)) is not None]
+    return pair_rows, single_rows
 
 
 SOURCE = (
@@ -123,9 +165,10 @@ def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 def main(reference: Path) -> None:
     table = plover_table(reference / "plover" / "CAMEO2PLOVER-2021.txt")
-    pairs = parse(reference / "cameo-dictionaries" / "CAMEO.2.0.txt", table)
+    pairs, singles = parse(reference / "cameo-dictionaries" / "CAMEO.2.0.txt", table)
     write(OUT / "cameo_verb_objects.tsv", ["verb", "object", "cameo", "type", "mode"], pairs)
-    print(f"{len(pairs)} verb-object pairs → {OUT}")
+    write(OUT / "cameo_verbs.tsv", ["verb", "cameo", "type", "mode"], singles)
+    print(f"{len(pairs)} verb-object pairs, {len(singles)} single verbs → {OUT}")
 
 
 if __name__ == "__main__":

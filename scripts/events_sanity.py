@@ -189,7 +189,8 @@ def count(articles: Iterator[Article]) -> dict[str, object]:
             for party in (e.source, e.target):
                 classes.update(party_classes(article, party))
             if e.modality == "habitual":
-                cue = next((p.split(":", 1)[1] for p in e.rule.split("|") if p.startswith("habitual:")), "?")
+                parts = e.rule.split("&")[0].split("|")  # the first mention's rule, not merged ones
+                cue = next((p.split(":", 1)[1] for p in parts if p.startswith("habitual:")), "?")
                 habitual[cue] += 1
                 if cue == "background":
                     classes["habitual_background"] += 1

@@ -48,6 +48,16 @@ def _own_date_scope(verb: Token) -> bool:
     return True
 
 
+def known_doer(event: Event) -> bool:
+    """A CAMEO verb coded on its own ("rebuked") stands only with a known party as its doer: the lowest
+    prior needs the strongest argument."""
+    if not event.rule.startswith("cameo-verb:"):
+        return True
+    return event.source is not None and (
+        event.source.actor_id is not None or event.source.country is not None
+    )
+
+
 def unnamed_source(event: Event, lex: Lexicon) -> Event:
     """CAMEO's convention for an event whose doer the text does not name ("killed by a roadside bomb near
     Samarra"): an unidentified actor of the country where the text places it — named so, never a person,

@@ -7,7 +7,7 @@ module only indexes them (lemma → entries, verb+object → entry) so the stage
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from sitrep.context import Context
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events"
 DERIVED_CONF = 0.5  # rows derived from the CAMEO dictionary: used only where the curated lexicon is silent
+SINGLE_VERB_CONF = 0.4  # a CAMEO verb coded on its own: lower still, and kept only with a known doer
 TYPES = (
     "AGREE", "ACCUSE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
     "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
@@ -126,6 +127,12 @@ def load(data: Path = DATA) -> Lexicon:
                 entry = _entry(raw, type_, f"trigger:{type_}:{lemma}")
                 triggers.setdefault(lemma, []).append(entry)
     pats = _read("patterns.yaml", data)
+    modality = {k: frozenset(map(str, v)) for k, v in _read("modality.yaml", data).items()}
+    skip = set(pats["cameo_verbs_skip"]) | set(pats["light_verbs"]) | set(modality["speech_verbs"])
+    for r in _tsv("cameo_verbs.tsv", data):  # lowest prior: only verbs the curated triggers leave unknown
+        if r["verb"] not in triggers and r["verb"] not in skip:
+            entry = _derived(r, f"cameo-verb:{r['verb']}:{r['cameo']}")
+            triggers[r["verb"]] = [replace(entry, needs="obj-any", conf=SINGLE_VERB_CONF)]
     verb_object = {
         (v, o): _entry(p, p["type"], f"verb-object:{v}+{o}")
         for p in pats["verb_object"] for v in p["verbs"] for o in p["objects"]
@@ -162,7 +169,7 @@ def load(data: Path = DATA) -> Lexicon:
         light_verbs=frozenset(pats["light_verbs"]),
         target_preps={k: frozenset(v) for k, v in pats["target_preps"].items()},
         source_preps=frozenset(pats["source_preps"]),
-        modality={k: frozenset(map(str, v)) for k, v in _read("modality.yaml", data).items()},
+        modality=modality,
         weapons=weapons,
         counts={k: frozenset(counts[k]) for k in ("killed", "injured", "arrested", "persons")},
         numbers={str(k): int(v) for k, v in counts["numbers"].items()},

@@ -75,6 +75,12 @@ def _own_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
                 found.setdefault("habitual", f"for {pobj.lower_}")
 
 
+def _lacking(tok: Token, lex: Lexicon) -> str | None:
+    """ "the lack of a ceasefire", "in the absence of talks": an event named as what is missing."""
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    return lemma(head) if head is not None and lemma(head) in lex.modality["negating_nouns"] else None
+
+
 def _every(noun: Token, cues: dict[str, frozenset[str]]) -> bool:
     """ "march every week", "each year they hold": a time noun under every/each repeats the event."""
     return lemma(noun) in cues["habitual_durations"] and any(
@@ -140,6 +146,8 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
     _own_cues(lex, verb, found)
     if cand.token is not verb:
         _own_cues(lex, cand.token, found)
+    if (lack := _lacking(cand.token, lex)) is not None:
+        found.setdefault("negated", lack)
     if lemma(verb) in lex.light_verbs and verb.dep_ == "xcomp":
         _own_cues(lex, verb.head, found)
     _chain_cues(lex, verb, found)

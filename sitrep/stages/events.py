@@ -25,4 +25,4 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Event, ...]:
     names = countries.table(ctx)
     where = anchors.Anchors(article, doc)
     found = [build.event(c, article, lex, names, where) for c in nesting.find(doc, lex)]
-    return tuple(build.unnamed_source(e, lex) for e in coref.merge(found))
+    return tuple(build.unnamed_source(e, lex) for e in coref.merge(found) if build.known_doer(e))

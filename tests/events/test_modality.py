@@ -67,3 +67,8 @@ def test_salience_mention_in_passing_joins_the_article_event(code) -> None:  # t
     (shelling,) = [e for e in code(text) if e.plover_type == "ASSAULT"]
     assert shelling.salience == "main"
     assert len([ev for ev in shelling.evidence if ev.role == "trigger"]) == 2
+
+
+def test_modality_an_event_named_as_missing_is_negated(code) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in code("The lack of a ceasefire worries the villagers.") if e.plover_type == "RETREAT"]
+    assert found and found[0].modality == "negated", found
