@@ -82,6 +82,7 @@ def ingest_sources(
     """
     ctx = ctx or default_context()
     summary = Summary()
+    db.check_path(store)
     with db.writer_lock(store, wait=wait):
         con = db.connect(store)
         known = db.known_articles(con)

@@ -7,7 +7,6 @@ and stamps the caller's publication date and outlet on items that carry none.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import gzip
 import io
@@ -17,10 +16,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sitrep.errors import InputError
-from sitrep.readers.base import MAX_BYTES, looks_binary, read_capped, reject
+from sitrep.readers.base import MAX_BYTES, looks_binary, read_capped, reject, utf16
 from sitrep.readers.feed import read_feed
 from sitrep.readers.html import read_html
-from sitrep.readers.table import jsonl_rows, read_csv, read_jsonl, read_parquet
+from sitrep.readers.table import count_rows, jsonl_rows, read_csv, read_jsonl, read_parquet
 from sitrep.readers.text import read_text
 from sitrep.readers.walk import STDIN, entries, files
 from sitrep.readers.warc import read_warc
@@ -73,7 +72,10 @@ def _from_bytes(ref: str, data: bytes, kind: str, path: Path) -> Iterator[Source
     elif kind in _FEED:
         yield from read_feed(path, data)
     elif kind == ".jsonl":
-        yield from jsonl_rows(ref, data.splitlines())
+        wide = utf16(data)
+        yield from jsonl_rows(
+            ref, data.decode(wide, errors="replace").splitlines() if wide else data.splitlines()
+        )
     else:
         yield from read_text(ref, data)
 
@@ -127,22 +129,10 @@ def count(names: Iterable[str], follow_symlinks: bool = False) -> int | None:
         if path.name == STDIN or kind in _STREAMED or kind in _FEED:
             if kind not in _ROWS:
                 return None
-            total += _rows(path, kind)
+            total += count_rows(path, kind)
         else:
             total += 1
     return total
-
-
-def _rows(path: Path, kind: str) -> int:
-    """Rows of a CSV (fields may span lines) or JSONL file; a file that cannot be counted counts once."""
-    try:
-        with path.open(encoding="utf-8", errors="replace", newline="") as fh:
-            if kind == ".csv":
-                csv.field_size_limit(MAX_BYTES)
-                return max(0, sum(1 for _ in csv.reader(fh)) - 1)
-            return sum(1 for line in fh if line.strip())
-    except (OSError, csv.Error):
-        return 1
 
 
 def with_defaults(

@@ -59,10 +59,25 @@ def read_capped(path: Path, cap: int = MAX_BYTES) -> bytes:
     return data
 
 
+def utf16(head: bytes) -> str | None:
+    """The codec of a UTF-16 text from its first bytes (BOM, or NULs in every other byte of ASCII-heavy
+    text), else None: 8-bit text is decoded line by line by ``decode``."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = head[:4096]
+    if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > 3 * even:
+            return "utf-16-le"
+        if even > 3 * odd:
+            return "utf-16-be"
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB: an image, archive or executable."""
     head = data[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if utf16(head):
         return False
     if b"\x00" in head:
         return True
@@ -89,6 +104,9 @@ def decode(data: bytes, declared: str | None = None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
+    wide = utf16(data)
+    if wide:
+        return data.decode(wide, errors="replace")
     if declared:
         try:
             return data.decode(declared)

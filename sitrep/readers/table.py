@@ -7,14 +7,13 @@ large table is never held whole.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sitrep.errors import InputError
-from sitrep.readers.base import MAX_BYTES, check_file, decode, reject
+from sitrep.readers.base import MAX_BYTES, check_file, decode, reject, utf16
 from sitrep.readers.schema import TableRow, validate
 from sitrep.records import Reject, Source
 
@@ -30,24 +29,56 @@ def row_source(ref: str, row: Any) -> Source | Reject:
     return article.source(ref, published_source="metadata")
 
 
-def _lines(path: Path) -> Iterator[bytes]:
+READ = 1 << 20  # characters (or bytes) read at a time: a row is assembled from pieces, never one huge read
+
+
+def records(stream: IO[Any], cap: int = FIELD_LIMIT, quoted: bool = False) -> Iterator[Any]:
+    """The stream's records (str or bytes, as the stream gives), each at most ``cap`` long; None for one
+    over the cap, skipped while it is read and never held whole. A record ends at a line break; with
+    ``quoted`` (CSV) only at a break outside quotes: an even count of '"' so far, since RFC 4180 doubles
+    a quote inside a field."""
+    pieces: list[Any] = []
+    size = quotes = 0
+    over = False
+    while piece := stream.readline(READ):
+        text = isinstance(piece, str)
+        if quoted:
+            quotes += piece.count('"' if text else b'"')
+        size += len(piece)
+        over = over or size > cap
+        if over:
+            pieces.clear()
+        else:
+            pieces.append(piece)
+        if piece.endswith(("\n", "\r") if text else (b"\n", b"\r")) and quotes % 2 == 0:
+            yield None if over else piece[:0].join(pieces)
+            pieces, size, quotes, over = [], 0, 0, False
+    if pieces or over:
+        yield None if over else pieces[0][:0].join(pieces)
+
+
+def _open_text(path: Path) -> IO[str] | None:
+    """A text stream when the file is UTF-16 (its lines cannot be split as bytes), else None."""
     with path.open("rb") as fh:
-        while True:
-            line = fh.readline(FIELD_LIMIT + 1)
-            if not line:
-                return
-            yield line
+        codec = utf16(fh.read(4096))
+    return path.open(encoding=codec, errors="replace", newline="") if codec else None
 
 
-def jsonl_rows(ref: str, lines: Iterable[bytes]) -> Iterator[Source | Reject]:
+TOO_LARGE = (
+    f"row too large: over the {FIELD_LIMIT // 1_000_000} MB a row may have (the rest of the file is read)"
+)
+
+
+def jsonl_rows(ref: str, lines: Iterable[bytes | str | None]) -> Iterator[Source | Reject]:
     """One item per non-blank line of JSON; a line that is not a JSON object is a Reject for that line."""
     for i, line in enumerate(lines):
+        if line is None:
+            yield reject(f"{ref}#{i}", TOO_LARGE)
+            continue
         if not line.strip():
             continue
         try:
-            if len(line) > FIELD_LIMIT:
-                raise InputError("row too large")
-            row = json.loads(decode(line))
+            row = json.loads(line if isinstance(line, str) else decode(line))
         except (InputError, ValueError) as exc:
             yield reject(f"{ref}#{i}", f"bad JSON row: {exc}")
             continue
@@ -56,34 +87,64 @@ def jsonl_rows(ref: str, lines: Iterable[bytes]) -> Iterator[Source | Reject]:
 
 def read_jsonl(path: Path) -> Iterator[Source | Reject]:
     check_file(path, cap=1 << 40)
-    return jsonl_rows(str(path), _lines(path))
+    text = _open_text(path)
+    with text or path.open("rb") as fh:
+        yield from jsonl_rows(str(path), records(fh))
+
+
+def _encoding(path: Path) -> str:
+    with path.open("rb") as raw:
+        head = raw.read(65536)
+    wide = utf16(head)
+    if wide:
+        return wide
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return "utf-8-sig" if exc.start > len(head) - 4 else "cp1252"
+    return "utf-8-sig"
 
 
 def read_csv(path: Path) -> Iterator[Source | Reject]:
+    """Rows streamed record by record: a cell over the cap rejects its row, and the rest is read."""
     check_file(path, cap=1 << 40)
     csv.field_size_limit(FIELD_LIMIT)
-    with path.open("rb") as raw:
-        head = raw.read(65536)
-        try:
-            head.decode("utf-8")
-            encoding = "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            encoding = "utf-8-sig" if exc.start > len(head) - 4 else "cp1252"
-        raw.seek(0)
-        stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-        reader = csv.DictReader(stream)
-        i = 0
-        while True:
+    with path.open(encoding=_encoding(path), errors="replace", newline="") as stream:
+        header: list[str] | None = None
+        for i, record in enumerate(records(stream, quoted=True), start=-1):
             ref = f"{path}#{i}"
+            if record is None:
+                yield reject(ref, TOO_LARGE)
+                continue
             try:
-                row = next(reader)
-            except StopIteration:
-                return
+                fields = next(csv.reader([record]), [])
             except csv.Error as exc:
                 yield reject(ref, f"bad CSV row: {exc}")
-                return
-            yield row_source(ref, row)
-            i += 1
+                continue
+            if header is None:
+                header = [h.lstrip("\ufeff") for h in fields]
+            elif any(f.strip() for f in fields):
+                yield row_source(ref, _row(header, fields))
+
+
+def count_rows(path: Path, kind: str) -> int:
+    """Rows of a CSV (records may span lines) or JSONL file, as the readers split them; a file that
+    cannot be counted counts once."""
+    try:
+        with path.open(encoding=_encoding(path), errors="replace", newline="") as fh:
+            return max(0, sum(1 for _ in records(fh, quoted=kind == ".csv")) - (kind == ".csv"))
+    except OSError:
+        return 1
+
+
+def _row(header: list[str], fields: list[str]) -> dict[str | None, Any]:
+    """As csv.DictReader makes it: missing fields None, extra ones in a list under None."""
+    row: dict[str | None, Any] = dict(
+        zip(header, fields + [None] * (len(header) - len(fields)), strict=False)
+    )
+    if len(fields) > len(header):
+        row[None] = fields[len(header) :]
+    return row
 
 
 def read_parquet(path: Path) -> Iterator[Source | Reject]:

@@ -29,12 +29,33 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in str(exc).lower()
 
 
+MAGIC = b"DUCK"  # bytes 8-12 of every DuckDB database file
+
+
+def check_path(path: str | os.PathLike[str]) -> None:
+    """A store is a DuckDB file or a new path. DuckDB itself opens a CSV named as a database as an empty
+    in-memory one, so an ingest into ``--db articles.csv`` would report rows stored and keep none."""
+    p = Path(path)
+    if str(path) == ":memory:" or not p.exists():
+        return
+    if not p.is_file():
+        raise UserError(f"{path} is not a regular file; the store is a DuckDB file (or a new path for one)")
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(12)
+    except OSError as exc:
+        raise UserError(f"the store {path} cannot be read: {exc.strerror}") from None
+    if head[8:12] != MAGIC:
+        raise UserError(f"{path} is not a DuckDB file; the store must be one (or a new path for one)")
+
+
 def connect(
     path: str | os.PathLike[str], read_only: bool = False, wait: float = 10.0
 ) -> duckdb.DuckDBPyConnection:
     """Open the store, retrying while another process holds DuckDB's own file lock."""
     if read_only and not Path(path).exists():
         raise UserError(f"no store at {path}: run 'sitrep ingest' first")
+    check_path(path)
     deadline = time.monotonic() + wait
     while True:
         try:
