@@ -191,7 +191,7 @@ class Resolver:
                 continue
             end = ent.end
             while end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].pos_ == "PROPN":
-                end += 2  # "Jean-Bertrand Aristide" comes out of the tagger as "Jean"
+                end += 2  # "Jean-Claude Morvan" may come out of the tagger as "Jean"
             while (
                 end < len(doc)
                 and doc[end].pos_ == "PROPN"
@@ -207,7 +207,7 @@ class Resolver:
                 ):
                     country = "NGO"  # "the League of Asian Engineers": a body of no one country
                 if country is None and self.domestic(ent.start, end):
-                    country = units.country_near(ent.start)  # "the Umma party ... Algeria's elections"
+                    country = units.country_near(ent.start)  # "the Unity party ... Tunisia's elections"
                 name = doc[ent.start : end].text
                 units.add(ent.start, end, Actor(id=f"prov:org:{slug(name)}", name=name, kind="organisation",
                                                 country=country, sector=None, provisional=True))  # fmt: skip

@@ -141,7 +141,7 @@ def _subject_of(
         if noun.dep_ == "dobj":
             return _subject_of(noun.head, lex, countries, events)
     if subj is None and misparsed_main_verb(verb):
-        subj = verb.sent.root  # "Demonstrators protesting the verdict clashed with police"
+        subj = verb.sent.root  # "Students protesting the ruling clashed with police"
     if subj is None:
         subj = _misparsed_subject(verb)
     if subj is None and (passive_acts or _stative_passive(verb, lex)):

@@ -126,7 +126,7 @@ def _actor(
     antecedent; for the doer, words that are no party at all)."""
     actor = arguments.resolve(tok, article, names, where.mentions)
     if actor is None or (actor.actor_id is None and actor.country is None):
-        # "rejected an offer from Afghanistan", "halted aid to Serbia", "withdraw its force from Chad"
+        # "rejected an offer from Peru", "halted aid to Laos", "withdraw its force from Mali"
         owner = arguments.owner(tok) or (
             arguments.owner(tok.head, ("to", "from")) if tok.head.pos_ == "VERB" else None
         )

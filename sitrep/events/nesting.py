@@ -73,7 +73,7 @@ def _link_frames(cands: list[Candidate], found: dict[int, Candidate], lex: Lexic
         inner = _first_trigger(cand.token, found, cand)
         host = cand.token.head
         if inner is None and cand.token.dep_ == "dobj" and lemma(host) in lex.light_verbs:
-            inner = _first_trigger(host, found, cand)  # "reiterated its demand that Israel ease ..."
+            inner = _first_trigger(host, found, cand)  # "renewed its demand that Chile free ..."
         if inner is not None and inner.frame_of is None:
             inner.frame_of = cand
             cand.complement = inner

@@ -184,7 +184,7 @@ def _complements(verb: Token, r: Rules, depth: int) -> Iterator[Token]:
     if depth == 0:
         return
     for comp in (c for c in verb.children if c.dep_ in r.complement_deps or _purpose(c, r)):
-        yield from _pobjs(comp, r.complement_preps)  # "offered to hand two suspects over to X": X, not them
+        yield from _pobjs(comp, r.complement_preps)  # "offered to send three fugitives back to X": X, not them
         if not _given(comp, r):
             yield from _objects(comp, False)
         if comp.dep_ == "ccomp":  # "refused to allow X to land": the one allowed
@@ -278,7 +278,7 @@ def _place(
     article: Article, clause: tuple[int, int], trigger: Token, source: EventActor | None
 ) -> PlaceMention | None:
     """The literal place the clause (else the sentence, where a place naming a noun's owner does not
-    count) puts the event in, not the actor's own words ("Serbia lifted a curfew in Montenegro"), the
+    count) puts the event in, not the actor's own words ("Ethiopia lifted a curfew in Tigray"), the
     first after the trigger preferred."""
     lo, hi = (source.span.start, source.span.end) if source is not None else (-1, -1)
     literal = [

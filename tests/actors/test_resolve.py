@@ -231,8 +231,8 @@ def _place(text: str, words: str, country: str, role: str = "literal") -> Any:
             [("New York", "US"), ("Chinese", "CN")], "Jane Marlow", "USA",
         ),
         (  # a place the sentence names beats a demonym describing another actor
-            "In Tel Aviv on Sunday, two Palestinian gunmen killed five people.",
-            [("Palestinian", "PS"), ("Tel Aviv", "IL")], "five people", "ISR",
+            "In Haifa on Friday, two Lebanese gunmen wounded six people.",
+            [("Lebanese", "LB"), ("Haifa", "IL")], "six people", "ISR",
         ),
         (  # the body a person serves, before the common noun of the office
             "Opposition chiefs will talk with U.N. envoy Karl Brandt in Kabul.",

@@ -34,9 +34,9 @@ def test_arguments_use_actor_mentions(asserted) -> None:  # type: ignore[no-unty
 
 
 def test_arguments_fall_back_to_the_country_in_the_words(asserted) -> None:  # type: ignore[no-untyped-def]
-    (event,) = asserted("Senior Hungarian officials met Romanian diplomats in Budapest.")
-    assert event.source is not None and event.source.country == "HUN"
-    assert event.target is not None and event.target.country == "ROU"
+    (event,) = asserted("Senior Polish officials met Czech diplomats in Warsaw.")
+    assert event.source is not None and event.source.country == "POL"
+    assert event.target is not None and event.target.country == "CZE"
 
 
 def test_arguments_passive_agent_is_the_source(asserted) -> None:  # type: ignore[no-untyped-def]
@@ -66,7 +66,7 @@ def test_arguments_unnamed_doer_of_a_non_armed_act_is_unk(asserted) -> None:  # 
 
 @pytest.mark.parametrize(
     ("text", "sender"),
-    [("Sixty French peacekeepers were pulled out of the town on Monday.", "FRA"),
+    [("Forty French soldiers were pulled out of the valley on Monday.", "FRA"),
      ("The Dutch ambassador was recalled from Ankara last week.", "NLD")],
 )  # fmt: skip
 def test_arguments_withdrawn_envoys_stand_for_their_sender(asserted, text, sender) -> None:  # type: ignore[no-untyped-def]
@@ -143,9 +143,9 @@ def test_arguments_protest_without_recipient_aims_at_own_government(asserted) ->
 
 
 def test_arguments_region_as_topic_is_no_recipient(code) -> None:  # type: ignore[no-untyped-def]
-    events = code("Syria rejected Israel's offer of talks on the Golan Heights.")
+    events = code("Pakistan rejected India's offer of talks on Kashmir.")
     assert all(
-        e.target is None or "Golan" not in e.target.span.text for e in events if e.plover_type != "REJECT"
+        e.target is None or "Kashmir" not in e.target.span.text for e in events if e.plover_type != "REJECT"
     )
 
 
@@ -181,9 +181,9 @@ def test_arguments_participle_with_an_agent_acts_on_its_noun(code) -> None:  # t
     ("text", "type_", "country"),
     [
         (
-            "The Ghanaian government accepted demands from Nigerian students.",
+            "The Malian government accepted demands from Senegalese traders.",
             "CONCEDE",
-            "NGA",
+            "SEN",
         ),  # the object's "from"
         (
             "The union renewed its demand that Egypt ease curbs on Sudanese traders.",
@@ -278,13 +278,13 @@ def test_arguments_a_country_receiving_peacekeepers_is_the_source(asserted) -> N
 
 
 def test_arguments_a_main_verb_parsed_as_a_modifier_keeps_its_subject(asserted) -> None:  # type: ignore[no-untyped-def]
-    # the small English model reads this as one noun phrase: "the verdict clashed with police"
+    # the small English model may read this as one noun phrase: "the ruling clashed with police"
     (event,) = [
         e
-        for e in asserted("Demonstrators protesting the verdict clashed with police outside the court.")
+        for e in asserted("Students protesting the ruling clashed with police outside the court.")
         if e.plover_type == "ASSAULT"
     ]
-    assert event.source is not None and event.source.span.text == "Demonstrators"
+    assert event.source is not None and event.source.span.text == "Students"
 
 
 @pytest.mark.parametrize(
