@@ -184,7 +184,9 @@ def _complements(verb: Token, r: Rules, depth: int) -> Iterator[Token]:
     if depth == 0:
         return
     for comp in (c for c in verb.children if c.dep_ in r.complement_deps or _purpose(c, r)):
-        yield from _pobjs(comp, r.complement_preps)  # "offered to send three fugitives back to X": X, not them
+        yield from _pobjs(
+            comp, r.complement_preps
+        )  # "offered to send three fugitives back to X": X, not them
         if not _given(comp, r):
             yield from _objects(comp, False)
         if comp.dep_ == "ccomp":  # "refused to allow X to land": the one allowed

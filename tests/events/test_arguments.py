@@ -66,7 +66,7 @@ def test_arguments_unnamed_doer_of_a_non_armed_act_is_unk(asserted) -> None:  # 
 
 @pytest.mark.parametrize(
     ("text", "sender"),
-    [("Forty French soldiers were pulled out of the valley on Monday.", "FRA"),
+    [("Eighty Italian peacekeepers were pulled out of the district on Friday.", "ITA"),
      ("The Dutch ambassador was recalled from Ankara last week.", "NLD")],
 )  # fmt: skip
 def test_arguments_withdrawn_envoys_stand_for_their_sender(asserted, text, sender) -> None:  # type: ignore[no-untyped-def]
