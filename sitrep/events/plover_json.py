@@ -131,10 +131,10 @@ def _coded(ingested_at: str | None) -> str | None:
 def record(row: dict[str, Any], quad: int | None) -> dict[str, Any] | None:
     """One stored event as a PLOVER event object; None when it has no date at all (see the module doc)."""
     first, last = row["date_from"], row["date_to"]
-    flag = row["date_flag"]
-    if first is None:
+    flag, precision = row["date_flag"], row["date_precision"]
+    if first is None:  # no calendar date in the text (none, or PRESENT_REF): the publication day
         first = last = row["published_date"]
-        flag = "publication"
+        flag, precision = "publication", "day"
     if first is None:
         return None
     evidence = json.loads(row["evidence"] or "[]")
@@ -152,7 +152,7 @@ def record(row: dict[str, Any], quad: int | None) -> dict[str, Any] | None:
                       "language": row["language"], "coder": "sitrep", "version": row["pipeline_version"]},
         "coder": "sitrep", "coded_date": _coded(row["ingested_at"]),
         # sitrep's own fields (the manual invites named fields beyond its list)
-        "date_precision": row["date_precision"] or "day",
+        "date_precision": precision,
         "date_flag": flag, "cameo": row["cameo"], "sitrep_mode": row["plover_mode"],
         "modality": row["modality"], "salience": row["salience"], "confidence": row["confidence"],
         "rule": row["rule"], "quantity": row["quantity"], "weapon": row["weapon"],

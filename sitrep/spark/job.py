@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.batch import check_date
 from sitrep.spark import corpus, readers, rows, writers
 from sitrep.spark.session import session
 from sitrep.stages.language import now
@@ -57,13 +58,15 @@ def _one_per_article(processed: DataFrame) -> DataFrame:
     return kept.select(*rows.ITEM_TABLES)
 
 
-def tables(spark: SparkSession, inputs: Sequence[str], partitions: int | None = None) -> dict[str, DataFrame]:
+def tables(
+    spark: SparkSession, inputs: Sequence[str], partitions: int | None = None, published: str | None = None
+) -> dict[str, DataFrame]:
     """Every table of the store as a DataFrame (the line's rows cached; nothing computed on the driver)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     parts = partitions or spark.sparkContext.defaultParallelism * 2
-    items = readers.sources(spark, inputs, parts)
+    items = readers.sources(spark, inputs, parts, published)
     processed = spark.createDataFrame(items.mapPartitions(rows.run_partition(now())), rows.item_schema())
     # The line runs once: everything below reads this cache (it spills to disk, never to the driver).
     processed = _one_per_article(processed.persist(StorageLevel.MEMORY_AND_DISK))
@@ -78,13 +81,19 @@ def tables(spark: SparkSession, inputs: Sequence[str], partitions: int | None = 
     return out
 
 
-def run(spark: SparkSession, inputs: Sequence[str], output: str, partitions: int | None = None) -> Summary:
+def run(
+    spark: SparkSession,
+    inputs: Sequence[str],
+    output: str,
+    partitions: int | None = None,
+    published: str | None = None,
+) -> Summary:
     """Write every table under ``output``; the tables are cached as they are counted, so a table that
     others derive from (articles → incidents) is computed once."""
     from pyspark import StorageLevel
 
     start = time.perf_counter()
-    out = tables(spark, inputs, partitions)
+    out = tables(spark, inputs, partitions, published)
     counts = {}
     for name, df in out.items():
         df.persist(StorageLevel.MEMORY_AND_DISK)
@@ -101,10 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("output", help="folder for the Parquet tables (any Hadoop path)")
     parser.add_argument("--master", default=None, help="Spark master; default: spark-submit's")
     parser.add_argument("--partitions", type=int, default=None, help="partitions for the line")
+    parser.add_argument("--published", default=None, help="publication date of items that give none (ISO)")
     args = parser.parse_args(argv)
     spark = session(args.master)
     try:
-        summary = run(spark, args.input, args.output, args.partitions)
+        summary = run(spark, args.input, args.output, args.partitions, check_date(args.published))
     finally:
         spark.stop()
     print(report(summary, args.output))

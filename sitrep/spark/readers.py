@@ -16,11 +16,13 @@ import os
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from sitrep.errors import UserError
+from sitrep.readers import with_defaults
 from sitrep.readers.base import reject
 from sitrep.records import Reject, Source
 from sitrep.stages.ingest import read_path
@@ -104,8 +106,11 @@ def read_remote(pair: tuple[str, bytes]) -> Iterator[Item]:
             yield _renamed(item, str(copy), uri)
 
 
-def sources(spark: SparkSession, inputs: Iterable[str], partitions: int) -> RDD[Any]:
-    """Every Source and reader Reject under the inputs, spread over ``partitions`` partitions."""
+def sources(
+    spark: SparkSession, inputs: Iterable[str], partitions: int, published: str | None = None
+) -> RDD[Any]:
+    """Every Source and reader Reject under the inputs, spread over ``partitions`` partitions;
+    ``published`` (normalised ISO) dates the items that carry no date of their own."""
     sc = spark.sparkContext
     files = list_files(spark, inputs)
     local = [f for f in files if is_local(f)]
@@ -121,7 +126,10 @@ def sources(spark: SparkSession, inputs: Iterable[str], partitions: int) -> RDD[
         return sc.emptyRDD()
     # Spread by a hash of the ref rather than repartition(): pyspark's round robin moves pickled batches
     # of ten items, which leaves partitions empty or doubled on small inputs.
-    keyed = sc.union(parts).keyBy(_spread_key)
+    items = sc.union(parts)
+    if published:
+        items = items.mapPartitions(partial(with_defaults, published=published))
+    keyed = items.keyBy(_spread_key)
     return keyed.partitionBy(partitions, _identity).values()
 
 

@@ -20,7 +20,7 @@ import duckdb
 from sitrep.errors import StoreLocked, UserError
 from sitrep.records import Article, Reject
 from sitrep.store import rows as rowmap
-from sitrep.store.schema import PER_ARTICLE, SCHEMA_VERSION, TABLES, column_types, columns, ddl
+from sitrep.store.schema import PER_ARTICLE, SCHEMA_VERSION, TABLES, column_types, columns, ddl, typed_select
 
 DEFAULT_DB = "sitrep.duckdb"
 
@@ -248,8 +248,10 @@ def export(con: duckdb.DuckDBPyConnection, table: str, path: str, fmt: str) -> N
         raise UserError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
     if fmt not in EXPORT_FORMATS:
         raise UserError(f"unknown format {fmt!r}; formats: {', '.join(EXPORT_FORMATS)}")
-    option = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
-    con.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(path)}' ({option})")
+    if fmt == "parquet":  # typed: DATE and TIMESTAMP columns, lists and structs for nested facts
+        con.execute(f"COPY ({typed_select(table)}) TO '{_quote(path)}' (FORMAT PARQUET)")
+    else:
+        con.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(path)}' (FORMAT CSV, HEADER)")
 
 
 def _quote(path: str) -> str:

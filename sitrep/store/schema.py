@@ -84,3 +84,40 @@ def column_types(table: str) -> list[tuple[str, str]]:
 def columns(table: str) -> list[str]:
     """Column names of a table, in order, without quotes."""
     return [name for name, _ in column_types(table)]
+
+
+# Nested facts are JSON text in DuckDB (one flat column that every engine holds alike) and lists of structs
+# (or of text) in Parquet, where readers take them as typed columns: (field, type) of each struct, None for
+# a list of text. Times of day are TIMESTAMPs in Parquet.
+NESTED: dict[str, tuple[tuple[str, str], ...] | None] = {
+    "evidence": (("role", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR")),
+    "cuts": (("kind", "VARCHAR"), ("text", "VARCHAR")),
+    "roles": (("title", "VARCHAR"), ("country", "VARCHAR"), ("sector", "VARCHAR"), ("start", "VARCHAR"),
+              ("end", "VARCHAR"), ("source", "VARCHAR")),
+    "aliases": None,
+    "sources": None,
+}  # fmt: skip
+TIMESTAMPS = ("ingested_at", "seen_at")
+
+
+def json_structure(column: str) -> str:
+    """DuckDB's from_json structure of a nested column: '["VARCHAR"]' or '[{"role": "VARCHAR", ...}]'."""
+    fields = NESTED[column]
+    return '["VARCHAR"]' if fields is None else "[{" + ", ".join(f'"{n}": "{t}"' for n, t in fields) + "}]"
+
+
+def spark_type(column: str) -> str:
+    """Spark's DDL type of a nested column: 'array<string>' or 'array<struct<`role`:string, ...>>'."""
+    kinds = {"VARCHAR": "string", "INTEGER": "int"}
+    fields = NESTED[column]
+    if fields is None:
+        return "array<string>"
+    return "array<struct<" + ",".join(f"`{n}`:{kinds[t]}" for n, t in fields) + ">>"
+
+
+def typed_select(table: str) -> str:
+    """A SELECT of the table whose nested columns are lists and structs and whose times are TIMESTAMPs:
+    what Parquet exports write."""
+    replaced = [f"from_json({c}, '{json_structure(c)}') AS {c}" for c in columns(table) if c in NESTED]
+    replaced += [f"TRY_CAST({c} AS TIMESTAMPTZ) AS {c}" for c in columns(table) if c in TIMESTAMPS]
+    return f"SELECT * REPLACE ({', '.join(replaced)}) FROM {table}" if replaced else f"SELECT * FROM {table}"

@@ -92,3 +92,16 @@ def test_export_event_without_any_date_is_skipped(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "s.duckdb")
     db.write(con, [dataclasses.replace(article)])
     assert export.write(con, str(tmp_path / "e.jsonl"), "plover-json") == 0
+
+
+def test_a_date_without_calendar_value_falls_back_to_publication_and_validates(tmp_path: Path) -> None:
+    now = event(12, date="PRESENT_REF", date_precision="unknown", date_flag="text")
+    con = db.connect(build(tmp_path / "s.duckdb", (dataclasses.replace(ARTICLE, events=(now,)),)))
+    export.write(con, str(tmp_path / "e.jsonl"), "plover-json")
+    (record,) = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert (record["date"], record["date_precision"], record["date_flag"]) == (
+        "2020-11-19",
+        "day",
+        "publication",
+    )
+    jsonschema.validate(record, json.loads(plover_json.SCHEMA.read_text()))

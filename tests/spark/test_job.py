@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import subprocess
 import sys
@@ -16,9 +17,9 @@ import pytest
 
 from sitrep.batch import ingest
 from sitrep.context import Context
-from sitrep.spark import job
+from sitrep.spark import job, writers
 from sitrep.spark.rows import MONTH_ADDED
-from sitrep.store.schema import columns
+from sitrep.store.schema import NESTED, columns
 
 pytestmark = pytest.mark.spark
 
@@ -47,10 +48,18 @@ def parquet_rows(output: Path, table: str) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+def _canonical(column: str, value: Any) -> Any:
+    """Nested facts as one JSON text whichever engine wrote them (Parquet holds lists and structs, the
+    store JSON text); the month folder of undated rows as no month."""
+    if column in NESTED and value is not None:
+        return json.dumps(json.loads(value) if isinstance(value, str) else value, sort_keys=True)
+    return None if column == "published_month" and value == writers.UNDATED else value
+
+
 def _comparable(table: str, rows: list[dict[str, Any]]) -> Counter[tuple[Any, ...]]:
     skip = VOLATILE | CORPUS_WIDE.get(table, set())
     keep = [c for c in columns(table) if c not in skip]
-    return Counter(tuple(row[c] for c in keep) for row in rows)
+    return Counter(tuple(_canonical(c, row[c]) for c in keep) for row in rows)
 
 
 def _local_rows(store: Path, table: str) -> list[dict[str, Any]]:
@@ -108,6 +117,7 @@ def test_run_turns_malformed_input_into_rejects(spark: Any, tmp_path: Path) -> N
     (folder / "mixed.jsonl").write_text(
         json.dumps({"date": "2019-12-30", "text": TEXT.replace("Tuesday", "Monday")}) + "\n{not json\n"
     )
+    (folder / "undated.txt").write_text(TEXT.replace("Rockets", "Mortars"))
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
     (folder / "empty.txt").write_bytes(b"")
     output = tmp_path / "out"
@@ -115,10 +125,49 @@ def test_run_turns_malformed_input_into_rejects(spark: Any, tmp_path: Path) -> N
     rejected = {r["raw_ref"] for r in parquet_rows(output, "rejects")}
     assert {str(folder / "binary.txt"), str(folder / "empty.txt"), f"{folder / 'mixed.jsonl'}#1"} <= rejected
     articles = parquet_rows(output, "articles")
-    assert summary.articles == len(articles) == 2
-    assert {a["published_month"] for a in articles} == {"2020-01", "2019-12"}
+    assert summary.articles == len(articles) == 3
+    assert {a["published_month"] for a in articles} == {"2020-01", "2019-12", writers.UNDATED}
     for table in MONTH_ADDED:
         assert (output / table).is_dir()
+    _read_by_other_tools(output)
+
+
+def _read_by_other_tools(output: Path) -> None:
+    """The Spark output as pandas, pyarrow.dataset, DuckDB and polars (when installed) read it: typed
+    dates and nested facts, the undated rows under a named month folder, not Hive's null partition."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    assert not list(output.rglob("*__HIVE_DEFAULT_PARTITION__*"))
+    for table in ("articles", "events", "incidents", "times"):
+        frame = pd.read_parquet(output / table)
+        dataset = ds.dataset(output / table, format="parquet", partitioning="hive")
+        assert len(frame) == dataset.count_rows() > 0, table
+    events = ds.dataset(output / "events", format="parquet", partitioning="hive").schema
+    assert events.field("date_from").type == pa.date32() and pa.types.is_list(events.field("evidence").type)
+    articles = ds.dataset(output / "articles", format="parquet", partitioning="hive").schema
+    assert pa.types.is_timestamp(articles.field("ingested_at").type)
+    assert parquet_rows(output, "events") and all(
+        isinstance(e["evidence"], list) for e in parquet_rows(output, "events")
+    )
+    if importlib.util.find_spec("polars") is None:  # not in the lock: read by the three that are
+        return
+    import polars
+
+    assert polars.read_parquet(output / "events" / "**" / "*.parquet").height == len(
+        parquet_rows(output, "events")
+    )
+
+
+def test_sources_take_the_callers_date_where_items_give_none(spark: Any, tmp_path: Path) -> None:
+    from sitrep.spark import readers
+
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": TEXT, "date": "2019-12-30"}) + "\n")
+    items = readers.sources(spark, [str(tmp_path)], 2, published="2020-02-01").collect()
+    assert sorted((i.published, i.published_source) for i in items) == [
+        ("2019-12-30", "metadata"), ("2020-02-01", "default")]  # fmt: skip
 
 
 def test_cli_missing_input_is_one_line_error(tmp_path: Path) -> None:
