@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 import benchdoc
 
-NAMES = ("seed", "extraction", "events", "places", "time", "incidents", "wikinews")
+NAMES = ("seed", "extraction", "events", "places", "time", "incidents", "wikinews", "quotes")
 
 
 def run(name: str, split: str) -> tuple[dict[str, object] | None, float, str]:

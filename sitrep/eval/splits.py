@@ -18,6 +18,9 @@ incidents  one ECB+ topic (both its sub-corpora)   the topic number as a string 
                                                    one topic must stay together, or the grouping
                                                    of the test half would be tuned on its twins
 wikinews   one article of gold/wikinews            its URL, exactly as in order.txt
+quotes     one article of gold/wikinews            its URL (the same split as wikinews)
+incidents  one pair of gold/incidents articles     the two URLs sorted and joined by "|" (``% 2``)
+(pairs)
 ========== ======================================= =============================================
 """
 
