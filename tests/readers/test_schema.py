@@ -62,3 +62,20 @@ def test_jsonl_wrong_types_rejected_with_row_reference(tmp_path: Path) -> None:
     assert items[0].source.endswith("t.jsonl#0") and items[0].reason.startswith("text:")  # type: ignore[union-attr]
     assert items[1].reason.startswith("published:")  # type: ignore[union-attr]
     assert items[2].published == "2020-11-19"  # type: ignore[union-attr]
+
+
+def test_parquet_rows_typed_dates_accepted_wrong_types_rejected(tmp_path: Path) -> None:
+    import duckdb
+
+    path = tmp_path / "t.parquet"
+    duckdb.connect().execute(
+        f"""COPY (SELECT * FROM (VALUES ('{BODY}', DATE '2020-11-19', 'a'), ('{BODY}', NULL, 'b'))
+                  t(text, date, title)
+            UNION ALL SELECT '{BODY}', DATE '2020-11-20', NULL) TO '{path}' (FORMAT PARQUET)"""
+    )
+    items = list(read_path(path))
+    assert [i.published for i in items if isinstance(i, Source)] == ["2020-11-19", None, "2020-11-20"]
+    numbers = tmp_path / "n.parquet"
+    duckdb.connect().execute(f"COPY (SELECT 123 AS text, 'x' AS title) TO '{numbers}' (FORMAT PARQUET)")
+    (bad,) = list(read_path(numbers))
+    assert isinstance(bad, Reject) and bad.reason.startswith("text:") and bad.source.endswith("n.parquet#0")
