@@ -24,17 +24,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.context import Context, default_context
+from sitrep import readers
+from sitrep.context import CHUNK, Context, default_context, now
 from sitrep.errors import InputError, SitrepError, UserError
 from sitrep.pipeline import process_sources
 from sitrep.readers import schema
 from sitrep.records import Article, Reject, Source
-from sitrep.stages import ingest as readers
-from sitrep.stages.language import now
-from sitrep.store import db
+from sitrep.store import DEFAULT_DB, db
 from sitrep.timex import published
 
-CHUNK = 32
 Item = Source | Reject
 Result = Article | Reject
 
@@ -51,7 +49,7 @@ class Summary:
 
 def ingest(
     paths: Iterable[str],
-    store: str | os.PathLike[str] = db.DEFAULT_DB,
+    store: str | os.PathLike[str] = DEFAULT_DB,
     published: str | None = None,
     outlet: str | None = None,
     ctx: Context | None = None,
@@ -68,7 +66,7 @@ def ingest(
 
 def ingest_sources(
     sources: Iterable[Source | Reject],
-    store: str | os.PathLike[str] = db.DEFAULT_DB,
+    store: str | os.PathLike[str] = DEFAULT_DB,
     ctx: Context | None = None,
     on_item: Callable[[Article | Reject], None] | None = None,
     chunk: int = CHUNK,

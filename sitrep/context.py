@@ -1,4 +1,4 @@
-"""Resources that a process loads once and every stage shares: the spaCy pipeline and the data indexes.
+"""What a process shares: its settings, checked once, the clock, and resources loaded once.
 
 A stage asks the context for a resource by name with the function that builds it; the first call builds
 it, later calls (and later articles) reuse it. A Spark executor or an ingest worker makes one context and
@@ -10,9 +10,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from datetime import UTC, datetime
+from typing import Any, Literal, TypeVar, get_args
+
+from sitrep.errors import UserError
 
 T = TypeVar("T")
+ParseMode = Literal["full", "triage"]  # triage: parse only the sentences that can carry an event
+PARSE_MODES: tuple[str, ...] = get_args(ParseMode)
+CHUNK = 32  # inputs per batch commit: a killed batch loses at most one chunk's work
+
+
+def now() -> str:
+    """The clock every record's time stamp (ingested_at, seen_at) is read from: UTC, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -21,9 +32,14 @@ class Context:
 
     disabled: frozenset[str] = frozenset()
     batch_size: int = 8  # nlp.pipe batch size; memory grows with it (250 MB at 8, 2.2 GB at 1000)
-    parse: str = "full"  # or "triage": parse only the sentences that can carry an event (stages/triage.py)
+    parse: ParseMode = "full"  # stages/triage.py for "triage"
+    clock: Callable[[], str] = now
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.parse not in PARSE_MODES:
+            raise UserError(f"--parse must be one of: {', '.join(PARSE_MODES)}, not {self.parse!r}")
 
     def resource(self, name: str, build: Callable[[], T]) -> T:
         with self._lock:
@@ -36,7 +52,7 @@ _default: Context | None = None
 
 
 def default_context() -> Context:
-    """The process-wide context used by ``sitrep.process`` when the caller passes none."""
+    """The process-wide context used by ``sitrep.process`` when the caller passes none; never switched."""
     global _default
     if _default is None:
         _default = Context()

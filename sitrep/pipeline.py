@@ -24,6 +24,7 @@ from sitrep.errors import InputError
 from sitrep.readers import schema
 from sitrep.records import Article, Reject, Source
 from sitrep.stages import actors, clean, events, language, places, provenance, quotes, time
+from sitrep.stages.clean import article_id as article_id  # the faces name an article by it
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -81,7 +82,7 @@ def process_sources(
         try:
             article = clean.run(item, ctx)
         except InputError as exc:
-            yield Reject(source=item.ref, reason=str(exc), raw_ref=item.ref, seen_at=language.now())
+            yield Reject(source=item.ref, reason=str(exc), raw_ref=item.ref, seen_at=ctx.clock())
             continue
         if known.get(article.id) == version:
             continue

@@ -14,14 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sitrep.batch import Summary, ingest_sources
-from sitrep.context import Context
+from sitrep.context import Context, now
 from sitrep.errors import InputError
 from sitrep.readers import guarded, with_defaults
 from sitrep.readers.base import reject
 from sitrep.readers.feed import feed_items
 from sitrep.readers.fetch import TIMEOUT, fetch
 from sitrep.records import Article, Reject
-from sitrep.stages.language import now
 from sitrep.store import feeds
 
 MAX_BACKOFF = 32  # rounds: a feed failing again and again is tried at least every 32 rounds

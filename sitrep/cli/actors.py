@@ -7,8 +7,6 @@ from typing import Annotated, get_args, get_type_hints
 
 import typer
 
-from sitrep.actors import build_index
-from sitrep.actors.search import ROW_COLUMNS, row, search
 from sitrep.cli.output import AllOption, ColumnsOption, FormatOption, bounded, choice, emit, pick
 from sitrep.errors import UserError
 from sitrep.records import Actor
@@ -29,6 +27,9 @@ def command(
     all_columns: AllOption = False,
     columns: ColumnsOption = None,
 ) -> None:
+    from sitrep.actors import build_index
+    from sitrep.actors.search import ROW_COLUMNS, row, search
+
     cols = pick(ROW_COLUMNS, BRIEF, columns, all_columns)
     day, limit = iso_day(on), bounded(limit)
     kinds = get_args(get_type_hints(Actor)["kind"])

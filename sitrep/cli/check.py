@@ -10,8 +10,7 @@ from typing import Annotated
 import typer
 
 from sitrep.cli.output import FormatOption, emit
-from sitrep.events.sanity import checks
-from sitrep.store.db import DEFAULT_DB, connect
+from sitrep.store import DEFAULT_DB
 
 NAME = "check"
 
@@ -20,6 +19,9 @@ def command(
     format: FormatOption = None,
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
+    from sitrep.events.sanity import checks
+    from sitrep.store.db import connect
+
     con = connect(db, read_only=True)
     try:
         found = checks(con)

@@ -4,16 +4,16 @@ and what to run next."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import duckdb
 import typer
 
 from sitrep.cli.ingest import run
 from sitrep.cli.show import event_line, event_rows
-from sitrep.stages.clean import article_id
-from sitrep.store.db import DEFAULT_DB, connect, query
-from sitrep.store.queries import counts_by_type
+from sitrep.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    import duckdb
 
 NAME = "demo"
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -33,6 +33,8 @@ def command(
     shared: Annotated[Path, typer.Option(help="Folder with corpus/ and seed/.")] = SHARED,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
+    from sitrep.store.db import connect, query
+
     paths, seed = corpus(shared)
     typer.echo(f"sitrep demo: {', '.join(paths)} → {db} (articles already stored are skipped)", err=True)
     summary = run(paths, db, quiet=quiet)
@@ -67,6 +69,8 @@ def next_steps(db: str, seed_id: str | None) -> list[str]:
 
 def by_type(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Asserted events by type, most first, and one line for the events of every other modality."""
+    from sitrep.store.queries import counts_by_type
+
     counts = counts_by_type(con)
     asserted = sorted((r for r in counts if r["modality"] == "asserted"), key=lambda r: -r["n"])
     rest = sum(r["n"] for r in counts if r["modality"] != "asserted")
@@ -79,6 +83,9 @@ def by_type(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def article_id_of(con: duckdb.DuckDBPyConnection, seed: str) -> str:
+    from sitrep.pipeline import article_id
+    from sitrep.store.db import query
+
     rows = query(
         con, "SELECT id FROM articles WHERE source_ref = ? ORDER BY ingested_at DESC LIMIT 1", [seed]
     )

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
 from sitrep import eval as scorers
 from sitrep.cli.ingest import Parse
 from sitrep.cli.output import emit
-from sitrep.context import default_context
-from sitrep.errors import UserError
-from sitrep.stages.language import PARSE_MODES
+from sitrep.context import Context, ParseMode
 
 NAME = "eval"
 
@@ -30,14 +28,8 @@ def command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
     parse: Parse = "full",
 ) -> None:
-    if parse not in PARSE_MODES:
-        raise UserError(f"--parse must be one of: {', '.join(PARSE_MODES)}")
-    ctx = default_context()  # the scorers run the line in the process's default context
-    before, ctx.parse = ctx.parse, parse
-    try:
-        result = scorers.run(name, gold, split, corpus)
-    finally:
-        ctx.parse = before
+    ctx = Context(parse=cast(ParseMode, parse)) if parse != "full" else None  # None: the default context
+    result = scorers.run(name, gold, split, corpus, ctx)
     if as_json:
         typer.echo(json.dumps(result.to_json()))
         return

@@ -11,8 +11,7 @@ from sitrep.cli.output import AllOption, ColumnsOption, FormatOption, bounded, c
 from sitrep.errors import UserError
 from sitrep.events.lexicon import TYPES
 from sitrep.records import Modality
-from sitrep.store.db import DEFAULT_DB, connect
-from sitrep.store.queries import EVENT_COLUMNS, EventFilter, decode, events
+from sitrep.store import DEFAULT_DB
 from sitrep.timex import published
 
 NAME = "events"
@@ -35,6 +34,9 @@ def command(
     columns: ColumnsOption = None,
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
+    from sitrep.store.db import connect
+    from sitrep.store.queries import EVENT_COLUMNS, EventFilter, decode, events
+
     cols = pick(EVENT_COLUMNS, BRIEF, columns, all_columns)
     f = EventFilter(type=choice(type, TYPES, "--type"), actor=actor, place=place,
                     since=day(since, "--since"), until=day(until, "--until"),

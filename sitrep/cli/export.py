@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from sitrep.errors import UserError
-from sitrep.events import export as event_export
-from sitrep.store.db import DEFAULT_DB, connect, export
+from sitrep.store import DEFAULT_DB
 from sitrep.store.schema import TABLES
 
 NAME = "export"
@@ -23,6 +22,9 @@ def command(
     ] = "parquet",
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
+    from sitrep.events import export as event_export
+    from sitrep.store.db import connect, export
+
     target(out)
     con = connect(db, read_only=True)
     if format in event_export.FORMATS:

@@ -7,8 +7,7 @@ from typing import Annotated
 import typer
 
 from sitrep.cli.output import AllOption, ColumnsOption, FormatOption, bounded, emit, pick
-from sitrep.linking.incidents import COLUMNS, listing
-from sitrep.store.db import DEFAULT_DB, connect
+from sitrep.store import DEFAULT_DB
 
 NAME = "incidents"
 BRIEF = ("id", "plover_type", "place_name", "date_from", "date_to", "article_count", "outlet_count")
@@ -21,10 +20,13 @@ def command(
     columns: ColumnsOption = None,
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
-    cols = pick(COLUMNS, BRIEF, columns, all_columns)
+    from sitrep.store.db import connect
+    from sitrep.store.queries import INCIDENT_COLUMNS, incidents
+
+    cols = pick(INCIDENT_COLUMNS, BRIEF, columns, all_columns)
     con = connect(db, read_only=True)
     try:
-        rows = listing(con, limit=bounded(limit))
+        rows = incidents(con, limit=bounded(limit))
     finally:
         con.close()
     emit(rows, format, cols, title="incidents")

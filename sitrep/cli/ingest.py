@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
-from sitrep.batch import CHUNK, Summary, check_date, ingest
-from sitrep.context import Context
+from sitrep.context import CHUNK, Context, ParseMode
 from sitrep.errors import UserError
-from sitrep.records import Article, Reject
-from sitrep.stages.ingest import count
-from sitrep.stages.language import PARSE_MODES
-from sitrep.store.db import DEFAULT_DB
+from sitrep.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from sitrep.batch import Summary
+    from sitrep.records import Article, Reject
 
 NAME = "ingest"
 # Options that ``sitrep watch`` shares.
@@ -57,6 +47,21 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
         workers: int = 0, quiet: bool = False, chunk: int = CHUNK, wait: float = 30.0,
         parse: str = "full", follow_symlinks: bool = False) -> Summary:  # fmt: skip
     """One batch with a progress bar (rate and ETA when the inputs can be counted) and a warning a reject."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from sitrep.batch import check_date, ingest
+    from sitrep.readers import count
+    from sitrep.records import Reject
+
     for p in paths:
         if p != "-" and not Path(p).exists() and not any(c in p for c in "*?["):
             raise UserError(f"no such file or folder: {p}")
@@ -64,8 +69,7 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
         raise UserError(f"no folder for the store {db}")
     if workers < 0 or chunk < 1 or wait < 0:
         raise UserError("--workers must be at least 0, --chunk at least 1, --wait at least 0")
-    if parse not in PARSE_MODES:
-        raise UserError(f"--parse must be one of: {', '.join(PARSE_MODES)}")
+    ctx = Context(parse=cast(ParseMode, parse))  # an unknown mode is a user error here
     published = check_date(published)
     total = None if quiet else count(paths, follow_symlinks)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
@@ -85,8 +89,8 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
             bar.update(task, rate=f"{speed:.1f} items/s" if speed else "")
 
         summary = ingest(paths, store=db, published=published, outlet=outlet, on_item=warn,
-                         workers=workers, on_progress=advance, chunk=chunk, wait=wait, follow_symlinks=follow_symlinks,
-                         ctx=Context(parse=parse) if parse != "full" else None)  # fmt: skip
+                         workers=workers, on_progress=advance, chunk=chunk, wait=wait,
+                         follow_symlinks=follow_symlinks, ctx=ctx if parse != "full" else None)  # fmt: skip
     return summary
 
 

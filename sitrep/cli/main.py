@@ -1,11 +1,17 @@
-"""The ``sitrep`` command: registers each command module and turns sitrep's errors into one line."""
+"""The ``sitrep`` command: registers each command module and turns sitrep's errors into one line.
+
+Command modules import the line, the store and the web app inside their functions, so that ``--help``,
+``--version`` and the read commands start without loading spaCy (docs/architecture.md has the timings).
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
+from sitrep import __version__
 from sitrep.cli import (
     actors,
     check,
@@ -47,6 +53,21 @@ for module in (
     recode,
 ):
     app.command(module.NAME, help=module.__doc__)(module.command)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sitrep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """News articles in; sourced, geolocated, dated event data out."""
 
 
 def main() -> None:

@@ -6,9 +6,7 @@ from typing import Annotated
 
 import typer
 
-from sitrep.events.recode import recode
-from sitrep.pipeline import pipeline_version
-from sitrep.store.db import DEFAULT_DB, connect
+from sitrep.store import DEFAULT_DB
 
 NAME = "recode"
 
@@ -17,6 +15,10 @@ def command(
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
     everything: Annotated[bool, typer.Option("--all", help="Also articles already at this version.")] = False,
 ) -> None:
+    from sitrep.events.recode import recode
+    from sitrep.pipeline import pipeline_version
+    from sitrep.store.db import connect
+
     connect(db, read_only=True).close()  # a missing store is a user error, not a new empty file
     done = recode(db, everything=everything)
     typer.echo(f"recoded {done.recoded} of {done.checked} articles ({done.events} events) "

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from sitrep.errors import UserError
-from sitrep.store.db import DEFAULT_DB
+from sitrep.store import DEFAULT_DB
 
 NAME = "serve"
 

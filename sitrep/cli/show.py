@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from sitrep.errors import NotFound
-from sitrep.store.db import DEFAULT_DB, connect, query
+from sitrep.store import DEFAULT_DB
 
 NAME = "show"
 STYLES = {
@@ -20,6 +20,8 @@ Fact = tuple[int, int, str, str]  # start, end, kind, label
 
 def facts(con: Any, article_id: str) -> list[Fact]:
     """(start, end, kind, label) for every fact of the article, widest first so narrower ones win."""
+    from sitrep.store.db import query
+
     out: list[Fact] = []
     for r in query(con, 'SELECT start, "end", text FROM quotes WHERE article_id = ?', [article_id]):
         out.append((r["start"], r["end"], "quote", ""))
@@ -34,6 +36,8 @@ def facts(con: Any, article_id: str) -> list[Fact]:
 
 
 def event_rows(con: Any, article_id: str) -> list[dict[str, Any]]:
+    from sitrep.store.db import query
+
     return query(
         con,
         "SELECT trigger_start, trigger_end, trigger_text, plover_type, modality, source_text, target_text,"
@@ -84,6 +88,8 @@ def command(
 ) -> None:
     from rich.console import Console
     from rich.text import Text
+
+    from sitrep.store.db import connect, query
 
     con = connect(db, read_only=True)
     rows = query(con, "SELECT id, title, publisher, original_outlet, published_at, text FROM articles "

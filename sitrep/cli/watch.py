@@ -12,16 +12,16 @@ import json
 import re
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sitrep import watch
 from sitrep.cli.ingest import Db, FollowSymlinks, Outlet, Published, Quiet, Workers, report, run
 from sitrep.errors import UserError
-from sitrep.records import Article, Reject
-from sitrep.stages.ingest import files
-from sitrep.store.db import DEFAULT_DB
+from sitrep.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from sitrep.records import Article, Reject
 
 NAME = "watch"
 _EVERY = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)")
@@ -45,6 +45,8 @@ def changed(paths: list[str], seen: dict[str, list[int]], follow_symlinks: bool 
 
     Articles are idempotent by content id anyway: this only spares re-reading unchanged files.
     """
+    from sitrep.readers import files
+
     new = []
     for path in files(paths, follow_symlinks):
         try:
@@ -59,11 +61,15 @@ def changed(paths: list[str], seen: dict[str, list[int]], follow_symlinks: bool 
 
 
 def _warn(item: Article | Reject) -> None:
+    from sitrep.records import Reject
+
     if isinstance(item, Reject):
         typer.echo(f"sitrep: warning: {item.source}: {item.reason}", err=True)
 
 
 def look_feed(url: str, db: str, published: str | None, outlet: str | None, workers: int) -> bool:
+    from sitrep import watch
+
     found = watch.look(url, db, published, outlet, workers=workers, on_item=_warn)
     if found.failure:
         typer.echo(f"sitrep: error: {url}: {found.failure}", err=True)
@@ -110,6 +116,8 @@ def command(
     for target in targets:
         if not target.startswith(_URL) and not next(iter(glob.glob(target)), None):
             raise UserError(f"no such file, folder or feed URL: {target}")
+    from sitrep import watch
+
     backoff = watch.Backoff()
     while True:
         ok = True

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Protocol
 
+from sitrep.context import Context
 from sitrep.errors import UserError
 from sitrep.eval.base import EvalResult
-from sitrep.eval.splits import Split, check
+from sitrep.eval.splits import check
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
@@ -31,20 +31,19 @@ SCORERS: dict[str, tuple[str, Path]] = {
     "quotes": ("sitrep.eval.quotes", REPO / "gold/wikinews"),  # the quotes: of the same articles
 }
 CORPUS_READERS = ("wikinews", "quotes")  # gold that finds its article texts in the corpus by URL
+LINE = ("seed", "events", "time", "wikinews", "quotes")  # the scorers that run the line, in the context given
 UNSPLIT = ("seed",)  # one article, the acceptance case: nothing to hold out
-
-
-class Scorer(Protocol):
-    def score(self, gold: Path, split: Split = "all") -> EvalResult: ...
 
 
 def default_gold(name: str) -> Path:
     return SCORERS[name][1]
 
 
-def run(name: str, gold: Path | None = None, split: str = "all", corpus: Path | None = None) -> EvalResult:
+def run(name: str, gold: Path | None = None, split: str = "all", corpus: Path | None = None,
+        ctx: Context | None = None) -> EvalResult:  # fmt: skip
     """One scorer on its gold data, on the ``dev`` or ``test`` records only or on all (sitrep.eval.splits);
-    ``corpus`` is where the wikinews gold's article texts are looked up by URL."""
+    ``corpus`` is where the wikinews gold's article texts are looked up by URL; the scorers that run the
+    line run it in ``ctx`` (the process's default context when None)."""
     if name not in SCORERS:
         raise UserError(f"unknown gold set {name!r}; one of: {', '.join(SCORERS)}")
     chosen = check(split)
@@ -56,10 +55,11 @@ def run(name: str, gold: Path | None = None, split: str = "all", corpus: Path | 
     if not path.exists():
         raise UserError(f"no gold data at {path}")
     module = importlib.import_module(SCORERS[name][0])
+    line = {"ctx": ctx} if name in LINE else {}
     if name in UNSPLIT:
-        return module.score(path)
+        return module.score(path, **line)
     if corpus is not None:
         if not corpus.is_dir():
             raise UserError(f"no corpus folder at {corpus}")
-        return module.score(path, split=chosen, corpus=corpus)
-    return module.score(path, split=chosen)
+        return module.score(path, split=chosen, corpus=corpus, **line)
+    return module.score(path, split=chosen, **line)

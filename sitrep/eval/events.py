@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sitrep.context import Context
 from sitrep.eval.base import EvalResult, judged, prf
 from sitrep.eval.splits import Split, keep
 from sitrep.events.lexicon import TYPES
@@ -34,11 +35,11 @@ def load(gold: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def predict(records: list[dict[str, Any]]) -> list[tuple[Event, ...]]:
+def predict(records: list[dict[str, Any]], ctx: Context | None = None) -> list[tuple[Event, ...]]:
     """The factual events the line finds in each record's text, in record order."""
     sources = [Source(ref=r["id"], text=r["text"], published=PUBLISHED) for r in records]
     by_ref: dict[str, tuple[Event, ...]] = {}
-    for item in process_sources(sources):
+    for item in process_sources(sources, ctx):
         if isinstance(item, Article):
             by_ref[item.source_ref] = tuple(
                 e for e in item.events if e.modality in FACTUAL and e.salience == "main"
@@ -133,8 +134,8 @@ def score_predictions(
     return judged("events", "", split, outcomes, metrics, rows)
 
 
-def score(gold: Path, split: Split = "all") -> EvalResult:
+def score(gold: Path, split: Split = "all", ctx: Context | None = None) -> EvalResult:
     records = [r for r in load(gold) if keep(r["id"], split)]
-    result = score_predictions(records, predict(records), split)
+    result = score_predictions(records, predict(records, ctx), split)
     result.gold = str(gold)
     return result

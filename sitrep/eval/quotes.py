@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from sitrep.context import Context
 from sitrep.eval.base import EvalResult, judged
 from sitrep.eval.splits import Split
 from sitrep.eval.wikinews import GoldArticle, read, run
@@ -142,11 +143,13 @@ def metrics(outcomes: Sequence[Outcome]) -> dict[str, float | int]:
     }
 
 
-def score(gold: Path, split: Split = "all", corpus: Path | None = None) -> EvalResult:
+def score(
+    gold: Path, split: Split = "all", corpus: Path | None = None, ctx: Context | None = None
+) -> EvalResult:
     from sitrep.eval import SHARED
 
     articles = [a for a in read(gold, corpus or SHARED / "corpus" / "wikinews", split) if gold_quotes(a)]
-    found = run(articles)
+    found = run(articles, ctx)
     outcomes = [judge(a, gold_quotes(g)) for g, a in zip(articles, found, strict=True)]
     rows = [
         {"article": g.path.stem, "gold": o.gold, "found": o.found, "met": o.met, "speaker_right": o.right}

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from sitrep.context import Context
 from sitrep.errors import UserError
 from sitrep.eval.base import EvalResult
 from sitrep.pipeline import process
@@ -261,7 +262,7 @@ def published_of(expected_text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def score(gold: Path) -> EvalResult:
+def score(gold: Path, ctx: Context | None = None) -> EvalResult:
     folder = gold if gold.is_dir() else gold.parent
     expected_path, article_path = folder / "expected.yaml", folder / "seed-article.txt"
     for path in (expected_path, article_path):
@@ -269,7 +270,7 @@ def score(gold: Path) -> EvalResult:
             raise UserError(f"a seed folder needs {path.name}: not found in {folder}")
     raw = expected_path.read_text(encoding="utf-8")
     expected = yaml.safe_load(raw)
-    article = process(article_path.read_text(encoding="utf-8"), published=published_of(raw))
+    article = process(article_path.read_text(encoding="utf-8"), published=published_of(raw), ctx=ctx)
     rows: list[Row] = []
 
     def add(section: str, item: str, result: tuple[bool, str]) -> bool:

@@ -15,8 +15,7 @@ from __future__ import annotations
 import difflib
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
-from functools import lru_cache
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from sitrep.context import Context, default_context
@@ -86,16 +85,15 @@ def align(source: str, target: str) -> list[int]:
     return mapping
 
 
-@lru_cache(maxsize=2)
-def _context(parse: str) -> Context:
-    """The real line up to the time stage: later stages add nothing to times, so they are switched off.
-    It parses as the process's default context does (``sitrep eval time --parse``)."""
-    return Context(disabled=frozenset(stage.NAME for stage in ANALYSIS if stage.NAME != "time"), parse=parse)
+def _context(ctx: Context) -> Context:
+    """The caller's context (its model, its parse mode) up to the time stage: later stages add nothing to
+    times, so they are switched off."""
+    return replace(ctx, disabled=frozenset(stage.NAME for stage in ANALYSIS if stage.NAME != "time"))
 
 
-def system_timexes(doc: Document) -> tuple[Timex, ...]:
+def system_timexes(doc: Document, ctx: Context) -> tuple[Timex, ...]:
     """Run the whole line on the document text, published on its DCT; offsets mapped to the gold text."""
-    article = process(doc.text, published=doc.dct, ctx=_context(default_context().parse))
+    article = process(doc.text, published=doc.dct, ctx=ctx)
     mapping = align(doc.text, article.text)
     return tuple(
         Timex(mapping[t.start], mapping[t.end], t.text, t.type, t.value or "") for t in article.times
@@ -187,13 +185,14 @@ def total(documents: Sequence[Counts]) -> dict[str, float | int]:
     return Counts.pooled(documents).metrics()
 
 
-def score(gold: Path, split: Split = "all") -> EvalResult:
+def score(gold: Path, split: Split = "all", ctx: Context | None = None) -> EvalResult:
     docs = _read_all(gold, split)
+    line = _context(ctx or default_context())
     outcomes: list[Counts] = []
     rows: list[dict[str, object]] = []
     for doc in docs:
         one = Counts()
-        one.add(doc.timexes, system_timexes(doc))
+        one.add(doc.timexes, system_timexes(doc, line))
         outcomes.append(one)
         rows.append(one.row(doc.name))
     result = judged("time", gold, split, outcomes, total, rows)

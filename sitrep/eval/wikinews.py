@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 from scipy.optimize import linear_sum_assignment
 
+from sitrep.context import Context
 from sitrep.errors import UserError
 from sitrep.eval.base import EvalResult, judged, prf
 from sitrep.eval.seed import km
@@ -373,21 +374,23 @@ def metrics(outcomes: Sequence[Outcome]) -> dict[str, float | int]:
     return out
 
 
-def run(articles: Sequence[GoldArticle]) -> list[Article]:
+def run(articles: Sequence[GoldArticle], ctx: Context | None = None) -> list[Article]:
     """The whole line over the gold articles, each published on its date, in gold order."""
     sources = [Source(ref=a.key, text=a.text, published=a.published) for a in articles]
-    by_ref = {item.source_ref: item for item in process_sources(sources) if isinstance(item, Article)}
+    by_ref = {item.source_ref: item for item in process_sources(sources, ctx) if isinstance(item, Article)}
     missing = [a.path.name for a in articles if a.key not in by_ref]
     if missing:
         raise UserError(f"the line rejected gold articles: {', '.join(missing)}")
     return [by_ref[a.key] for a in articles]
 
 
-def score(gold: Path, split: Split = "all", corpus: Path | None = None) -> EvalResult:
+def score(
+    gold: Path, split: Split = "all", corpus: Path | None = None, ctx: Context | None = None
+) -> EvalResult:
     from sitrep.eval import SHARED
 
     articles = read(gold, corpus or SHARED / "corpus" / "wikinews", split)
-    outcomes = [judge(g, a) for g, a in zip(articles, run(articles), strict=True)]
+    outcomes = [judge(g, a) for g, a in zip(articles, run(articles, ctx), strict=True)]
     rows = [
         {"article": g.path.stem, "gold": o.gold, "extracted": o.extracted, "matched": o.matched,
          "fully_right": o.fully_right, "must_not_assert_broken": o.broken}

@@ -13,14 +13,11 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sitrep.context import Context, default_context
+from sitrep.context import CHUNK, Context, default_context, now
 from sitrep.pipeline import pipeline_version, process_sources
 from sitrep.records import Article, Source
-from sitrep.stages.language import now
 from sitrep.store import db
 from sitrep.store.schema import PER_ARTICLE
-
-CHUNK = 32
 
 
 @dataclass

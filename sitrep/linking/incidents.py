@@ -245,18 +245,3 @@ def refresh(con: duckdb.DuckDBPyConnection, incidents: set[str]) -> None:
             WHERE e.incident_id IN ({marks}) AND e.incident_role = 'member' GROUP BY e.incident_id""",
         ids,
     )
-
-
-COLUMNS = ("id", "plover_type", "place_name", "date_from", "date_to", "article_count", "outlet_count",
-           "event_count")  # fmt: skip
-
-
-def listing(con: duckdb.DuckDBPyConnection, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    """Incidents with the most reports first: what ``sitrep incidents`` and the API list."""
-    cur = con.execute(
-        f"""SELECT {", ".join(COLUMNS)} FROM incidents
-            ORDER BY article_count DESC, outlet_count DESC, date_to DESC NULLS LAST, id LIMIT ? OFFSET ?""",
-        [limit, offset],
-    )
-    names = [d[0] for d in cur.description or []]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

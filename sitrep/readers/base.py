@@ -12,9 +12,9 @@ import os
 import stat
 from pathlib import Path
 
+from sitrep.context import now
 from sitrep.errors import InputError
 from sitrep.records import Reject
-from sitrep.stages.language import now
 
 MAX_BYTES = 16 * 1024 * 1024  # one page or text; a news article is a few hundred KB at most
 MAX_TABLE_BYTES = 512 * 1024 * 1024  # a CSV/JSONL/Parquet/WARC file holds many items and is streamed

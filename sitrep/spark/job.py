@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.batch import check_date
+from sitrep.context import now
 from sitrep.spark import corpus, readers, rows, writers
 from sitrep.spark.session import session
-from sitrep.stages.language import now
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession

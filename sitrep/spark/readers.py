@@ -22,10 +22,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from sitrep.errors import UserError
-from sitrep.readers import with_defaults
+from sitrep.readers import read_path, with_defaults
 from sitrep.readers.base import reject
 from sitrep.records import Reject, Source
-from sitrep.stages.ingest import read_path
 
 if TYPE_CHECKING:
     from pyspark import RDD

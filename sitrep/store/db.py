@@ -22,8 +22,6 @@ from sitrep.records import Article, Reject
 from sitrep.store import rows as rowmap
 from sitrep.store.schema import PER_ARTICLE, SCHEMA_VERSION, TABLES, column_types, columns, ddl, typed_select
 
-DEFAULT_DB = "sitrep.duckdb"
-
 
 def _is_lock_error(exc: Exception) -> bool:
     return "lock" in str(exc).lower()

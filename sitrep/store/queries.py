@@ -148,6 +148,17 @@ def events(
     return query(con, sql, [*where.params, limit, offset])
 
 
+INCIDENT_COLUMNS = ("id", "plover_type", "place_name", "date_from", "date_to", "article_count",
+                    "outlet_count", "event_count")  # fmt: skip
+
+
+def incidents(con: duckdb.DuckDBPyConnection, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Incidents with the most reports first: what ``sitrep incidents`` lists."""
+    sql = f"""SELECT {", ".join(INCIDENT_COLUMNS)} FROM incidents
+              ORDER BY article_count DESC, outlet_count DESC, date_to DESC NULLS LAST, id LIMIT ? OFFSET ?"""
+    return query(con, sql, [limit, offset])
+
+
 def counts_by_type(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return query(
         con,

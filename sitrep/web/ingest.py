@@ -19,11 +19,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from sitrep.context import default_context
+from sitrep.context import default_context, now
 from sitrep.errors import InputError, TooLarge, Unauthorized
 from sitrep.pipeline import process_sources
 from sitrep.records import Reject
-from sitrep.stages.language import now
 from sitrep.store import db
 from sitrep.web import models, queries
 from sitrep.web.errors import ReadOnly
