@@ -336,6 +336,6 @@ class Resolver:
 def resolve(doc: Any, index: Index, published: str | None,
             places: Sequence[PlaceMention] = ()) -> tuple[ActorMention, ...]:  # fmt: skip
     """Every actor mention of a parsed article; role phrases resolve by ``published`` (ISO date)."""
-    when = published_date.parse_optional(published)
+    when = published_date.lenient(published)
     day = (when.day if when else date.today()).isoformat()
     return Resolver(doc, index, day, tuple(places)).run()

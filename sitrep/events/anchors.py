@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from sitrep.events.arguments import MentionIndex
 from sitrep.records import Article, Place, PlaceMention, Precision, TimeExpr
-from sitrep.timex import published
+from sitrep.timex import calendar, published, years
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,19 @@ class Sorted(Generic[T]):
         return min(inside, key=lambda x: abs(x.start - pos)) if inside else None
 
 
+def earliest_named_year(article: Article) -> int | None:
+    """The oldest year the article names in a date context ("in 1947", "June 23, 1941"), or its
+    publication year when that is older; None when it names none and has no publication date."""
+    named = [
+        b[0].year
+        for t in article.times
+        if t.rule in years.absolute_rules() and (b := calendar.bounds(t.value))
+    ]
+    when = published.lenient(article.published_at)
+    found = named + ([when.day.year] if when else [])
+    return min(found) if found else None
+
+
 class Anchors:
     """Where and when for the events of one article; what is the same for all of them is computed once."""
 
@@ -59,10 +72,21 @@ class Anchors:
         self.doc = doc
         self.mentions = MentionIndex(article.mentions)
         self.places = Sorted([p for p in article.places if p.place is not None and p.role != "demonym"])
-        self.times = Sorted([t for t in article.times if t.value and t.type in ("DATE", "TIME")])
+        self.earliest = earliest_named_year(article)
+        self.times = Sorted(
+            [t for t in article.times if t.value and t.type in ("DATE", "TIME") and not self.too_old(t)]
+        )
         self.place_in = _stage_function("sitrep.stages.places", "place_in")
         self.time_of = _stage_function("sitrep.stages.time", "time_of")
         self._focus: tuple[Place | None] | None = None
+
+    def too_old(self, expr: TimeExpr) -> bool:
+        """A date read other than from a calendar date's own words (a decade, "83 years later") that ends
+        before every year the article names in a date context is far before its news: it dates no event."""
+        if self.earliest is None or expr.rule in years.absolute_rules():
+            return False
+        span = calendar.bounds(expr.value)
+        return span is not None and span[1].year < self.earliest
 
     def focus(self) -> Place | None:
         """The article's main place: the places stage's ``focus`` if it offers one, else the most named."""
@@ -108,13 +132,13 @@ class Anchors:
             return When(in_clause.value, in_clause.precision, "text", in_clause)
         if self.time_of is not None and sent is not None:
             found = self.time_of(self.article, *clause, self.doc)  # with the parse: what the clause governs
-            if isinstance(found, TimeExpr) and found.value:
+            if isinstance(found, TimeExpr) and found.value and not self.too_old(found):
                 return When(found.value, found.precision, "text", found)
         elif sent is not None:
             in_sent = self.times.nearest(*sent, pos)
             if in_sent is not None:
                 return When(in_sent.value, in_sent.precision, "text", in_sent)
-        when = published.parse_optional(self.article.published_at)
+        when = published.lenient(self.article.published_at)
         if when is None:
             return When(None, None, "none")
         if when.precision == "minute":  # an event is dated to the day: the hour of publication is not its

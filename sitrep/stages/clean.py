@@ -122,28 +122,20 @@ def strip_chrome(text: str, title: str | None, chrome: Chrome) -> tuple[str, str
     return body, title, cuts
 
 
-def _clue(value: str | None) -> Published | None:
-    """A date found in a page's metadata, URL or dateline: a clue, skipped when it does not read."""
-    try:
-        return published.parse_optional(value)
-    except published.DateError:
-        return None
-
-
 def _published(source: Source, page_date: str | None, body: str) -> tuple[Published | None, str | None]:
     """The caller's date, else the input's metadata or feed, else the URL, else a dateline; else unknown.
 
     A date the caller or the input gave that cannot be read exactly is an error for this item (DateError)."""
     if source.published and source.published_source != "default":
         return published.parse(source.published), source.published_source or "caller"
-    if found := _clue(page_date):
+    if found := published.lenient(page_date):
         return found, "metadata"
     if source.published:
         return published.parse(source.published), "caller"
     url_date = dates.from_url(source.url)
-    if found := _clue(url_date[0] if url_date else None):
+    if found := published.lenient(url_date[0] if url_date else None):
         return found, "url"
-    if found := _clue(dates.from_dateline(body)):
+    if found := published.lenient(dates.from_dateline(body)):
         return found, "text"
     return None, None
 

@@ -70,12 +70,8 @@ def _dated(text: str, piece: find.Candidate, reading: Reading, doc: Doc | None) 
 
 
 def _publication_day(text: str | None) -> date | None:
-    """The day relative expressions lean on: the publication's, when it is known to the day (clean
-    normalised it; an Article built by hand with an unreadable date leaves relative expressions open)."""
-    try:
-        when = published.parse_optional(text)
-    except published.DateError:
-        return None
+    """The day relative expressions lean on: the publication's, when it is known to the day."""
+    when = published.lenient(text)
     return when.day if when and when.precision in ("day", "minute") else None
 
 

@@ -130,18 +130,14 @@ def _fill(con: duckdb.DuckDBPyConnection, table: str, key: str, values: dict[str
 def _dates_v3(con: duckdb.DuckDBPyConnection) -> None:
     """Schemas 1 and 2 kept dates as text only: fill the DATE columns with the one date model (a
     published_at it cannot read, written by an older sitrep, gets no day); incidents' ranges become DATEs."""
-    from sitrep.timex.published import DateError
-
     for side in ("date_from", "date_to"):
         con.execute(
             f"ALTER TABLE incidents ALTER {side} TYPE DATE USING TRY_CAST(left({side}::VARCHAR, 10) AS DATE)"
         )
-    days = {}
-    for aid, published_at in con.execute("SELECT id, published_at FROM articles").fetchall():
-        try:
-            days[aid] = (rowmap.published_day(published_at),)
-        except DateError:
-            days[aid] = (None,)
+    days = {
+        aid: (rowmap.published_day(published_at),)
+        for aid, published_at in con.execute("SELECT id, published_at FROM articles").fetchall()
+    }
     _fill(con, "articles", "id", days, ("published_date",))
     ranges = {
         eid: rowmap.date_range(value) for eid, value in con.execute("SELECT id, date FROM events").fetchall()

@@ -46,13 +46,13 @@ def _party(prefix: str, party: EventActor | None) -> Row:
 
 def month(published_at: str | None) -> str | None:
     """YYYY-MM of a stored (normalised) publication date: the partition key of exports."""
-    when = published.parse_optional(published_at)
+    when = published.lenient(published_at)
     return when.month if when else None
 
 
 def published_day(published_at: str | None) -> date | None:
     """The day of publication when it is known to the day (a month or a year has no one day)."""
-    when = published.parse_optional(published_at)
+    when = published.lenient(published_at)
     return when.day if when and when.precision in ("day", "minute") else None
 
 

@@ -119,3 +119,13 @@ def parse_optional(value: str | date | datetime | None, reference: date | None =
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return parse(value, reference)
+
+
+def lenient(value: str | None) -> Published | None:
+    """The date ``value`` names, or None when it names none exactly: for clues (a page's metadata, a URL,
+    a dateline) and for an Article's ``published_at`` read back by the stages (normalised where it came
+    in; an Article built by hand with an unreadable date has none)."""
+    try:
+        return parse_optional(value)
+    except DateError:
+        return None

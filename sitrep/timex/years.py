@@ -12,7 +12,11 @@ precedes it.
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,6 +41,7 @@ _NOT_BEFORE = re.compile(
     r"(?:\bsection|\bsec\.|\bno\.|\bnumber|\bnr\.|\bart\.|\barticle|#|\bat)\s*$", re.IGNORECASE
 )
 DATELINE_CHARS = 200
+RULES = Path(__file__).resolve().parents[1] / "data" / "time" / "rules.yaml"
 
 
 def is_year(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
@@ -61,3 +66,11 @@ def _counts_a_noun(doc: Doc, start: int, end: int) -> bool:
         return False
     token = span.root
     return token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
+
+
+@cache
+def absolute_rules() -> frozenset[str]:
+    """The time rules that read a calendar date from its own words (a day, a month, a year in a date
+    context, a range of them): what "the years an article names in a date context" are read from."""
+    rules = yaml.safe_load(RULES.read_text(encoding="utf-8"))["rules"]
+    return frozenset(r["name"] for r in rules if r["kind"] == "absolute") | {"year-range", "day-range"}

@@ -61,3 +61,23 @@ def test_time_stage_reads_no_year_from_numbers(ctx: Context, text: str) -> None:
 @pytest.mark.parametrize(("text", "year"), YEARS)
 def test_time_stage_keeps_years_in_date_context(ctx: Context, text: str, year: str) -> None:
     assert any(v and v.startswith(year) for v in _times(ctx, text))
+
+
+def test_a_date_far_before_every_year_the_article_names_dates_no_event() -> None:
+    """A decade older than every year named in a date context and than publication is not the news's."""
+    from sitrep.events.anchors import Anchors
+    from sitrep.records import TimeExpr
+
+    text = "Fighting began in 1947. Rebels attacked the town in the 1930s style, officials said."
+    decade = text.index("the 1930s")
+    times = (
+        TimeExpr(text.index("1947"), text.index("1947") + 4, "1947", "DATE", "1947", "year", "year"),
+        TimeExpr(decade, decade + 9, "the 1930s", "DATE", "193", "decade", "decade"),
+    )
+    article = Article(id="t", text=text, source_ref="t", published_at="2020-11-19", times=times)
+    anchors = Anchors(article)
+    second = (text.index("Rebels"), len(text))
+    when = anchors.date(second, second, text.index("attacked"))
+    assert (when.value, when.flag) == ("2020-11-19", "publication")
+    first = (0, text.index("Rebels"))
+    assert anchors.date(first, first, 9).value == "1947"  # a year in a date context dates its event
