@@ -143,7 +143,10 @@ ABBREVIATIONS = frozenset(
     ]
 )
 NUMBER = re.compile(r"^(\d[\d,.]*|a few|dozens|hundreds|thousands|millions|tens of thousands)$", re.I)
-DATE = re.compile(r"^\d{1,2}(st|nd|rd|th)?\s+\w+(\s+\d{4})?$|^\d{4}(-\d\d){0,2}$")
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+DATE = re.compile(
+    rf"^(\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})(\s+\d{{4}})?|({MONTHS})\s+\d{{1,2}}(,?\s+\d{{4}})?|\d{{4}}(-\d\d){{0,2}})$"
+)
 
 
 def sources() -> Iterator[Source]:
@@ -157,7 +160,9 @@ def sources() -> Iterator[Source]:
 def _dateline(article: Article, party: EventActor) -> bool:
     words = party.span.text
     line = article.text[: party.span.start].rstrip(" \t")
-    return words.isupper() and len(words) > 2 and (line == "" or line.endswith("\n"))
+    after = article.text[party.span.end : party.span.end + 12].lstrip(" \t")
+    opens_line = line == "" or line.endswith("\n")
+    return words.isupper() and len(words) > 2 and opens_line and after[:1] in ("—", "–", "-", "(", ",")
 
 
 def party_classes(article: Article, party: EventActor | None) -> list[str]:
@@ -179,6 +184,7 @@ def party_classes(article: Article, party: EventActor | None) -> list[str]:
 
 def count(articles: Iterator[Article]) -> dict[str, object]:
     classes: Counter[str] = Counter()
+    words: Counter[str] = Counter()  # the words of each should-be-zero party, to see what slips
     habitual: Counter[str] = Counter()
     salience: Counter[str] = Counter()
     n_articles = n_events = 0
@@ -187,7 +193,9 @@ def count(articles: Iterator[Article]) -> dict[str, object]:
         for e in article.events:
             n_events += 1
             for party in (e.source, e.target):
-                classes.update(party_classes(article, party))
+                found = party_classes(article, party)
+                classes.update(found)
+                words.update(f"{c}: {party.span.text}" for c in found if c != "pronoun_resolved" and party)
             if e.modality == "habitual":
                 parts = e.rule.split("&")[0].split("|")  # the first mention's rule, not merged ones
                 cue = next((p.split(":", 1)[1] for p in parts if p.startswith("habitual:")), "?")
@@ -207,6 +215,7 @@ def count(articles: Iterator[Article]) -> dict[str, object]:
         "articles": n_articles,
         "events": n_events,
         "should_be_zero": {k: classes[k] for k in zero},
+        "should_be_zero_words": dict(words.most_common(20)),
         "pronoun_resolved": classes["pronoun_resolved"],
         "habitual_by_cue": dict(habitual.most_common()),
         "salience": dict(salience),

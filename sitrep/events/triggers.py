@@ -146,8 +146,8 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return any(c.dep_ == "ccomp" for c in tok.children) or official
     if needs == "for-or-on":
         return any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children)
-    if needs == "not-accident":
-        subj = subject(tok)
+    if needs == "not-accident":  # "a fire destroyed homes" (often parsed as "a fire [that] destroyed")
+        subj = subject(tok) or (tok.head if tok.dep_ == "acl" else None)
         return subj is None or not (_words(subj) & lex.classes["accident"])
     if needs == "armed-context":
         return any(lex.in_class("armed", lemma(t)) for t in tok.sent)
@@ -265,6 +265,11 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
             return Candidate(tok, entry, tokens=[tok, *extra])
     if pos != "V" or lem in lex.light_verbs or lem in lex.modality["speech_verbs"]:
         return None
+    vetoes = [
+        e for e in lex.triggers.get(lem, ()) if e.pos in ("any", "V") and (e.needs or "").startswith("not-")
+    ]
+    if vetoes and not any(needs_met(lex, tok, e.needs) for e in vetoes):
+        return None  # the curated verb said no ("a fire destroyed homes" is no attack): no derived fallback
     return _with_object(tok, [*keys, lem], lex.cameo_pairs)
 
 

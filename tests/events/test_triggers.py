@@ -88,3 +88,10 @@ def test_cameo_codes_are_set(asserted) -> None:  # type: ignore[no-untyped-def]
 def test_trigger_coverage_types(asserted, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
     found = {e.plover_type for e in asserted(text)}
     assert type_ in found and (type_ != "AGREE" or "REJECT" not in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["A fire destroyed at least 200 homes in the slum.", "A stampede injured dozens of pilgrims."]
+)
+def test_triggers_accidents_are_no_assault(asserted, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in asserted(text) if e.plover_type == "ASSAULT"]
