@@ -121,3 +121,13 @@ def typed_select(table: str) -> str:
     replaced = [f"from_json({c}, '{json_structure(c)}') AS {c}" for c in columns(table) if c in NESTED]
     replaced += [f"TRY_CAST({c} AS TIMESTAMPTZ) AS {c}" for c in columns(table) if c in TIMESTAMPS]
     return f"SELECT * REPLACE ({', '.join(replaced)}) FROM {table}" if replaced else f"SELECT * FROM {table}"
+
+
+def as_stored(described: list[tuple[str, str]]) -> str:
+    """The REPLACE clause that reads typed Parquet back in the store's own types, for readers that serve
+    both (the API over ``--parquet``): TIMESTAMPs as the ISO text sitrep writes (UTC, seconds); nested
+    facts stay lists (the API decodes the store's JSON text to the same lists). '' when nothing differs."""
+    stamps = [n for n, kind in described if n in TIMESTAMPS and kind.startswith("TIMESTAMP")]
+    parts = [f"strftime(CAST({n} AS TIMESTAMPTZ) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S') || '+00:00' AS {n}"
+             for n in stamps]  # fmt: skip
+    return f" REPLACE ({', '.join(parts)})" if parts else ""

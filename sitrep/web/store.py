@@ -28,7 +28,7 @@ import duckdb
 
 from sitrep.errors import UserError
 from sitrep.store import db
-from sitrep.store.schema import TABLES, ddl
+from sitrep.store.schema import TABLES, as_stored, ddl
 
 READ_WAIT = 15.0  # seconds a request waits for a chunk commit (write + linking) before answering 503
 WATCH_EVERY = 0.25  # seconds between checks for a waiting writer
@@ -238,10 +238,12 @@ def _parquet_views(folder: Path) -> duckdb.DuckDBPyConnection:
             continue
         found += 1
         quoted = source.replace("'", "''")
-        con.execute(
-            f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{quoted}', hive_partitioning = true, "
-            "hive_types_autocast = false, union_by_name = true)"
+        scan = (
+            f"read_parquet('{quoted}', hive_partitioning = true, hive_types_autocast = false, "
+            "union_by_name = true)"
         )
+        described = [(r[0], r[1]) for r in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]
+        con.execute(f"CREATE VIEW {table} AS SELECT *{as_stored(described)} FROM {scan}")
     if not found:
         raise UserError(f"no Parquet tables ({', '.join(TABLES)}) under {folder}")
     return con

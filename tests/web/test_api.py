@@ -13,6 +13,7 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from sitrep.store.schema import typed_select
 from sitrep.web.app import create_app
 from sitrep.web.store import Store
 from tests.web import handmade
@@ -176,12 +177,14 @@ def test_parquet_backend_answers_like_duckdb(
 ) -> None:
     """Spark's layout (docs/spark.md): a folder per table, most partitioned by month."""
     con = duckdb.connect(str(handmade_db), read_only=True)
-    for table in ("actors", "places", "rejects"):
-        con.execute(f"COPY {table} TO '{tmp_path / table}' (FORMAT PARQUET, PER_THREAD_OUTPUT)")
+    for table in ("actors", "places", "rejects"):  # typed as Spark writes them (docs/data.md)
+        con.execute(
+            f"COPY ({typed_select(table)}) TO '{tmp_path / table}' (FORMAT PARQUET, PER_THREAD_OUTPUT)"
+        )
     monthly = {
-        "articles": "SELECT * FROM articles", "events": "SELECT * FROM events",
-        "incidents": "SELECT *, strftime(date_from, '%Y-%m') AS published_month FROM incidents",
-        **{t: f"SELECT t.*, a.published_month FROM {t} t JOIN articles a ON a.id = t.article_id"
+        "articles": typed_select("articles"), "events": typed_select("events"),
+        "incidents": f"SELECT *, strftime(date_from, '%Y-%m') AS published_month FROM ({typed_select('incidents')})",
+        **{t: f"SELECT t.*, a.published_month FROM ({typed_select(t)}) t JOIN articles a ON a.id = t.article_id"
            for t in ("times", "mentions", "quotes")},
     }  # fmt: skip
     for table, select in monthly.items():  # Spark's layout: the month as a Hive partition, one column more
