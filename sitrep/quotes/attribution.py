@@ -29,6 +29,7 @@ Token = Any  # spacy.tokens.Token; kept loose so the module imports without spaC
 @dataclass(frozen=True)
 class Cues:
     verbs: frozenset[str]
+    direct_verbs: frozenset[str]
     recipient_object: frozenset[str]
     relay_verbs: frozenset[str]
     relay_tail: tuple[tuple[str, ...], ...]
@@ -36,6 +37,8 @@ class Cues:
     relative: frozenset[str]
     indefinite: frozenset[str]
     definite: frozenset[str]
+    recipient_frames: tuple[tuple[str, ...], ...] = ()
+    media_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path = CUES) -> Cues:
@@ -46,6 +49,7 @@ def load_cues(path: Path = CUES) -> Cues:
 
     return Cues(
         verbs=words("verbs") | words("relay_verbs"),
+        direct_verbs=words("direct_verbs"),
         recipient_object=words("recipient_object"),
         relay_verbs=words("relay_verbs"),
         relay_tail=tuple(tuple(p.split()) for p in data["relay_tail"]),
@@ -53,6 +57,8 @@ def load_cues(path: Path = CUES) -> Cues:
         relative=words("relative"),
         indefinite=words("indefinite"),
         definite=words("definite"),
+        recipient_frames=tuple(tuple(p.split()) for p in data["recipient_frames"]),
+        media_nouns=words("media_nouns"),
     )
 
 
@@ -62,6 +68,7 @@ class Attribution:
     cue: Sequence[Token]
     recipient: Sequence[Token]
     relayer: Sequence[Token] = ()  # "X quoted Y as saying": X relays Y's words
+    relay_cue: Sequence[Token] = ()  # "X reported its source said": X's own cue, the words X reported
 
 
 def span_of(tokens: Sequence[Token]) -> Span | None:
@@ -72,14 +79,48 @@ def span_of(tokens: Sequence[Token]) -> Span | None:
     return Span(start, end, tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
-def is_cue(tok: Token, cues: Cues) -> bool:
-    """A finite speech verb: "told", "has said"; not "to tell", "what was said" or "a truce, declared on"."""
-    if tok.lemma_.lower() not in cues.verbs or tok.pos_ not in ("VERB", "AUX"):
+def is_cue(tok: Token, cues: Cues, direct: bool = False) -> bool:
+    """A finite speech verb: "told", "has said"; not "to tell", "what was said" or "a truce, declared on".
+    ``direct``: the words are in quotation marks, so verbs that attribute only such words count too
+    ("continued", "read", "called it")."""
+    lemma = tok.lemma_.lower()
+    if (lemma not in cues.verbs and not (direct and lemma in cues.direct_verbs)) or tok.pos_ not in (
+        "VERB",
+        "AUX",
+    ):
         return False
     if tok.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
-    return tok.tag_ == "VBN" and prev is not None and prev.lemma_ == "have"
+    if tok.tag_ == "VBN":  # "has said"; "Remarked the engineer, ..." (an attribution opening its sentence)
+        return (prev is not None and prev.lemma_ == "have") or tok.i == tok.sent.start
+    return False
+
+
+def is_participle(tok: Token, cues: Cues, direct: bool = False) -> bool:
+    """ "..., saying (that)", "telling a newspaper:": a speech verb in -ing whose speaker is the subject of
+    the clause it hangs from ("The firm issued a statement saying ...")."""
+    lemma = tok.lemma_.lower()
+    return tok.tag_ == "VBG" and (lemma in cues.verbs or (direct and lemma in cues.direct_verbs))
+
+
+def clause_subject(tok: Token) -> list[Token]:
+    """The subject of the nearest clause above ``tok``, without its apposition or relative clause."""
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return []
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        if subjects:
+            words = list(subjects[0].subtree)
+            cut = next(
+                (k for k, t in enumerate(words) if t.text in _STOP or t.lower_ in ("who", "which")),
+                len(words),
+            )
+            words = words[:cut]
+            return words if 0 < len(words) <= MAX_SPEAKER_TOKENS else []
+    return []
 
 
 def is_according(tok: Token) -> bool:
@@ -96,7 +137,8 @@ def until_stop(tokens: Sequence[Token], limit: int, also: frozenset[str] = froze
 
 
 def speaker_before(tokens: Sequence[Token], cues: Cues) -> list[Token]:
-    """The description just before a cue, without a relative clause set off by commas."""
+    """The description just before a cue, without a relative clause or an age set off by commas; a name
+    rather than the title in apposition to it ("Ann Lee, the mayor, has said" -> Ann Lee)."""
     segments: list[list[Token]] = [[]]
     for tok in tokens:
         # a comma, or a dash set off by a space ("Islam News- MEE reported"), ends a segment
@@ -109,27 +151,95 @@ def speaker_before(tokens: Sequence[Token], cues: Cues) -> list[Token]:
     segments = [s for s in segments if s]
     while segments and segments[-1][0].lower_ in cues.relative:
         segments.pop()
-    if not segments:
-        return []
-    seg = segments[-1]
-    while seg and seg[0].lower_ in _LEADING:
-        seg = seg[1:]
+    seg: list[Token] = []
+    while segments:
+        seg = _trim(segments.pop())
+        # "a manager, 24, who said": the age is no speaker; nor "the minister, speaking to Reuters, said"
+        if seg and not all(t.like_num for t in seg) and seg[0].tag_ != "VBG":
+            break
+        seg = []
+    if segments and _is_title(seg) and _is_name(before := _trim(segments[-1])):
+        seg = before
     return seg if len(seg) <= MAX_SPEAKER_TOKENS else []
 
 
+def _trim(seg: list[Token]) -> list[Token]:
+    """Without the leading conjunction and the auxiliaries and adverbs of the verb ("Lee has also")."""
+    while seg and seg[0].lower_ in _LEADING:
+        seg = seg[1:]
+    while seg and seg[-1].pos_ in ("AUX", "ADV", "PART") and len(seg) > 0:
+        seg = seg[:-1]
+    return seg
+
+
+def _is_title(seg: Sequence[Token]) -> bool:
+    return bool(seg) and (seg[0].pos_ == "DET" or seg[0].tag_ == "PRP$")
+
+
+def _is_name(seg: Sequence[Token]) -> bool:
+    return 0 < len(seg) <= 5 and seg[0].pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct for t in seg)
+
+
+def clause_like(tokens: Sequence[Token]) -> bool:
+    """Words that are a clause, not someone: "when I", "it will side with ... if the claims", "what you"
+    (a relative clause after the head, "the official who asked", is still someone)."""
+    if not tokens:
+        return True
+    first = tokens[0]
+    if first.pos_ in ("SCONJ", "CCONJ", "ADV", "ADP") or first.lower_ in (
+        "what",
+        "how",
+        "when",
+        "if",
+        "why",
+        "where",
+    ):
+        return True
+    cut = next(
+        (k for k, t in enumerate(tokens) if k and t.lower_ in ("who", "which", "that", "whose")), len(tokens)
+    )
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens[:cut])
+
+
+def own_words(speaker: Sequence[Token]) -> bool:
+    """ "I said", "every time you say": a speaker telling of their own or their hearer's words, inside their
+    own speech (an interview's answer), reports no one else's."""
+    return bool(speaker) and speaker[-1].lower_ in ("i", "you", "we")
+
+
 def recipient_after(cue: Token, cues: Cues) -> list[Token]:
-    """ "told MEE", "said to MEE": the hearer of the words, when the sentence names one."""
+    """ "told MEE", "said to MEE", "said, speaking to MEE": the hearer of the words, when named."""
     after = list(cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 1 + MAX_RECIPIENT_TOKENS + 1)])
     if cue.lemma_.lower() not in cues.recipient_object:
         if not after or after[0].lower_ != "to":
-            return []
+            return framed(cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 12)], cues)
         after = after[1:]
-    return until_stop(after, MAX_RECIPIENT_TOKENS, frozenset({"that", "on", "in", "at", "as", "after"}))
+    return until_stop(after, MAX_RECIPIENT_TOKENS, _RECIPIENT_END)
+
+
+_RECIPIENT_END = frozenset({"that", "on", "in", "at", "as", "after"})
+
+
+def framed(tokens: Sequence[Token], cues: Cues) -> list[Token]:
+    """The hearer a frame names: "speaking to Reuters", "in an interview with the BBC" (first found)."""
+    words = [t.lower_ for t in tokens]
+    for k in range(len(words)):
+        for frame in cues.recipient_frames:
+            if tuple(words[k : k + len(frame)]) == frame:
+                return until_stop(tokens[k + len(frame) :], MAX_RECIPIENT_TOKENS, _RECIPIENT_END)
+    return []
 
 
 def attribute(cue: Token, before: Sequence[Token], cues: Cues) -> Attribution | None:
     """Speaker, recipient and relay around one cue; ``before`` are the tokens between quote and cue."""
-    speaker = speaker_before(before, cues)
+    if cue.tag_ == "VBG":  # "..., saying": the clause's subject speaks
+        speaker = clause_subject(cue)
+        return (
+            Attribution(speaker, [cue], recipient_after(cue, cues) or framed(before, cues))
+            if speaker
+            else None
+        )
+    speaker = speaker_before(before, cues) or _subject(cue, before)
     cue_tokens = [cue]
     if cue.lemma_.lower() in cues.relay_verbs:
         relayed = _relayed(cue, cues)
@@ -139,11 +249,39 @@ def attribute(cue: Token, before: Sequence[Token], cues: Cues) -> Attribution | 
         speaker = until_stop(cue.doc[cue.i + 1 : cue.i + 1 + MAX_SPEAKER_TOKENS], MAX_SPEAKER_TOKENS)
         if not speaker or (speaker[0].pos_ in ("ADP", "SCONJ", "PART", "DET") and speaker[0].lower_ != "the"):
             return None
-        return Attribution(speaker, cue_tokens, ())
-    recipient = recipient_after(cue, cues)
+        if speaker[0].pos_ == "PRON" and speaker[0].lower_ not in ("he", "she", "they", "it"):
+            return None
+        return Attribution(_trim(speaker), cue_tokens, framed(speaker, cues))
+    nested = _nested(speaker, cue_tokens, cues)
+    if nested or clause_like(speaker):
+        return nested
+    recipient = recipient_after(cue, cues) or framed(before, cues)
     if recipient and cue.nbor(1).lower_ == "to":
         cue_tokens.append(cue.nbor(1))
     return Attribution(speaker, cue_tokens, recipient)
+
+
+def _subject(cue: Token, before: Sequence[Token]) -> list[Token]:
+    """The cue's own subject when the words before it run too long to be a speaker ("... and the
+    ministry claimed")."""
+    inside = {t.i for t in before}
+    for child in cue.children:
+        if child.dep_ == "nsubj" and child.i in inside:
+            words = [t for t in child.subtree if t.i in inside]
+            return words if len(words) <= MAX_SPEAKER_TOKENS and not clause_like(words) else []
+    return []
+
+
+def _nested(speaker: Sequence[Token], cue: list[Token], cues: Cues) -> Attribution | None:
+    """ "The paper reported its source said ...": the words are the source's, reported by the paper."""
+    inner = next((k for k, t in enumerate(speaker) if is_cue(t, cues)), None)
+    if inner is None:
+        return None
+    source = [t for t in speaker[inner + 1 :] if t.lower_ != "that"]
+    relayer = speaker_before(speaker[:inner], cues)
+    if not source or not relayer or clause_like(source):
+        return None
+    return Attribution(source, cue, recipient_after(cue[0], cues), relayer, [speaker[inner]])
 
 
 def _relayed(cue: Token, cues: Cues) -> tuple[list[Token], list[Token]] | None:
@@ -177,9 +315,14 @@ def is_anonymous(tokens: Sequence[Token], cues: Cues) -> bool:
     return word.lower_ in cues.descriptors or word.lemma_.lower() in cues.descriptors
 
 
-def outlet_name(tokens: Sequence[Token]) -> str | None:
+def outlet_name(tokens: Sequence[Token], cues: Cues) -> str | None:
+    """The outlet the words were given to: a known one by name, else the words when they name a medium
+    ("state media", "a local newspaper")."""
     span = span_of(tokens)
     if span is None:
         return None
     outlet = find_outlet(span.text)
-    return outlet.name if outlet else None
+    if outlet:
+        return outlet.name
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    return span.text if nouns and nouns[-1].lower_ in cues.media_nouns else None

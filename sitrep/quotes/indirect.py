@@ -15,7 +15,8 @@ from sitrep.quotes import attribution as at
 from sitrep.records import Span
 
 MIN_CONTENT_TOKENS = 4
-MAX_TRAILING_ATTRIBUTION = 16  # tokens from the content's last comma to the sentence end
+MAX_TRAILING_WORDS = 4  # after a closing attribution's cue: "on Friday", "in a statement"
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _content(tokens: Sequence[Any]) -> Span | None:
@@ -57,26 +58,28 @@ def _according(sent: Any) -> tuple[Span, at.Attribution] | None:
 def _cue_in(sent: Any, cues: at.Cues, used: set[int]) -> tuple[Span, at.Attribution] | None:
     toks = [t for t in sent if not t.is_space]
     for k, tok in enumerate(toks):
-        if tok.i in used or not at.is_cue(tok, cues):
+        if tok.i in used or not (at.is_cue(tok, cues) or at.is_participle(tok, cues)):
             continue
         attr = at.attribute(tok, toks[:k], cues)
-        if attr is None or not attr.speaker or attr.speaker[0].i > tok.i:
+        if attr is None or not attr.speaker or attr.speaker[0].i > tok.i or at.own_words(attr.speaker):
             continue  # indirect speech names its speaker before the cue
-        after = k + 1 + len(attr.cue) - 1 + len(attr.recipient)
-        trailing = len(toks) - k <= MAX_TRAILING_ATTRIBUTION and all(
-            t.text in ".!?" or not t.is_punct for t in toks[after:]
+        last = max([t.i for t in attr.cue] + [t.i for t in attr.recipient if t.i > tok.i])
+        after = k + 1 + last - tok.i
+        rest = toks[after:]
+        # "content, as X told Y (on Friday)." — the attribution closes the sentence
+        trailing = len([t for t in rest if not t.is_punct]) <= MAX_TRAILING_WORDS and not any(
+            t.pos_ in ("VERB", "AUX") for t in rest
         )
         if trailing and attr.speaker[0].i > toks[0].i:
-            # "content, as X told Y." — the content ends at the comma before the speaker
             cut = attr.speaker[0].i - toks[0].i
             while cut > 0 and toks[cut - 1].lower_ in ("as", "and", ","):
                 cut -= 1
             content = _content(toks[:cut])
         else:
-            rest = toks[after:]
             if rest and rest[0].lower_ in ("that", ":"):
                 rest = rest[1:]
-            content = _content(rest)
+            # reported speech is a clause ("said the plan had failed"), not a thing ("cited two factors")
+            content = _content(rest) if any(t.tag_ in _FINITE for t in rest) else None
         if content:
             return content, attr
     return None

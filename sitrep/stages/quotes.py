@@ -10,12 +10,14 @@ stage found one under the speaker's head word, else the description verbatim ("t
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sitrep.context import Context
 from sitrep.quotes import attribution as at
+from sitrep.quotes import speakers
 from sitrep.quotes.indirect import indirect_quotes
 from sitrep.quotes.marks import Quoted, find_quoted
 from sitrep.records import Article, Quote, Span
@@ -25,6 +27,7 @@ NEEDS = ("text", "mentions")
 ADDS = "quotes"
 TAIL_TOKENS = 40
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue are titles or scare quotes
+CONTINUATION_WORDS = 16  # at most the attribution between a quote and the same speaker's next one
 PARTIAL_WORDS = 4
 _SENT_END = {".", "!", "?"}
 _OPENERS = set("“„«‹\"‘'")
@@ -42,29 +45,51 @@ class Found:
     span: Span
     kind: str
     attribution: at.Attribution | None
+    quoted: Quoted | None = None  # the marks, for a quote in quotation marks
 
 
 def run(article: Article, doc: Any, ctx: Context) -> tuple[Quote, ...]:
     if doc is None or not article.text:
         return ()
     cues = ctx.resource("quotes.cues", at.load_cues)
-    found: list[Found] = []
-    used: set[int] = set()
-    for quoted in find_quoted(article.text):
-        item = _direct(doc, article.text, quoted, cues)
-        if item is None:
+    direct = _continued(
+        [_direct(doc, article.text, q, cues) for q in find_quoted(article.text)], article.text
+    )
+    direct = [f for f in direct if (f.attribution or len(f.span.text.split()) >= MIN_UNATTRIBUTED_WORDS)
+              and not (f.attribution and at.own_words(f.attribution.speaker))]  # fmt: skip
+    # a partial quote may stand inside reported speech ('He said the plan was "a mistake"'): the
+    # reported speech is found around it, with the same cue
+    partial_cues = {t.i for f in direct if f.kind == "partial" and f.attribution for t in f.attribution.cue}
+    used = {t.i for f in direct if f.attribution for t in f.attribution.cue} - partial_cues
+    covered = [(f.span.start, f.span.end) for f in direct if f.kind != "partial"]
+    indirect = [Found(span, "indirect", attr) for span, attr in indirect_quotes(doc, cues, used, covered)]
+    indirect = [i for i in indirect if not any(_same_words(i.span, f) for f in direct)]
+    return _records(article, sorted(direct + indirect, key=lambda f: f.span.start), cues)
+
+
+def _same_words(span: Span, quote: Found) -> bool:
+    """Reported speech that is just the quoted words ('they say "friend" and the door opens' read twice)."""
+    return (
+        quote.quoted is not None
+        and quote.quoted.open_at <= span.start <= quote.span.start + 1
+        and (span.end <= quote.quoted.close_at + 1 or span.start == quote.span.start)
+    )
+
+
+def _continued(found: list[Found], text: str) -> list[Found]:
+    """A quote with no attribution of its own that follows an attributed one in the same paragraph,
+    with at most the attribution between them ('"We are ready," the mayor said. "The work is done."'),
+    is the same speaker's."""
+    for prev, item in itertools.pairwise(found):
+        if item.attribution or not prev.attribution or not prev.quoted or not item.quoted:
             continue
-        found.append(item)
-        if item.attribution:
-            used.update(t.i for t in item.attribution.cue)
-    covered = [(f.span.start, f.span.end) for f in found]
-    for span, attr in indirect_quotes(doc, cues, used, covered):
-        found.append(Found(span, "indirect", attr))
-    found.sort(key=lambda f: f.span.start)
-    return _records(article, found, cues)
+        gap = text[prev.quoted.close_at + 1 : item.quoted.open_at]
+        if "\n\n" not in gap and len(gap.split()) <= CONTINUATION_WORDS:
+            item.attribution = prev.attribution
+    return found
 
 
-def _direct(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> Found | None:
+def _direct(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> Found:
     """``text`` is the article's text (``Doc.text`` would rebuild it from every token on each call)."""
     end = quoted.end
     while end > quoted.start and text[end - 1] in ", \n":
@@ -72,10 +97,8 @@ def _direct(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> Found | None:
     span = Span(quoted.start, end, text[quoted.start : end])
     attr = _attribution_after(doc, text, quoted, cues) or _attribution_before(doc, text, quoted, cues)
     words = len(span.text.split())
-    if attr is None and words < MIN_UNATTRIBUTED_WORDS:
-        return None
     partial = span.text[:1].islower() or words < PARTIAL_WORDS
-    return Found(span, "partial" if partial else "direct", attr)
+    return Found(span, "partial" if partial else "direct", attr, quoted)
 
 
 def _tokens(doc: Any, start: int, end: int) -> Sequence[Any]:
@@ -84,9 +107,12 @@ def _tokens(doc: Any, start: int, end: int) -> Sequence[Any]:
 
 
 def _attribution_after(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
+    """'"...," the mayor said.' — not after a quote that closed its sentence ('"... done." He said')."""
+    if text[quoted.start : quoted.end].rstrip().endswith("."):
+        return None
     tail: list[Any] = []
     for tok in _tokens(doc, quoted.close_at + 1, min(len(text), quoted.close_at + 400)):
-        if (tok.text in _SENT_END and tail) or "\n" in tok.text or tok.text in _OPENERS:
+        if tok.text in _SENT_END or "\n" in tok.text or tok.text in _OPENERS:
             break
         tail.append(tok)
         if len(tail) > TAIL_TOKENS:
@@ -94,7 +120,7 @@ def _attribution_after(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> at
     for k, tok in enumerate(tail):
         if at.is_according(tok):
             return _according(tok)
-        if at.is_cue(tok, cues):
+        if at.is_cue(tok, cues, direct=True) or at.is_participle(tok, cues, direct=True):
             return at.attribute(tok, tail[:k], cues)
     return None
 
@@ -107,7 +133,7 @@ def _attribution_before(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> a
     for k in range(len(head) - 1, -1, -1):
         if at.is_according(head[k]):
             return _according(head[k])
-        if at.is_cue(head[k], cues):
+        if at.is_cue(head[k], cues, direct=True) or at.is_participle(head[k], cues, direct=True):
             return at.attribute(head[k], head[:k], cues)
     return None
 
@@ -119,11 +145,18 @@ def _according(tok: Any) -> at.Attribution | None:
 
 def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
+    spans = [(f.span.start, f.span.end) for f in found]
     for item in found:
         attr = item.attribution
         speaker = at.span_of(attr.speaker) if attr else None
-        via = at.outlet_name(attr.recipient) if attr else None
-        parent = _relaying_quote(attr.relayer, quotes, cues) if attr and attr.relayer else None
+        via = at.outlet_name(attr.recipient, cues) if attr else None
+        parent = None
+        if attr and attr.relay_cue:  # "the paper reported its source said": the paper's report holds it
+            parent = _report(article, item, attr, cues, spans)
+            quotes.append(parent)
+            via = via or at.outlet_name(attr.relayer, cues)
+        elif attr and attr.relayer:
+            parent = _relaying_quote(attr.relayer, quotes, cues)
         if parent and via is None:
             via = parent.via_outlet  # Qaani's words reached MEE through the commander
         quotes.append(
@@ -134,7 +167,7 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
                 text=item.span.text,
                 kind=item.kind,  # type: ignore[arg-type]
                 speaker=speaker,
-                speaker_actor_id=_actor_id(article, attr.speaker, cues) if attr else None,
+                speaker_actor_id=speakers.actor_id(article, attr.speaker, cues, spans) if attr else None,
                 anonymous=at.is_anonymous(attr.speaker, cues) if attr else False,
                 cue=at.span_of(attr.cue) if attr else None,
                 via_outlet=via,
@@ -144,17 +177,17 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
     return tuple(quotes)
 
 
-def _actor_id(article: Article, speaker: Sequence[Any], cues: at.Cues) -> str | None:
-    word = at.head(speaker, cues)
-    if word is None:
-        return None
-    if word.pos_ == "PRON":  # "he said": the last person named before
-        people = [m for m in article.mentions if m.end <= word.idx and m.actor.kind == "person"]
-        return people[-1].actor.id if people else None
-    for mention in article.mentions:
-        if mention.start <= word.idx < mention.end:
-            return mention.actor.id
-    return None
+def _report(article: Article, item: Found, attr: at.Attribution, cues: at.Cues,
+            spans: list[tuple[int, int]]) -> Quote:  # fmt: skip
+    """The relaying speaker's own reported speech: from the source it names to the end of the words."""
+    start = attr.speaker[0].idx
+    end = item.quoted.close_at + 1 if item.quoted else item.span.end
+    return Quote(
+        id=quote_id(article, start, end), start=start, end=end, text=article.text[start:end], kind="indirect",
+        speaker=at.span_of(attr.relayer), speaker_actor_id=speakers.actor_id(article, attr.relayer, cues, spans),
+        anonymous=at.is_anonymous(attr.relayer, cues), cue=at.span_of(attr.relay_cue),
+        via_outlet=None,
+    )  # fmt: skip
 
 
 def _relaying_quote(relayer: Sequence[Any], earlier: list[Quote], cues: at.Cues) -> Quote | None:

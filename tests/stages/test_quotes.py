@@ -123,3 +123,68 @@ def test_quotes_attribution_forms(ctx: Context, text: str, starts: str, speaker:
 def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
     article = process("The so-called “experts” arrived in the capital on Monday.", ctx=ctx)
     assert article.quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker", "via"),
+    [
+        # verbs that attribute only quoted words, and an attribution verb opening its sentence
+        ('Ann Lee spoke first. "We are ready for the storm now," she continued.', "We are ready", "she", None),
+        ('Remarked the city engineer Dana Cole, "The tunnel is safe for traffic again."', "The tunnel is safe",
+         "the city engineer Dana Cole", None),
+        # a participle: the clause's subject speaks; "telling X:" names the outlet
+        ('The firm issued a statement on Monday saying, "We regret the long delay to passengers."',
+         "We regret the long", "The firm", None),
+        ('The mayor has yet to concede, telling a local newspaper: "We will see what the count says."',
+         "We will see", "The mayor", "a local newspaper"),
+        # an age or a title in apposition is not the speaker; a name is preferred to its title
+        ("A shop manager, 24, who saw the crash said the driver had been speeding for miles.",
+         "the driver had been speeding", "A shop manager", None),
+        ("Mitch Rowe, the party leader, has indicated the vote could be delayed until May.",
+         "the vote could be delayed", "Mitch Rowe", None),
+        ("The minister, speaking to Reuters, said the talks had failed after midnight.",
+         "the talks had failed", "The minister", "Reuters"),
+        # the quote ended its sentence: the next sentence's attribution is the next quote's
+        ('Ann Lee said in a statement, "We are honoured by the trust of voters." She added, "It is time to heal."',
+         "We are honoured", "Ann Lee", None),
+        # the same speaker's next quote after the attribution
+        ('"The bridge will open in May," the mayor said. "We have waited long enough for it."',
+         "We have waited", "the mayor", None),
+        # a closing attribution is only one that ends the sentence
+        ("Citing the low count, officials estimated the herd may have shrunk by half this year.",
+         "the herd may have shrunk", "officials", None),
+    ],
+)  # fmt: skip
+def test_quotes_speaker_frames(ctx: Context, text: str, starts: str, speaker: str, via: str | None) -> None:
+    quote = _quote(process(text, published="2024-05-01", ctx=ctx), starts)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.via_outlet == via
+
+
+def test_quotes_nested_attribution_is_a_chain(ctx: Context) -> None:
+    text = 'The newspaper reported its source said "the deal was signed last night in secret."'
+    article = process(text, published="2024-05-01", ctx=ctx)
+    inner = _quote(article, "the deal was signed")
+    assert inner.speaker is not None and inner.speaker.text == "its source" and inner.anonymous
+    parent = {q.id: q for q in article.quotes}[inner.parent_quote_id or ""]
+    assert parent.speaker is not None and parent.speaker.text == "The newspaper" and parent.cue is not None
+    assert parent.cue.text == "reported" and parent.start <= inner.start and inner.end <= parent.end
+
+
+def test_quotes_pronoun_speaker_is_the_person_named_outside_quotes(ctx: Context) -> None:
+    text = 'Ann Lee said, "I thank Tom Ray for his help in the campaign." She added, "Now we start work."'
+    article = process(text, published="2024-05-01", ctx=ctx)
+    names = {m.actor.id: m.actor.name for m in article.mentions}
+    assert names.get(_quote(article, "Now we start").speaker_actor_id or "") == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"No, I am not leaving the team this year," I said.',  # a speaker's own words, in an answer
+        "Scientists cautioned against an excess of optimism for the species.",  # a thing, not a clause
+        "Every time I say the same thing they look away from the stage.",  # a clause, not a speaker
+    ],
+)
+def test_quotes_not_reported_speech(ctx: Context, text: str) -> None:
+    assert process(text, published="2024-05-01", ctx=ctx).quotes == ()
