@@ -16,7 +16,9 @@ tools made for GDELT read sitrep's events as their own (GDELT 2.0 Event Database
   none (GDELT itself dates events by publication; sitrep's ``date_flag`` in the store and the PLOVER JSON
   says which); an event with neither is not written.
 - ``Actor1Name`` is the resolved actor's name, else the words of the text unless they are a pronoun.
-- ``AvgTone`` and the ethnic, religion and known-group codes are empty: sitrep does not code them.
+- ``Actor1CountryCode`` is the actor's ISO alpha-3 country (CAMEO's country codes are ISO's); a
+  non-state code (IGO, NGO, MNC ...) goes to ``Actor1KnownGroupCode`` instead.
+- ``AvgTone``, the ethnic and religion codes are empty: sitrep does not code them.
 """
 
 from __future__ import annotations
@@ -99,7 +101,9 @@ def _actor(row: dict[str, Any], side: str) -> list[Any]:
     name = _name(row, side)
     if not name and not row[f"{side}_code"]:
         return [""] * len(_ACTOR)
-    return [row[f"{side}_code"] or "", name, row[f"{side}_country"] or "", "", "", "", "",
+    country = row[f"{side}_country"] or ""
+    group = "" if country in codes.iso3_codes() else country  # IGO, NGO, MNC ...: a group, not a country
+    return [row[f"{side}_code"] or "", name, "" if group else country, group, "", "", "",
             row[f"{side}_sector"] or "", "", ""]  # fmt: skip
 
 

@@ -54,6 +54,8 @@ def test_every_code_is_in_its_list(table: pd.DataFrame) -> None:
     assert table["QuadClass"].isin([1, 2, 3, 4]).all() and table["IsRootEvent"].isin([0, 1]).all()
     assert table["GoldsteinScale"].notna().all() and table["GoldsteinScale"].between(-10, 10).all()
     assert table["SQLDATE"].between(19000101, 21000101).all()  # never empty: the read would fail on it
+    for n in (1, 2):
+        assert table[f"Actor{n}CountryCode"].dropna().isin(codes.iso3_codes()).all()
 
 
 def test_values_follow_the_codebook(table: pd.DataFrame) -> None:
