@@ -5,7 +5,8 @@ tools made for GDELT read sitrep's events as their own (GDELT 2.0 Event Database
   ADM1 codes are the FIPS country code followed by the admin1 code (``IZ07`` for Nineveh); a country-level
   match has its FIPS code as ADM1Code, as in GDELT. ``ActionGeo_*`` is the event's place. ``Actor1Geo_*``
   is the actor's own location as the text ties it to the event: the event's place when it lies in the
-  actor's country, else the actor's country (country-level), else empty.
+  actor's country, else the actor's country (country-level), else empty. ``FeatureID`` is the GeoNames id
+  sitrep resolved the place to (GDELT's own are GNS/GNIS ids) and the FIPS code for a country, as GDELT.
 - ``GoldsteinScale`` comes from the CAMEO Goldstein table (sitrep/data/export/cameo_goldstein.tsv, source
   in its header); ``QuadClass`` from the CAMEO root code (01-05 verbal cooperation, 06-09 material
   cooperation, 10-14 verbal conflict, 15-20 material conflict).
