@@ -18,6 +18,7 @@ from sitrep.pipeline import pipeline_version, process_sources
 from sitrep.records import Article, Source
 from sitrep.store import db
 from sitrep.store.schema import PER_ARTICLE
+from sitrep.timex import published
 
 
 @dataclass
@@ -35,9 +36,12 @@ def _stale(con: db.duckdb.DuckDBPyConnection, everything: bool) -> list[dict[str
 
 
 def _sources(rows: list[dict[str, object]]) -> Iterator[Source]:
+    """The stored articles as Sources again; a publication date an older sitrep stored unread ("19 Nove")
+    is dropped rather than making the article a reject (and so deleting it)."""
     for r in rows:
+        when = published.lenient(r["published_at"])  # type: ignore[arg-type]
         yield Source(ref=str(r["source_ref"] or r["id"]), text=str(r["text"]), url=r["url"] or None,  # type: ignore[arg-type]
-                     title=r["title"] or None, published=r["published_at"] or None,  # type: ignore[arg-type]
+                     title=r["title"] or None, published=when.value if when else None,  # type: ignore[arg-type]
                      publisher=r["publisher"] or None)  # type: ignore[arg-type]  # fmt: skip
 
 

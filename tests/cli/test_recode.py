@@ -52,3 +52,17 @@ def test_recode_missing_store_is_a_one_line_error() -> None:
     result = subprocess.run([sys.executable, "-m", "sitrep.cli", "recode", "--db", "/no/such.duckdb"],
                             capture_output=True, text=True)  # fmt: skip
     assert result.returncode != 0 and "no store" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_recode_keeps_an_article_whose_stored_date_an_older_sitrep_left_unread(
+    tmp_path: Path, ctx: Context
+) -> None:
+    store = tmp_path / "s.duckdb"
+    article = process(TEXT, published="2020-11-19", ctx=ctx)
+    con = db.connect(store)
+    db.write(con, [article.with_(published_at="19 Nove", pipeline_version="0.0.1+old")])
+    con.close()
+    assert recode(store, ctx=ctx).recoded == 1
+    con = db.connect(store, read_only=True)
+    assert con.execute("SELECT count(*), any_value(published_at) FROM articles").fetchone() == (1, None)
+    con.close()
