@@ -32,7 +32,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 class ArticleInput(BaseModel):
     """An article as a caller or a table row gives it."""
 
-    model_config = ConfigDict(strict=True, str_strip_whitespace=False)
+    model_config = ConfigDict(strict=True)
 
     text: str = Field(min_length=1, description="The article's text (plain text).")
     title: str | None = Field(None, max_length=2_000)

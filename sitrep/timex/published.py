@@ -61,16 +61,13 @@ class Published:
 
 def _iso(value: str) -> Published | None:
     if match := _ISO_PARTIAL.fullmatch(value):
-        return Published(value, "month" if match[2] else "year")
-    if len(value) == 10:
-        try:
-            return Published(date.fromisoformat(value).isoformat(), "day")
-        except ValueError:
-            return None
+        return Published(value, "month" if match[2] else "year") if calendar.bounds(value) else None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
+    if not re.search(r"[T ]\d", value):  # a date alone: 2020-11-19, 20201119, 2020-W47-4
+        return Published(moment.date().isoformat(), "day")
     return Published(moment.isoformat(timespec="seconds"), "minute")
 
 

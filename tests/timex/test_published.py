@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.timex import calendar
 from sitrep.timex.published import DateError, Published, parse, parse_optional
@@ -14,6 +16,7 @@ from sitrep.timex.published import DateError, Published, parse, parse_optional
     ("value", "iso", "precision"),
     [
         ("2020-11-19", "2020-11-19", "day"),
+        ("20201119", "2020-11-19", "day"),
         ("2020-11", "2020-11", "month"),
         ("2020", "2020", "year"),
         ("2020-11-19T10:30", "2020-11-19T10:30:00", "minute"),
@@ -39,7 +42,7 @@ def test_parse_relative_words_need_a_reference(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["banana", "2020-13-45", "2020-02-30", "19/11/2020", "12", "PRESENT_REF", "x" * 200]
+    "value", ["banana", "2020-13-45", "2020-02-30", "19/11/2020", "12", "0000", "PRESENT_REF", "x" * 200]
 )
 def test_parse_refuses_what_is_not_a_date(value: str) -> None:
     with pytest.raises(DateError):
@@ -78,3 +81,14 @@ def test_calendar_bounds(value: str, first: date, last: date) -> None:
 @pytest.mark.parametrize("value", [None, "", "PRESENT_REF", "P3D", "XXXX-WXX-2", "2020-13"])
 def test_calendar_bounds_none_for_non_calendar_values(value: str | None) -> None:
     assert calendar.bounds(value) is None
+
+
+@given(st.text(max_size=60) | st.from_regex(r"\d{1,5}(-\d{1,3}){0,2}(T\d\d(:\d\d)?)?", fullmatch=True))
+@settings(max_examples=300, deadline=None)
+def test_parse_any_text_is_a_date_with_bounds_or_a_date_error(value: str) -> None:
+    try:
+        found = parse(value)
+    except DateError:
+        return
+    first, last = found.bounds
+    assert first <= last and parse(found.value) == found
