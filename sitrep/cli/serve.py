@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Annotated
 
 import typer
@@ -39,8 +40,22 @@ def command(
     store = (
         Store.from_parquet(parquet) if parquet else Store.from_duckdb(db or DEFAULT_DB, create=bool(token))
     )
+    sock = listen(host, port)
     mode = "read-write with token" if token and store.writable else "read-only"
     typer.echo(
         f"sitrep: serving {store.backend} store {store.path} ({mode}) on http://{host}:{port}/", err=True
     )
-    uvicorn.run(create_app(store, token), host=host, port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(create_app(store, token), log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before anything is announced: a busy port is a one-line error."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock

@@ -229,3 +229,13 @@ def test_mistakes_are_one_line_errors(
 def test_help_shows_no_bool_metavar(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = sitrep(capsys, "events", "--help")
     assert code == 0 and "<bool>" not in out and "--all" in out
+
+
+def test_serve_on_a_busy_port_is_one_line(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        code, _, err = sitrep(capsys, "serve", "--db", str(store), "--port", str(busy.getsockname()[1]))
+    assert code != 0 and "cannot listen" in err and len(err.strip().splitlines()) == 1

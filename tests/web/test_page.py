@@ -3,6 +3,7 @@ incident and article views, highlights, and untrusted text that stays text."""
 
 from __future__ import annotations
 
+import csv
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -146,6 +147,22 @@ def test_page_says_when_data_is_stale(browser: Any, tmp_path: Path) -> None:
         proc.wait(timeout=10)
 
 
+def walk_through(tab: Any) -> None:
+    """The README's walk-through on the page: filter, 1000 rows per page, Download CSV."""
+    tab.select_option("select[name=type]", "ASSAULT")
+    tab.select_option("select[name=country]", "IQ")
+    tab.fill("input[name=since]", "2020-01-01")
+    tab.fill("input[name=until]", "2020-01-31")
+    tab.click("#filters button[type=submit]")
+    tab.select_option("#page-size", "1000")
+    expect(tab.locator("#events .table-count")).to_contain_text("newest first")
+    with tab.expect_download() as got:
+        tab.click("#events button.download-csv")
+    rows = list(csv.DictReader(Path(got.value.path()).read_text(encoding="utf-8").splitlines()))
+    assert rows and {r["plover_type"] for r in rows} == {"ASSAULT"}
+    assert all(r["date"].startswith(("2019-12", "2020")) for r in rows)
+
+
 @pytest.mark.slow
 def test_page_over_the_corpus_and_screenshot(browser: Any, corpus_db: Path) -> None:
     """Real data from the line: whatever it found is drawn; the README's screenshot is made here."""
@@ -179,8 +196,12 @@ def test_page_over_the_corpus_and_screenshot(browser: Any, corpus_db: Path) -> N
         assert page.count("#detail .records tbody tr") == sum(
             len(article[k]) for k in ("events", "quotes", "times", "mentions")
         )
+        walk_through(tab)  # the README's: Iraqi ASSAULT events of January 2020 as a CSV
+        tab.goto(f"{base}/#/article/{article['id']}")
+        tab.wait_for_selector(".article-text")
         (ROOT / "docs").mkdir(exist_ok=True)
         tab.set_viewport_size({"width": 390, "height": 844})
+        tab.evaluate("document.getElementById('detail').scrollIntoView()")
         tab.wait_for_timeout(500)
         tab.screenshot(path=str(ROOT / "docs" / "screenshot-article-phone.png"))
         for (width, height), name in (((1280, 800), "screenshot.png"), ((390, 844), "screenshot-phone.png")):

@@ -17,6 +17,7 @@ const PAGE = 1000; // the API's largest page
 let mapView = null;
 let generation = null;
 let tableLimit = 50;
+let drawn = null; // what the timeline shows, to draw it again at a new width
 
 function filters() {
   const out = {};
@@ -64,7 +65,8 @@ async function refresh() {
       + ` · the map shows ${shown === events.total ? `all ${shown}` : `the newest ${shown} of ${events.total}`}`
       + " located events";
     showEvents(mapView, events.items);
-    drawTimeline(document.getElementById("timeline"), stats.by_week, f.since, f.until);
+    drawn = [stats.by_week, f.since, f.until];
+    drawTimeline(document.getElementById("timeline"), ...drawn);
     showLegend(stats.by_type);
     showIncidents(document.getElementById("incidents"), incidents);
   } catch (err) {
@@ -133,6 +135,11 @@ async function main() {
   form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
   form.addEventListener("reset", () => setTimeout(refresh));
   window.addEventListener("hashchange", openRoute);
+  let resizing = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => drawn && drawTimeline(document.getElementById("timeline"), ...drawn), 150);
+  });
   mapView = await createMap(document.getElementById("map"));
   await refresh();
   await openRoute();

@@ -16,18 +16,23 @@ function svg(tag, attrs, text) {
 const day = (iso) => Date.parse(`${iso}T00:00:00Z`);
 
 /**
- * The span to draw: the filter's dates when given, else the weeks between the first and the last 1% of
- * events, so that a few misdated events (a year 1201 read from a history paragraph) do not squeeze the
- * rest into one column. What falls outside is counted, not hidden.
+ * The span to draw: the filter's dates when given, else the shortest run of weeks that holds 95% of the
+ * events, widened on each side over weeks less than two months apart. News reports what just happened; the
+ * few events dated decades back (a history paragraph, a misread year) or years ahead would otherwise squeeze
+ * the rest into one column. What falls outside is counted, not hidden.
  */
 export function domain(weeks, since, until) {
   const total = weeks.reduce((s, [, n]) => s + n, 0);
-  const cut = total * 0.01;
-  let seen = 0, first = weeks[0][0], last = weeks[weeks.length - 1][0];
-  for (const [t, n] of weeks) if ((seen += n) > cut) { first = t; break; }
-  seen = 0;
-  for (const [t, n] of [...weeks].reverse()) if ((seen += n) > cut) { last = t; break; }
-  return [since ? day(since) : first, (until ? day(until) : last) + WEEK];
+  let best = [0, weeks.length - 1], held = 0, lo = 0;
+  for (let hi = 0; hi < weeks.length; hi++) {
+    held += weeks[hi][1];
+    while (held - weeks[lo][1] >= 0.95 * total) held -= weeks[lo++][1];
+    if (held >= 0.95 * total && weeks[hi][0] - weeks[lo][0] < weeks[best[1]][0] - weeks[best[0]][0]) best = [lo, hi];
+  }
+  let [first, last] = best;
+  while (first > 0 && weeks[first][0] - weeks[first - 1][0] <= 8 * WEEK) first--;
+  while (last < weeks.length - 1 && weeks[last + 1][0] - weeks[last][0] <= 8 * WEEK) last++;
+  return [since ? day(since) : weeks[first][0], (until ? day(until) : weeks[last][0]) + WEEK];
 }
 
 /** Tick dates and labels: weeks for a short span, else the finest of 1, 3, 6 months, 1, 2, 5, 10 years
