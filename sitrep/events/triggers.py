@@ -20,6 +20,7 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", 
 # a noun trigger in these positions names an event as background ("during the talks", "war-torn")
 ADJUNCT_DEPS = frozenset({"pobj", "poss", "npadvmod", "appos", "compound", "nmod"})
 PARTICLES = frozenset({"out", "off", "back", "down", "up", "away"})  # "shipped out of", parsed as a prep
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -151,6 +152,23 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return subj is None or not (_words(subj) & lex.classes["accident"])
     if needs == "armed-context":
         return any(lex.in_class("armed", lemma(t)) for t in tok.sent)
+    if needs == "counterpart":  # "talked with the rebels", "the two sides discussed", "X and Y discussed"
+        subj = subject(tok)
+        with_ = any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children)
+        joint = subj is not None and (
+            any(c.dep_ == "conj" for c in subj.children)
+            or any(c.lower_ in ("two", "both") for c in subj.children)
+        )
+        return with_ or joint
+    if needs == "plural":
+        return tok.tag_ in ("NNS", "NNPS")
+    if needs == "obj-party":  # a party or its cause: "backed the rebels", "supported her candidacy"
+        if obj is None:
+            return False
+        party = obj.ent_type_ in PARTY_ENTS or obj.pos_ == "PRON" or lex.in_class("cause", lemma(obj))
+        return party or any(_words(obj) & lex.classes[c] for c in ("official", "civil", "armed", "diplomat"))
+    if needs == "obj-proposal":
+        return obj is not None and lex.in_class("proposal", lemma(obj))
     if needs == "not-aid":
         return obj is None or not lex.in_class("aid", lemma(obj))
     if needs.startswith("subj-"):  # a class of doer: "rebels blocked the highway", "a unit of peacekeepers"

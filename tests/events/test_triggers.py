@@ -95,3 +95,19 @@ def test_trigger_coverage_types(asserted, text: str, type_: str) -> None:  # typ
 )
 def test_triggers_accidents_are_no_assault(asserted, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in asserted(text) if e.plover_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The president talked with rebel leaders in Geneva.", "CONSULT"),
+        ("She talked about her work with children.", None),
+        ("The study discusses harm aversion.", None),
+        ("The government accepted the proposal.", "AGREE"),
+        ("She accepted the award.", None),
+        ("France backed the rebels.", "SUPPORT"),
+        ("The data support the hypothesis.", None),
+    ],
+)
+def test_triggers_verbs_of_everyday_use_need_a_party(asserted, text: str, type_: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert [e.plover_type for e in asserted(text)] == ([type_] if type_ else [])
