@@ -3,7 +3,8 @@
 Each gold quote gives its first words (``starts``), its speaker as written and the actor that speaker is,
 anonymity, who relays it (``relayed_by``) and the outlet it was given to (gold/wikinews/README.md). The
 articles run through the whole line (``wikinews.run``). A found quote **meets** a gold quote when the
-gold's first words begin inside the found span (one to one, in text order). The speaker is **right** when
+gold's first words begin inside the found span (one to one, in text order; of two found spans around
+them, the one that begins nearer: a partial quote inside reported speech). The speaker is **right** when
 the content words of the found speaker (its words and the name of the actor it resolves to) share one with
 the gold speaker or the gold speaker's actor; a pronoun left unresolved names nobody. No speaker is right
 for a gold quote without one.
@@ -95,9 +96,8 @@ def pairs(article: Article, gold: Sequence[dict[str, Any]]) -> list[tuple[dict[s
         hit = None
         if where is not None:
             at = where
-            hit = next(
-                (q for q in quotes if q.id not in taken and q.start <= where < max(q.end, q.start + 1)), None
-            )
+            around = [q for q in quotes if q.id not in taken and q.start <= where < max(q.end, q.start + 1)]
+            hit = max(around, key=lambda q: q.start, default=None)  # the one that begins nearest
         if hit:
             taken.add(hit.id)
         out.append((g, hit))

@@ -239,22 +239,32 @@ def attribute(cue: Token, before: Sequence[Token], cues: Cues) -> Attribution | 
             if speaker
             else None
         )
-    speaker = speaker_before(before, cues) or _subject(cue, before)
+    speaker = speaker_before(before, cues)
     cue_tokens = [cue]
     if cue.lemma_.lower() in cues.relay_verbs:
         relayed = _relayed(cue, cues)
         if relayed:
             return Attribution(relayed[0], relayed[1], (), speaker)
+    if not speaker:
+        speaker = _subject(cue, before)
     if not speaker:  # "..., said Smith." — the speaker follows the cue
         speaker = until_stop(cue.doc[cue.i + 1 : cue.i + 1 + MAX_SPEAKER_TOKENS], MAX_SPEAKER_TOKENS)
-        if not speaker or (speaker[0].pos_ in ("ADP", "SCONJ", "PART", "DET") and speaker[0].lower_ != "the"):
-            return None
+        if (
+            not speaker
+            or speaker[0].pos_ in ("ADP", "SCONJ", "PART")
+            or (speaker[0].pos_ == "DET" and speaker[0].lower_ not in ("the", "a", "an"))
+        ):
+            return None  # "said on Friday", "said that", "said this week"
         if speaker[0].pos_ == "PRON" and speaker[0].lower_ not in ("he", "she", "they", "it"):
             return None
         return Attribution(_trim(speaker), cue_tokens, framed(speaker, cues))
     nested = _nested(speaker, cue_tokens, cues)
-    if nested or clause_like(speaker):
+    if nested:
         return nested
+    if clause_like(speaker):  # "Lee praised the plan and said": the cue's own subject
+        speaker = _subject(cue, before)
+        if not speaker:
+            return None
     recipient = recipient_after(cue, cues) or framed(before, cues)
     if recipient and cue.nbor(1).lower_ == "to":
         cue_tokens.append(cue.nbor(1))
@@ -262,10 +272,11 @@ def attribute(cue: Token, before: Sequence[Token], cues: Cues) -> Attribution | 
 
 
 def _subject(cue: Token, before: Sequence[Token]) -> list[Token]:
-    """The cue's own subject when the words before it run too long to be a speaker ("... and the
-    ministry claimed")."""
+    """The cue's own subject (or its clause's, for "Lee praised the plan and said") when the words before
+    it are no speaker ("... and the ministry claimed")."""
     inside = {t.i for t in before}
-    for child in cue.children:
+    verb = cue.head if cue.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in cue.children) else cue
+    for child in verb.children:
         if child.dep_ == "nsubj" and child.i in inside:
             words = [t for t in child.subtree if t.i in inside]
             return words if len(words) <= MAX_SPEAKER_TOKENS and not clause_like(words) else []

@@ -76,8 +76,12 @@ def _cue_in(sent: Any, cues: at.Cues, used: set[int]) -> tuple[Span, at.Attribut
                 cut -= 1
             content = _content(toks[:cut])
         else:
-            if rest and rest[0].lower_ in ("that", ":"):
-                rest = rest[1:]
+            # "said (in a statement on Friday) that": the words after the complementiser
+            mark = next(
+                (k for k, t in enumerate(rest[: MAX_TRAILING_WORDS + 3]) if t.lower_ in ("that", ":")), None
+            )
+            if mark is not None and not any(t.pos_ in ("VERB", "AUX") for t in rest[:mark]):
+                rest = rest[mark + 1 :]
             # reported speech is a clause ("said the plan had failed"), not a thing ("cited two factors")
             content = _content(rest) if any(t.tag_ in _FINITE for t in rest) else None
         if content:

@@ -27,6 +27,7 @@ NEEDS = ("text", "mentions")
 ADDS = "quotes"
 TAIL_TOKENS = 40
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue are titles or scare quotes
+CLOSED_TAIL = 6  # '"... done." Lee told reporters.': a short sentence of its own after a closed quote
 CONTINUATION_WORDS = 16  # at most the attribution between a quote and the same speaker's next one
 PARTIAL_WORDS = 4
 _SENT_END = {".", "!", "?"}
@@ -107,16 +108,21 @@ def _tokens(doc: Any, start: int, end: int) -> Sequence[Any]:
 
 
 def _attribution_after(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
-    """'"...," the mayor said.' — not after a quote that closed its sentence ('"... done." He said')."""
-    if text[quoted.start : quoted.end].rstrip().endswith("."):
-        return None
+    """'"...," the mayor said.' A quote that closed its sentence ('"... done." He added, "...') takes
+    no attribution that leads into the next quote; one that closes its own sentence still counts
+    ('"... done." Lee said.')."""
+    closed = text[quoted.start : quoted.end].rstrip().endswith(".")
     tail: list[Any] = []
     for tok in _tokens(doc, quoted.close_at + 1, min(len(text), quoted.close_at + 400)):
-        if tok.text in _SENT_END or "\n" in tok.text or tok.text in _OPENERS:
+        if tok.text in _SENT_END or "\n" in tok.text:
+            break
+        if tok.text in _OPENERS or len(tail) > TAIL_TOKENS:
+            if closed:
+                return None
             break
         tail.append(tok)
-        if len(tail) > TAIL_TOKENS:
-            break
+    if closed and (len(tail) > CLOSED_TAIL or (tail and tail[-1].text in ",:")):
+        return None
     for k, tok in enumerate(tail):
         if at.is_according(tok):
             return _according(tok)

@@ -150,6 +150,15 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
         # the same speaker's next quote after the attribution
         ('"The bridge will open in May," the mayor said. "We have waited long enough for it."',
          "We have waited", "the mayor", None),
+        # "said a ...": a description after the cue; a closed quote's own short attribution sentence
+        ('"We think the same, and many agree," said a protester using the name Kay.', "We think the same",
+         "a protester using the name Kay", None),
+        ('"The voters deserve the truth." Ann Lee said.', "The voters deserve", "Ann Lee", None),
+        # the words before the cue are a clause: the cue's subject (through the coordination) speaks
+        ('In a video message, Ann Lee praised the plan and said she was "proud to back the new mayor."',
+         "proud to back", "Ann Lee", None),
+        ("Judge Rao clarified in the hearing that her ruling was not connected to the earlier case.",
+         "her ruling was not", "Judge Rao", None),
         # a closing attribution is only one that ends the sentence
         ("Citing the low count, officials estimated the herd may have shrunk by half this year.",
          "the herd may have shrunk", "officials", None),
