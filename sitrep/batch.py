@@ -18,20 +18,23 @@ import itertools
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep import readers
 from sitrep.context import CHUNK, Context, default_context, now
 from sitrep.errors import InputError, SitrepError, UserError
-from sitrep.pipeline import process_sources
+from sitrep.pipeline import pipeline_version, process_sources
 from sitrep.readers import schema
 from sitrep.records import Article, Reject, Source
 from sitrep.store import DEFAULT_DB, db
 from sitrep.timex import published
+
+if TYPE_CHECKING:
+    import duckdb
 
 Item = Source | Reject
 Result = Article | Reject
@@ -195,21 +198,86 @@ def _tally(outputs: list[Result], known: dict[str, str], summary: Summary,
     return articles, rejects
 
 
-def _commit(store: str | os.PathLike[str], articles: list[Article], rejects: list[Reject]) -> int:
-    """One chunk, one transaction: after a kill, either all of its rows are stored or none.
+def save(con: duckdb.DuckDBPyConnection, articles: Sequence[Article], rejects: Sequence[Reject] = (),
+         replaced: Sequence[str] = ()) -> int:  # fmt: skip
+    """The one way articles reach the store (ingest, recode, ``POST /api/articles``): the rows of
+    ``replaced`` ids are unlinked and deleted, each article's old rows replaced, then everything written is
+    linked (reposts, stories, incidents), so no event loses its incident and no incident is left without
+    its events. The write is one transaction; a kill before the link is repaired by the next link.
 
     Linking is imported here, in the writer only: its libraries (pandas, SciPy, datasketch) would add
     ~80 MB to every line process that imports this module for ``_work``.
     """
-    from sitrep.linking import link
+    from sitrep.linking import link, unlink
 
+    unlink(con, replaced)
+    written = db.write(con, articles, rejects, ingested_at=now(), replaced=replaced)
+    link(con, [a.id for a in articles])
+    return written
+
+
+def _commit(store: str | os.PathLike[str], articles: list[Article], rejects: list[Reject]) -> int:
+    """One chunk, one transaction: after a kill, either all of its rows are stored or none."""
     con = db.connect(store)
     try:
-        written = db.write(con, articles, rejects, ingested_at=now())
-        link(con, [a.id for a in articles])  # reposts, stories, incidents: idempotent like the write
+        return save(con, articles, rejects)
     finally:
         con.close()
-    return written
+
+
+# --- recode ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Recoded:
+    checked: int = 0
+    recoded: int = 0
+    events: int = 0
+
+
+def recode(store: str | os.PathLike[str], ctx: Context | None = None, everything: bool = False) -> Recoded:
+    """Re-run the line over the store's stale articles after the lexicon (or any stage's data) changed.
+
+    The store keeps each article's cleaned text but not its parse, and the event stage reads the parse and
+    every earlier stage's facts; so recoding re-runs the whole line from the stored text (with the stored
+    URL, title, publisher and publication date) and saves the articles again under the new pipeline
+    version. Articles already at the current version are skipped unless ``everything`` is asked for. An
+    article whose cleaned text now hashes differently replaces its old id.
+    """
+    ctx = ctx or default_context()
+    summary = Recoded()
+    with db.writer_lock(store):
+        con = db.connect(store)
+        try:
+            rows = _stale(con, everything)
+            summary.checked = len(rows)
+            for i in range(0, len(rows), CHUNK):
+                chunk = rows[i : i + CHUNK]
+                done = [a for a in process_sources(_stored_sources(chunk), ctx) if isinstance(a, Article)]
+                kept = {a.id for a in done}
+                save(con, done, replaced=[str(r["id"]) for r in chunk if r["id"] not in kept])
+                summary.recoded += len(done)
+                summary.events += sum(len(a.events) for a in done)
+        finally:
+            con.close()
+    return summary
+
+
+def _stale(con: duckdb.DuckDBPyConnection, everything: bool) -> list[dict[str, object]]:
+    sql = "SELECT id, text, url, title, publisher, published_at, source_ref, pipeline_version FROM articles"
+    rows = db.query(con, sql + ("" if everything else " WHERE pipeline_version IS DISTINCT FROM ?"),
+                    [] if everything else [pipeline_version()])  # fmt: skip
+    return sorted(rows, key=lambda r: str(r["id"]))
+
+
+def _stored_sources(rows: list[dict[str, object]]) -> Iterator[Source]:
+    """The stored articles as Sources again; a publication date an older sitrep stored unread ("19 Nove")
+    is dropped rather than making the article a reject (and so deleting it)."""
+    for r in rows:
+        when = published.lenient(r["published_at"])  # type: ignore[arg-type]
+        yield Source(ref=str(r["source_ref"] or r["id"]), text=str(r["text"]), url=r["url"] or None,  # type: ignore[arg-type]
+                     title=r["title"] or None, published=when.value if when else None,  # type: ignore[arg-type]
+                     publisher=r["publisher"] or None)  # type: ignore[arg-type]  # fmt: skip
 
 
 # --- worker processes -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ def command(
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
     everything: Annotated[bool, typer.Option("--all", help="Also articles already at this version.")] = False,
 ) -> None:
-    from sitrep.events.recode import recode
+    from sitrep.batch import recode
     from sitrep.pipeline import pipeline_version
     from sitrep.store.db import connect
 

@@ -64,7 +64,7 @@ def b_cubed(found: Sequence[object], gold: Sequence[object]) -> float:
 def store_grouping(docs: Sequence[Doc], chunk: int = 32) -> list[str]:
     """The same documents written to a fresh store chunk by chunk and linked as the batch does: the
     story ids the product gives them (incremental, blocked)."""
-    from sitrep.linking import link
+    from sitrep.batch import save
     from sitrep.records import Article
     from sitrep.store import db
 
@@ -72,9 +72,7 @@ def store_grouping(docs: Sequence[Doc], chunk: int = 32) -> list[str]:
     try:
         articles = [Article(id=f"ecb:{d.id}", text=d.text, source_ref=d.id) for d in docs]
         for start in range(0, len(articles), chunk):
-            part = articles[start : start + chunk]
-            db.write(con, part)
-            link(con, [a.id for a in part])
+            save(con, articles[start : start + chunk])
         story = dict(con.execute("SELECT id, story_id FROM articles").fetchall())
     finally:
         con.close()

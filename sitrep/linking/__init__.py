@@ -16,7 +16,7 @@ import duckdb
 from sitrep.linking import dedup, grouping, incidents, stories, tables
 from sitrep.provenance.outlets import norm_name
 
-__all__ = ["LinkSummary", "link"]
+__all__ = ["LinkSummary", "link", "unlink"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,24 @@ def link(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> LinkSumm
         con.execute("ROLLBACK")
         raise
     return summary
+
+
+def unlink(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> None:
+    """Forget articles about to leave the store: their link rows go and the incidents their events were
+    members of are recounted without them (one left with no member disappears)."""
+    ids = list(article_ids)
+    if not ids:
+        return
+    tables.ensure(con)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        before = incidents.forget(con, ids)
+        tables.forget(con, ids)
+        incidents.refresh(con, before)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _link(con: duckdb.DuckDBPyConnection, ids: list[str]) -> LinkSummary:

@@ -193,12 +193,17 @@ def _insert(
 
 
 def write(con: duckdb.DuckDBPyConnection, articles: Iterable[Article], rejects: Iterable[Reject] = (),
-          ingested_at: str = "") -> int:  # fmt: skip
-    """Write a chunk in one transaction: an article's old rows are replaced, never doubled."""
+          ingested_at: str = "", replaced: Iterable[str] = ()) -> int:  # fmt: skip
+    """Write a chunk in one transaction: an article's old rows are replaced, never doubled, and the rows of
+    the ``replaced`` article ids go (a recoded article whose cleaned text, hence id, changed).
+
+    Callers go through ``sitrep.batch.save``, which also links what was written."""
     batch: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    ids = []
+    ids = list(replaced)
+    written = 0
     for article in articles:
         ids.append(article.id)
+        written += 1
         for table, rows in rowmap.article_rows(article, ingested_at).items():
             batch[table].extend(rows)
     reject_rows = [rowmap.reject_row(r) for r in rejects]
@@ -221,7 +226,7 @@ def write(con: duckdb.DuckDBPyConnection, articles: Iterable[Article], rejects: 
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return len(ids)
+    return written
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from sitrep.batch import save
 from sitrep.context import default_context, now
 from sitrep.errors import InputError, TooLarge, Unauthorized
 from sitrep.pipeline import process_sources
@@ -80,7 +81,7 @@ def _save(body: models.ArticleIn, store: Store) -> tuple[dict[str, Any], bool]:
         raise InputError(f"the article could not be read: {item.reason}")
     with store.write() as con:
         existed = bool(db.query(con, "SELECT 1 AS x FROM articles WHERE id = ?", [item.id]))
-        db.write(con, [item], ingested_at=now())
+        save(con, [item])
         return queries.article(con, item.id), existed
 
 

@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sitrep.batch import recode
 from sitrep.context import Context
-from sitrep.events.recode import recode
 from sitrep.pipeline import pipeline_version, process
 from sitrep.store import db
 
@@ -65,4 +65,30 @@ def test_recode_keeps_an_article_whose_stored_date_an_older_sitrep_left_unread(
     assert recode(store, ctx=ctx).recoded == 1
     con = db.connect(store, read_only=True)
     assert con.execute("SELECT count(*), any_value(published_at) FROM articles").fetchone() == (1, None)
+    con.close()
+
+
+# Two outlets reporting one arrest: one story, one incident (constructed).
+REPORTS = (
+    ("Daily Example", "Police arrested twelve opposition activists in Nairobi on Tuesday, witnesses said. "
+     "The activists had planned a march to parliament."),
+    ("Example Times", "Kenyan police arrested twelve opposition activists in Nairobi on Tuesday. "
+     "The activists were planning a march to parliament, witnesses said."),
+)  # fmt: skip
+
+
+def test_recode_keeps_incidents_and_stories(tmp_path: Path, ctx: Context) -> None:
+    from sitrep.batch import save
+    from tests.links import links
+
+    store = tmp_path / "s.duckdb"
+    con = db.connect(store)
+    save(con, [process(text, published="2020-11-18", publisher=outlet, ctx=ctx) for outlet, text in REPORTS])
+    before = links(con)
+    con.close()
+    assert before.incidents and len(before.stories) == 2 and before.orphans == 0
+    assert len(set(before.incidents.values())) < len(before.incidents)  # the two reports share an incident
+    assert recode(store, ctx=ctx, everything=True).recoded == 2
+    con = db.connect(store, read_only=True)
+    assert links(con) == before
     con.close()

@@ -49,7 +49,6 @@ def make_article(text: str, publisher: str | None = None, published: str | None 
 
 
 def write(con: duckdb.DuckDBPyConnection, *articles: Article) -> None:
-    from sitrep.linking import link
+    from sitrep.batch import save
 
-    db.write(con, articles, ingested_at="2020-11-19T00:00:00")
-    link(con, [a.id for a in articles])
+    save(con, articles)

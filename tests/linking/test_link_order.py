@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.linking import link
+from sitrep.batch import save
 from sitrep.records import Article
 from sitrep.store import db
 
@@ -34,9 +34,7 @@ def _ingest(tmp: Path, articles: list[Article], chunk: int) -> dict[str, tuple[o
     con = db.connect(tmp / f"chunk{chunk}-{articles[0].id}.duckdb")
     try:
         for start in range(0, len(articles), chunk):
-            part = articles[start : start + chunk]
-            db.write(con, part, ingested_at="2020-11-19T00:00:00")
-            link(con, [a.id for a in part])
+            save(con, articles[start : start + chunk])
         rows = con.execute(
             """SELECT a.id, a.story_id, a.repost_of, list(e.incident_id ORDER BY e.id)
                FROM articles a LEFT JOIN events e ON e.article_id = a.id GROUP BY ALL"""

@@ -65,6 +65,29 @@ def test_post_runs_the_line_and_stores(writable: TestClient) -> None:
     assert writable.post("/api/articles", json=ARTICLE, headers=auth).status_code == 200
 
 
+@pytest.mark.slow
+def test_post_links_the_article_and_keeps_its_links_when_posted_again(tmp_path: Path) -> None:
+    store = Store.from_duckdb(tmp_path / "new.duckdb", create=True)
+    with TestClient(create_app(store, token=TOKEN)) as client:
+        _post_twice(client, store)
+
+
+def _post_twice(writable: TestClient, store: Store) -> None:
+    from tests.links import links
+
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    other = {**ARTICLE, "outlet": "Other News", "url": "https://example.org/nairobi-2",
+             "text": "Police arrested 12 people on Monday as thousands of protesters marched in Nairobi."}  # fmt: skip
+    for body in (ARTICLE, other):
+        assert writable.post("/api/articles", json=body, headers=auth).status_code == 201
+    with store.write() as con:
+        first = links(con)
+    assert first.incidents and len(first.stories) == 2 and first.orphans == 0
+    assert writable.post("/api/articles", json=ARTICLE, headers=auth).status_code == 200
+    with store.write() as con:
+        assert links(con) == first
+
+
 class _Body:
     """A request body streamed in 1 MiB chunks that counts how much of it the server took."""
 
