@@ -34,12 +34,15 @@ class Context:
     batch_size: int = 8  # nlp.pipe batch size; memory grows with it (250 MB at 8, 2.2 GB at 1000)
     parse: ParseMode = "full"  # stages/triage.py for "triage"
     clock: Callable[[], str] = now
+    arbiter: bool = False  # the learned type arbiter decides where the event rules cannot (events/arbiter.py)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         if self.parse not in PARSE_MODES:
             raise UserError(f"--parse must be one of: {', '.join(PARSE_MODES)}, not {self.parse!r}")
+        if not isinstance(self.arbiter, bool):
+            raise UserError(f"the arbiter setting is on (True) or off (False), not {self.arbiter!r}")
 
     def resource(self, name: str, build: Callable[[], T]) -> T:
         with self._lock:

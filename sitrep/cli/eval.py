@@ -9,7 +9,7 @@ from typing import Annotated, cast
 import typer
 
 from sitrep import eval as scorers
-from sitrep.cli.ingest import Parse
+from sitrep.cli.ingest import Arbiter, Parse
 from sitrep.cli.output import emit
 from sitrep.context import Context, ParseMode
 
@@ -27,9 +27,10 @@ def command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object on stdout.")] = False,
     parse: Parse = "full",
+    arbiter: Arbiter = False,
 ) -> None:
-    ctx = Context(parse=cast(ParseMode, parse)) if parse != "full" else None  # None: the default context
-    result = scorers.run(name, gold, split, corpus, ctx)
+    ctx = Context(parse=cast(ParseMode, parse), arbiter=arbiter) if parse != "full" or arbiter else None
+    result = scorers.run(name, gold, split, corpus, ctx)  # ctx None: the default context
     if as_json:
         typer.echo(json.dumps(result.to_json()))
         return

@@ -34,6 +34,14 @@ FollowSymlinks = Annotated[
         help="Read files that symlinks lead to outside the given folder (never /proc, /sys or /dev).",
     ),
 ]
+Arbiter = Annotated[
+    bool,
+    typer.Option(
+        "--arbiter/--no-arbiter",
+        help="Let the learned type arbiter decide where the event rules cannot (off by default: "
+        "docs/benchmarks-arbiter.md).",
+    ),
+]
 Parse = Annotated[
     str,
     typer.Option(
@@ -45,7 +53,7 @@ Parse = Annotated[
 
 def run(paths: list[str], db: str, published: str | None = None, outlet: str | None = None,
         workers: int = 0, quiet: bool = False, chunk: int = CHUNK, wait: float = 30.0,
-        parse: str = "full", follow_symlinks: bool = False) -> Summary:  # fmt: skip
+        parse: str = "full", follow_symlinks: bool = False, arbiter: bool = False) -> Summary:  # fmt: skip
     """One batch with a progress bar (rate and ETA when the inputs can be counted) and a warning a reject."""
     from rich.console import Console
     from rich.progress import (
@@ -69,7 +77,7 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
         raise UserError(f"no folder for the store {db}")
     if workers < 0 or chunk < 1 or wait < 0:
         raise UserError("--workers must be at least 0, --chunk at least 1, --wait at least 0")
-    ctx = Context(parse=cast(ParseMode, parse))  # an unknown mode is a user error here
+    ctx = Context(parse=cast(ParseMode, parse), arbiter=arbiter)  # an unknown mode is a user error here
     published = check_date(published)
     total = None if quiet else count(paths, follow_symlinks)
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
@@ -90,7 +98,7 @@ def run(paths: list[str], db: str, published: str | None = None, outlet: str | N
 
         summary = ingest(paths, store=db, published=published, outlet=outlet, on_item=warn,
                          workers=workers, on_progress=advance, chunk=chunk, wait=wait,
-                         follow_symlinks=follow_symlinks, ctx=ctx if parse != "full" else None)  # fmt: skip
+                         follow_symlinks=follow_symlinks, ctx=ctx if parse != "full" or arbiter else None)  # fmt: skip
     return summary
 
 
@@ -122,5 +130,6 @@ def command(
     ] = 30.0,
     parse: Parse = "full",
     follow_symlinks: FollowSymlinks = False,
+    arbiter: Arbiter = False,
 ) -> None:
-    report(run(paths, db, published, outlet, workers, quiet, chunk, wait, parse, follow_symlinks), db)
+    report(run(paths, db, published, outlet, workers, quiet, chunk, wait, parse, follow_symlinks, arbiter), db)

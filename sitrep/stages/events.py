@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.context import Context
-from sitrep.events import anchors, build, coref, countries, nesting
+from sitrep.events import anchors, arbiter, build, coref, countries, nesting
 from sitrep.events.lexicon import lexicon
 from sitrep.records import Article, Event
 
@@ -24,5 +24,8 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Event, ...]:
     lex = lexicon(ctx)
     names = countries.table(ctx)
     where = anchors.Anchors(article, doc)
-    found = [build.event(c, article, lex, names, where) for c in nesting.find(doc, lex)]
+    cands = nesting.find(doc, lex)
+    if ctx.arbiter:
+        cands = arbiter.arbitrate(cands, doc, arbiter.arbiter(ctx))
+    found = [build.event(c, article, lex, names, where) for c in cands]
     return tuple(build.unnamed_source(e, lex) for e in coref.merge(found) if build.known_doer(e))

@@ -1,0 +1,150 @@
+"""A learned second opinion on a sentence's PLOVER type, for where the lexicon's rules cannot decide.
+
+TF-IDF over the sentence's lower-cased words and word pairs, then a multinomial logistic regression: a
+linear model whose vocabulary, idf and coefficients ship as plain arrays (sitrep/data/events/arbiter.npz,
+made by scripts/train_arbiter.py from data outside every gold set: see that folder's NOTICE), so the line
+needs numpy alone to use it. The features are computed here for training and use alike, so they cannot
+drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sitrep.context import Context
+from sitrep.events.lexicon import Entry
+from sitrep.events.triggers import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "events" / "arbiter.npz"
+_WORD = re.compile(r"[^\W\d_]{2,}|\d+")  # letters (two or more) or a number: "50,000" gives "50", "000"
+
+
+def terms(text: str) -> list[str]:
+    """The words of a sentence and each pair of neighbouring words ("opened fire", "fire on")."""
+    words = _WORD.findall(text.lower())
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+@dataclass(frozen=True)
+class Arbiter:
+    """A fitted model: ``coef`` is types × vocabulary; ``threshold`` is the probability it must reach to
+    decide on its own (tuned on the PLOVER gold's dev split, recorded with the weights)."""
+
+    types: tuple[str, ...]
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+    threshold: float
+
+    def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices and L2-normalised TF-IDF weights of the terms the model knows."""
+        counts: dict[int, int] = {}
+        for term in terms(text):
+            j = self.vocabulary.get(term)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        vals = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * self.idf[cols]
+        norm = float(np.linalg.norm(vals))
+        return cols, (vals / norm if norm else vals)
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """Each type's probability for the sentence (they sum to 1)."""
+        cols, vals = self.vector(text)
+        logits = self.coef[:, cols] @ vals + self.intercept
+        p = np.exp(logits - logits.max())
+        p /= p.sum()
+        return dict(zip(self.types, (float(x) for x in p), strict=True))
+
+    def best(self, text: str, among: Iterable[str] | None = None) -> tuple[str, float]:
+        """The most probable type, among the given ones if any, and its probability."""
+        probs = self.probabilities(text)
+        pool = [t for t in among if t in probs] if among is not None else list(probs)
+        top = max(pool or list(probs), key=probs.__getitem__)
+        return top, probs[top]
+
+    def save(self, path: Path) -> None:
+        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        np.savez_compressed(
+            path,
+            types=np.array(self.types),
+            vocabulary=np.array(words),
+            idf=self.idf.astype(np.float32),
+            coef=self.coef.astype(np.float32),
+            intercept=self.intercept.astype(np.float32),
+            threshold=np.array(self.threshold),
+        )
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> Arbiter:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(
+                types=tuple(str(t) for t in z["types"]),
+                vocabulary={str(w): i for i, w in enumerate(z["vocabulary"])},
+                idf=z["idf"].astype(np.float64),
+                coef=z["coef"].astype(np.float64),
+                intercept=z["intercept"].astype(np.float64),
+                threshold=float(z["threshold"]),
+            )
+
+
+def arbiter(ctx: Context) -> Arbiter:
+    """The shipped model, loaded once per process."""
+    return ctx.resource("events.arbiter", Arbiter.load)
+
+
+def arbitrate(cands: list[Candidate], doc: Doc, model: Arbiter) -> list[Candidate]:
+    """The arbiter's word where the rules leave a sentence undecided, when it is sure enough.
+
+    A sentence whose main candidates disagree on type keeps the arbiter's choice among those types as its
+    news and names the others in passing (background). A sentence where the lexicon found no trigger gets
+    one from the arbiter on its main verb, of the type the arbiter gives; modality, actors, place and date
+    then come from the rules as for any trigger."""
+    by_sent: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sent.setdefault(c.token.sent.start, []).append(c)
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        own = by_sent.get(sent.start, [])
+        main = [c for c in own if not c.background and c.frame_of is None and c.type]
+        if len({c.type for c in main}) > 1:
+            choice, p = model.best(sent.text, {c.type for c in main})
+            if p >= model.threshold:
+                for c in main:
+                    c.background = c.background or c.type != choice
+        elif not own:
+            found = _unmatched(sent, model)
+            if found is not None:
+                own = [found]
+        out.extend(own)
+    return out
+
+
+def _unmatched(sent: Span, model: Arbiter) -> Candidate | None:
+    """A trigger on the sentence's main verb (on the verb of what is reported, for "X said that ..."),
+    which must have a subject: the arbiter names the type, never the words."""
+    verb = _main_verb(sent.root)
+    if verb is None:
+        return None
+    choice, p = model.best(sent.text)
+    if p < model.threshold:
+        return None
+    return Candidate(verb, Entry(choice, None, None, pos="V", conf=round(p, 3), rule=f"arbiter:{choice}"))
+
+
+def _main_verb(root: Token) -> Token | None:
+    said = next((c for c in root.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+    verb = said if said is not None else root
+    if verb.pos_ != "VERB" or verb.lemma_ in ("be", "have"):
+        return None
+    return verb if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
