@@ -80,7 +80,9 @@ def voa_examples(batches: Path) -> list[tuple[str, str]]:
         for item in json.loads(path.read_text(encoding="utf-8")):
             out += [(q.strip(), t) for t, q in (item.get("quotes") or {}).items() if t in TYPES and q.strip()]
     manifest = batches / "verify" / "manifest.json"
-    types = {b["batch"]: b["event_type"] for b in json.loads(manifest.read_text())} if manifest.is_file() else {}
+    types = (
+        {b["batch"]: b["event_type"] for b in json.loads(manifest.read_text())} if manifest.is_file() else {}
+    )
     for path in sorted((batches / "verify").glob("verify_*.json")):
         label = types.get(path.stem)
         if label not in TYPES:
@@ -91,7 +93,9 @@ def voa_examples(batches: Path) -> list[tuple[str, str]]:
     return out
 
 
-def fit(data: list[tuple[str, str]], c: float, min_df: int, threshold: float, weights: list[float] | None = None) -> Arbiter:
+def fit(
+    data: list[tuple[str, str]], c: float, min_df: int, threshold: float, weights: list[float] | None = None
+) -> Arbiter:
     """TF-IDF (sublinear tf, smoothed idf, L2 rows) as sitrep.events.arbiter computes it, then a multinomial
     logistic regression with balanced class weights."""
     df = Counter(t for text, _ in data for t in set(terms(text)))
@@ -100,7 +104,9 @@ def fit(data: list[tuple[str, str]], c: float, min_df: int, threshold: float, we
     n = len(data)
     idf = np.array([math.log((1 + n) / (1 + df[w])) + 1.0 for w in words])
     types = tuple(t for t in TYPES if any(label == t for _, label in data))
-    blank = Arbiter(types, vocabulary, idf, np.zeros((len(types), len(words))), np.zeros(len(types)), threshold)
+    blank = Arbiter(
+        types, vocabulary, idf, np.zeros((len(types), len(words))), np.zeros(len(types)), threshold
+    )
     rows, cols, vals = [], [], []
     for i, (text, _) in enumerate(data):
         c_idx, v = blank.vector(text)
@@ -144,7 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     data = examples(args.ngec)
     voa = voa_examples(args.ngec2025) if args.ngec2025 is not None else []
     counts = Counter(label for _, label in data + voa)
-    print(f"{len(data)} story and {len(voa)} VOA examples: " + ", ".join(f"{t} {counts[t]}" for t in TYPES if counts[t]))
+    print(
+        f"{len(data)} story and {len(voa)} VOA examples: "
+        + ", ".join(f"{t} {counts[t]}" for t in TYPES if counts[t])
+    )
     if args.check:
         print(f"held-out accuracy on the stories: {held_out_accuracy(data, args.c, args.min_df):.3f}")
     weights = [1.0] * len(data) + [args.voa_weight] * len(voa)

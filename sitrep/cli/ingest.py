@@ -132,4 +132,6 @@ def command(
     follow_symlinks: FollowSymlinks = False,
     arbiter: Arbiter = False,
 ) -> None:
-    report(run(paths, db, published, outlet, workers, quiet, chunk, wait, parse, follow_symlinks, arbiter), db)
+    report(
+        run(paths, db, published, outlet, workers, quiet, chunk, wait, parse, follow_symlinks, arbiter), db
+    )

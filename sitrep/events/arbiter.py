@@ -9,6 +9,8 @@ drift apart.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,10 +22,12 @@ import numpy as np
 from sitrep.context import Context
 from sitrep.events.lexicon import Entry
 from sitrep.events.triggers import Candidate
+from sitrep.records import Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+FACTUAL = ("asserted", "reported")  # a claim that something happened
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "events" / "arbiter.npz"
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")  # letters (two or more) or a number: "50,000" gives "50", "000"
 
@@ -31,7 +35,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}|\d+")  # letters (two or more) or a number: "5
 def terms(text: str) -> list[str]:
     """The words of a sentence and each pair of neighbouring words ("opened fire", "fire on")."""
     words = _WORD.findall(text.lower())
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,9 @@ class Arbiter:
             if j is not None:
                 counts[j] = counts.get(j, 0) + 1
         cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        vals = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * self.idf[cols]
+        vals = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * self.idf[
+            cols
+        ]
         norm = float(np.linalg.norm(vals))
         return cols, (vals / norm if norm else vals)
 
@@ -103,31 +109,31 @@ def arbiter(ctx: Context) -> Arbiter:
     return ctx.resource("events.arbiter", Arbiter.load)
 
 
-def arbitrate(cands: list[Candidate], doc: Doc, model: Arbiter) -> list[Candidate]:
-    """The arbiter's word where the rules leave a sentence undecided, when it is sure enough.
+def supply(cands: list[Candidate], doc: Doc, model: Arbiter) -> list[Candidate]:
+    """A sentence where the lexicon found no trigger gets one from the arbiter on its main verb, of the type
+    the arbiter gives when it is sure enough; modality, actors, place and date then come from the rules as
+    for any trigger."""
+    taken = {c.token.sent.start for c in cands}
+    extra = [
+        c for sent in doc.sents if sent.start not in taken and (c := _unmatched(sent, model)) is not None
+    ]
+    return [*cands, *extra]
 
-    A sentence whose main candidates disagree on type keeps the arbiter's choice among those types as its
-    news and names the others in passing (background). A sentence where the lexicon found no trigger gets
-    one from the arbiter on its main verb, of the type the arbiter gives; modality, actors, place and date
-    then come from the rules as for any trigger."""
-    by_sent: dict[int, list[Candidate]] = {}
-    for c in cands:
-        by_sent.setdefault(c.token.sent.start, []).append(c)
-    out: list[Candidate] = []
+
+def settle(events: tuple[Event, ...], doc: Doc, model: Arbiter) -> tuple[Event, ...]:
+    """Where the factual news of one sentence disagrees on type, the arbiter's choice among those types
+    stays the news and the others are named in passing (salience background), when it is sure enough."""
+    news = [e for e in events if e.modality in FACTUAL and e.salience == "main"]
+    demoted: set[str] = set()
     for sent in doc.sents:
-        own = by_sent.get(sent.start, [])
-        main = [c for c in own if not c.background and c.frame_of is None and c.type]
-        if len({c.type for c in main}) > 1:
-            choice, p = model.best(sent.text, {c.type for c in main})
-            if p >= model.threshold:
-                for c in main:
-                    c.background = c.background or c.type != choice
-        elif not own:
-            found = _unmatched(sent, model)
-            if found is not None:
-                own = [found]
-        out.extend(own)
-    return out
+        own = [e for e in news if sent.start_char <= e.trigger.start < sent.end_char]
+        types = {e.plover_type for e in own}
+        if len(types) < 2:
+            continue
+        choice, p = model.best(sent.text, types)
+        if p >= model.threshold:
+            demoted |= {e.id for e in own if e.plover_type != choice}
+    return tuple(dataclasses.replace(e, salience="background") if e.id in demoted else e for e in events)
 
 
 def _unmatched(sent: Span, model: Arbiter) -> Candidate | None:

@@ -24,8 +24,10 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Event, ...]:
     lex = lexicon(ctx)
     names = countries.table(ctx)
     where = anchors.Anchors(article, doc)
+    model = arbiter.arbiter(ctx) if ctx.arbiter else None
     cands = nesting.find(doc, lex)
-    if ctx.arbiter:
-        cands = arbiter.arbitrate(cands, doc, arbiter.arbiter(ctx))
+    if model is not None:
+        cands = arbiter.supply(cands, doc, model)
     found = [build.event(c, article, lex, names, where) for c in cands]
-    return tuple(build.unnamed_source(e, lex) for e in coref.merge(found) if build.known_doer(e))
+    coded = tuple(build.unnamed_source(e, lex) for e in coref.merge(found) if build.known_doer(e))
+    return arbiter.settle(coded, doc, model) if model is not None else coded
