@@ -24,8 +24,12 @@ def command(
     place: Annotated[
         str | None, typer.Option(help="A country (ISO-2, ISO-3 or name: IQ, IRQ, Iraq), a place name or id.")
     ] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest event day (ISO date).")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event day (ISO date).")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Events whose date range ends on or after this (ISO date or month).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Events whose date range begins on or before this (ISO date or month).")
+    ] = None,
     modality: Annotated[str | None, typer.Option(help="asserted, reported, hypothetical, ...")] = None,
     article: Annotated[str | None, typer.Option(help="Only this article's events.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,

@@ -53,7 +53,12 @@ def iso_day(value: object) -> object:
     return value
 
 
-Day = Annotated[date | None, Query(description="ISO date (YYYY-MM-DD), inclusive."), BeforeValidator(iso_day)]
+Day = Annotated[
+    date | None,
+    Query(description="ISO date (YYYY-MM-DD), inclusive; an event is kept when its own date range (a day, a "
+          "week, a month: date_from..date_to) overlaps since..until."),
+    BeforeValidator(iso_day),
+]  # fmt: skip
 Id = Annotated[str, Path(max_length=200)]
 BBOX_HELP = "west,south,east,north in degrees, e.g. 38,29,49,38 for Iraq."
 
