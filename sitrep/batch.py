@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep import readers
 from sitrep.context import CHUNK, Context, default_context, now
 from sitrep.errors import InputError, SitrepError, UserError
-from sitrep.pipeline import pipeline_version, process_sources
+from sitrep.pipeline import pipeline_version, process_sources, run_guarded
 from sitrep.readers import schema
 from sitrep.records import Article, Reject, Source
 from sitrep.store import DEFAULT_DB, db
@@ -160,21 +160,8 @@ def _here(
 
 
 def run_chunk(batch: list[Item], ctx: Context, known: Mapping[str, str]) -> list[Result]:
-    """The line over one chunk. If a stage fails on some article, the chunk is redone item by item and
-    only the items that fail become rejects: one odd article must not end a batch of a million."""
-    try:
-        return list(process_sources(batch, ctx, known=known))
-    except Exception:
-        out: list[Result] = []
-        for item in batch:
-            try:
-                out.extend(process_sources([item], ctx, known=known))
-            except Exception as exc:
-                if isinstance(item, Reject):
-                    raise  # rejects pass straight through the line: the fault is not this item's
-                reason = f"internal error in the line: {type(exc).__name__}: {str(exc)[:200]}"
-                out.append(Reject(source=item.ref, reason=reason, raw_ref=item.ref, seen_at=now()))
-        return out
+    """The line over one chunk, an article that breaks a stage becoming a reject (pipeline.run_guarded)."""
+    return run_guarded(batch, lambda group: process_sources(group, ctx, known=known), ctx.clock)
 
 
 def _tally(outputs: list[Result], known: dict[str, str], summary: Summary,

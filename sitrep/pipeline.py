@@ -11,7 +11,7 @@ read what an earlier stage added.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -101,6 +101,29 @@ def _finish(batch: list[Article], ctx: Context) -> Iterator[Article]:
             if doc is not None
             else article.with_(pipeline_version=pipeline_version())
         )
+
+
+Line = Callable[[list[Source | Reject]], Iterable[Article | Reject]]
+
+
+def run_guarded(group: list[Source | Reject], line: Line, clock: Callable[[], str]) -> list[Article | Reject]:
+    """``line`` over a group; when it fails on the group, each item runs alone and only the one it fails
+    on becomes a Reject. One odd article must cost one row, not a batch of a million nor a Spark job (a task
+    that fails four times fails the job). Batch and Spark both call this, so the reason reads the same."""
+    try:
+        return list(line(group))
+    except Exception:  # a stage's bug on one input: found item by item below
+        out: list[Article | Reject] = []
+        for item in group:
+            if isinstance(item, Reject):
+                out.append(item)  # rejects pass straight through the line: nothing of theirs can fail
+                continue
+            try:
+                out.extend(line([item]))
+            except Exception as exc:
+                reason = f"internal error in the line: {type(exc).__name__}: {str(exc)[:200]}"
+                out.append(Reject(source=item.ref, reason=reason, raw_ref=item.ref, seen_at=clock()))
+        return out
 
 
 def process(

@@ -18,6 +18,9 @@ Precision = Literal[
 Modality = Literal[
     "asserted", "reported", "hypothetical", "conditional", "negated", "future", "habitual",
 ]  # fmt: skip
+# The modalities that say an event happened, told by the writer or by a quoted source: what incidents
+# group, the GDELT export lists and the evaluations count as factual.
+FACTUAL: tuple[Modality, ...] = ("asserted", "reported")
 # Whether an event is news of its sentence ("main") or named in passing ("background": "condemned the
 # attack", "after the arrest"); independent of modality — a background attack may well have happened.
 Salience = Literal["main", "background"]

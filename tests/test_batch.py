@@ -233,7 +233,7 @@ def test_ingest_cli_user_mistake_one_line(tmp_path: Path, args: list[str]) -> No
     )
 
 
-def test_run_chunk_isolates_an_article_that_breaks_a_stage() -> None:
+def test_run_chunk_isolates_an_article_that_breaks_a_stage_as_spark_does() -> None:
     import spacy
     from spacy.language import Language
 
@@ -257,11 +257,17 @@ def test_run_chunk_isolates_an_article_that_breaks_a_stage() -> None:
         "The BOOM talks went on.",
         "The talks ended in Paris today.",
     ]
-    out = run_chunk([Source(ref=f"t{i}", text=t) for i, t in enumerate(texts)], ctx, {})
+    sources: list[Source | Reject] = [Source(ref=f"t{i}", text=t) for i, t in enumerate(texts)]
+    out = run_chunk(sources, ctx, {})
     assert [type(o).__name__ for o in out] == ["Article", "Reject", "Article"]
     assert (
         isinstance(out[1], Reject) and out[1].reason == "internal error in the line: RuntimeError: stage bug"
     )
+    from sitrep.pipeline import process_sources
+    from sitrep.spark.rows import guarded_line
+
+    spark = list(guarded_line(sources, lambda group: process_sources(group, ctx), ctx.batch_size))
+    assert [(o.raw_ref, o.reason) for o in spark if isinstance(o, Reject)] == [("t1", out[1].reason)]
 
 
 def test_ingest_a_date_in_words_never_wedges_the_store(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from sitrep.errors import NotFound
+from sitrep.records import FACTUAL
 from sitrep.store import DEFAULT_DB
 
 NAME = "show"
@@ -47,7 +48,7 @@ def event_rows(con: Any, article_id: str) -> list[dict[str, Any]]:
 
 
 def kind_of(modality: str) -> str:
-    return "event" if modality in ("asserted", "reported") else "hypothetical"
+    return "event" if modality in FACTUAL else "hypothetical"
 
 
 def label_of(event: dict[str, Any]) -> str:

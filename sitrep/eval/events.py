@@ -21,9 +21,8 @@ from sitrep.eval.base import EvalResult, judged, prf
 from sitrep.eval.splits import Split, keep
 from sitrep.events.lexicon import TYPES
 from sitrep.pipeline import process_sources
-from sitrep.records import Article, Event, EventActor, Source
+from sitrep.records import FACTUAL, Article, Event, EventActor, Source
 
-FACTUAL = ("asserted", "reported")
 PUBLISHED = "2000-01-01"
 FILE = "plover_gsr_cameo.jsonl"
 CODES = Path(__file__).resolve().parents[1] / "data" / "actors" / "cameo_countries.csv"

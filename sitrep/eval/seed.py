@@ -20,10 +20,9 @@ from sitrep.context import Context
 from sitrep.errors import UserError
 from sitrep.eval.base import EvalResult
 from sitrep.pipeline import process
-from sitrep.records import ActorMention, Article, Event, EventActor, Place, Quote
+from sitrep.records import FACTUAL, ActorMention, Article, Event, EventActor, Place, Quote
 
 Row = dict[str, Any]
-ASSERTED = ("asserted", "reported")
 NEAR_KM = 25.0
 
 
@@ -112,7 +111,7 @@ def event_failures(spec: dict[str, Any], event: Event) -> list[str]:
 def judge_event(
     spec: dict[str, Any], events: Iterable[Event], asserted_only: bool = True
 ) -> tuple[bool, str]:
-    candidates = [e for e in events if not asserted_only or e.modality in ASSERTED or "modality" in spec]
+    candidates = [e for e in events if not asserted_only or e.modality in FACTUAL or "modality" in spec]
     best: tuple[int, str] = (99, "no event of that type")
     for event in candidates:
         failed = event_failures(spec, event)
@@ -136,7 +135,7 @@ def judge_forbidden(spec: dict[str, Any], article: Article) -> tuple[bool, str]:
         return True, "words not in the text"
     lo, hi = _sentence_around(article.text, at, at + len(spec["words"]))
     for event in article.events:
-        if event.modality not in ASSERTED or not lo <= event.trigger.start < hi:
+        if event.modality not in FACTUAL or not lo <= event.trigger.start < hi:
             continue
         failed = event_failures({k: v for k, v in spec.items() if k != "words"}, event)
         if not failed:

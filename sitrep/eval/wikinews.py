@@ -41,11 +41,10 @@ from sitrep.eval.base import EvalResult, judged, prf
 from sitrep.eval.seed import km
 from sitrep.eval.splits import WIKINEWS_MODULUS, Split, keep
 from sitrep.pipeline import process_sources
-from sitrep.records import Article, Event, EventActor, Place, Source
+from sitrep.records import FACTUAL, Article, Event, EventActor, Place, Source
 from sitrep.stages.language import _function_words
 from sitrep.timex.calendar import bounds
 
-FACTUAL = ("asserted", "reported")
 NEAR_KM = 50.0
 # per-field accuracy over pairs (pairs are factual, so modality is always right there); *_name: the actor's
 # name right, where the gold gives one (a stricter reading than the match's country-or-name)

@@ -13,9 +13,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from sitrep.records import Event, EventActor
-
-FACTUAL = frozenset({"asserted", "reported"})
+from sitrep.records import FACTUAL, Event, EventActor
 
 
 @dataclass(frozen=True, slots=True)

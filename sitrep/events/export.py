@@ -22,10 +22,10 @@ import yaml
 from sitrep.errors import UserError
 from sitrep.events import gdelt, plover_json
 from sitrep.events.lexicon import DATA
+from sitrep.records import FACTUAL
 from sitrep.store.db import query
 
 FORMATS = ("plover-json", "gdelt")
-FACTUAL = ("asserted", "reported")
 SQL = """
     SELECT e.*, a.url, a.publisher, a.title, a.language, a.ingested_at, a.published_date,
            p.feature_class, p.feature_code, p.admin1, p.geonames_id,

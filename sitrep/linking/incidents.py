@@ -24,8 +24,8 @@ import pandas as pd
 
 from sitrep.linking.agreement import Ev, Party, agree, date_range, partner_types, place_level
 from sitrep.linking.tables import insert, rename, smallest_names, update
+from sitrep.records import FACTUAL
 
-FACTUAL = ("asserted", "reported")
 DAY_BLOCKS = 7  # a range of at most this many days is blocked by its days, a longer one by its months
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitrep.records import FACTUAL
 from sitrep.spark.rows import MONTH, fields
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ MAX_DISTANCE = 0.3  # Jaccard distance: a repost with its chrome keeps well over
 HASH_TABLES = 5
 FEATURES = 1 << 20
 WINDOW_DAYS = 2  # as the local line (sitrep.linking.incidents)
-REAL = ("asserted", "reported")  # modalities that say something happened
 
 
 def _order_key(published: Column, ident: Column) -> Column:
@@ -101,7 +101,7 @@ def incident_members(events: DataFrame, articles: DataFrame) -> DataFrame:
         F.col("id").alias("article_id"), "publisher", F.col("published_date").alias("article_day"),
         F.coalesce("repost_of", "id").alias("root"),
     )  # fmt: skip
-    ev = events.filter(F.col("modality").isin(*REAL)).join(meta, "article_id", "left")
+    ev = events.filter(F.col("modality").isin(*FACTUAL)).join(meta, "article_id", "left")
     ev = ev.withColumn("day", _event_day(ev))
     ev = ev.withColumn(
         "block",

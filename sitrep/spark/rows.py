@@ -11,11 +11,12 @@ article's ``published_month`` here, on the executor, so partitioning them needs 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sitrep.context import Context, now
-from sitrep.pipeline import process_sources
+from sitrep.pipeline import Line, process_sources, run_guarded
 from sitrep.records import Article, Reject, Source
 from sitrep.store import rows as rowmap
 from sitrep.store.schema import TABLES
@@ -91,30 +92,11 @@ def item_record(item: Article | Reject, ingested_at: str) -> tuple[list[tuple[An
     return tuple([_tuple(t, r) for r in tables.get(t, [])] for t in ITEM_TABLES)
 
 
-Line = Callable[[list[Source | Reject]], Iterator[Article | Reject]]
-
-
 def guarded_line(items: Iterable[Source | Reject], line: Line, size: int) -> Iterator[Article | Reject]:
-    """The line over ``size`` items at a time; when it fails on a group, each item of the group is run
-    alone and the one it fails on becomes a Reject, so one bad article costs one row, not the job (a task
-    that fails four times fails the whole Spark job, hours into a corpus)."""
-    group: list[Source | Reject] = []
-    for item in [*items, None]:
-        if item is not None:
-            group.append(item)
-            if len(group) < size:
-                continue
-        try:
-            yield from list(line(group))
-        except Exception:  # a stage's bug on one input: retried item by item below
-            for one in group:
-                try:
-                    yield from list(line([one]))
-                except Exception as exc:
-                    ref = one.ref if isinstance(one, Source) else one.raw_ref
-                    reason = f"line failed: {type(exc).__name__}: {str(exc)[:200]}"
-                    yield Reject(source=ref, reason=reason, raw_ref=ref, seen_at=now())
-        group = []
+    """The line over ``size`` items at a time, guarded as the batch is (``pipeline.run_guarded``)."""
+    it = iter(items)
+    while group := list(itertools.islice(it, size)):
+        yield from run_guarded(group, line, now)
 
 
 def run_partition(ingested_at: str) -> Callable[[Iterable[Source | Reject]], Iterator[tuple[Any, ...]]]:

@@ -63,4 +63,6 @@ def test_guarded_line_costs_one_reject_per_failing_item(size: int) -> None:
     out = list(rows.guarded_line(items, _line, size))
     assert [o.ref for o in out if isinstance(o, Source)] == [f"f#{i}" for i in range(7) if i != 3]
     rejects = [o for o in out if isinstance(o, Reject)]
-    assert [(r.raw_ref, r.reason) for r in rejects] == [("f#3", "line failed: ValueError: stage bug")]
+    assert [(r.raw_ref, r.reason) for r in rejects] == [
+        ("f#3", "internal error in the line: ValueError: stage bug")
+    ]
