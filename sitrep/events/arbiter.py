@@ -22,12 +22,11 @@ import numpy as np
 from sitrep.context import Context
 from sitrep.events.lexicon import Entry
 from sitrep.events.triggers import Candidate
-from sitrep.records import Event
+from sitrep.records import FACTUAL, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-FACTUAL = ("asserted", "reported")  # a claim that something happened
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "events" / "arbiter.npz"
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+")  # letters (two or more) or a number: "50,000" gives "50", "000"
 
