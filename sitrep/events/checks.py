@@ -79,8 +79,10 @@ CLASSES: tuple[tuple[str, bool, str, Callable[[dict[str, Any]], bool]], ...] = (
     ("dated after its article", False, "the range begins after the article's publication day",
      lambda e: e["date_from"] is not None and e["published_date"] is not None
      and e["date_from"] > e["published_date"]),
-    ("no day in its range", False, "no calendar range (no date, or PRESENT_REF and the like)",
+    ("no calendar date", False, "no range of days (no date, or PRESENT_REF and the like)",
      lambda e: e["date_from"] is None),
+    ("not known to the day", False, "a range longer than one day (a week, a month, a year)",
+     lambda e: e["date_from"] is not None and e["date_from"] != e["date_to"]),
     ("empty actor", False, "no source named", lambda e: not e["source_text"]),
     ("code outside its list", True, "PLOVER type, sector, country or CAMEO code not in its list", _codes_outside),
     ("place in a country the article never names", False,

@@ -1,0 +1,75 @@
+"""``sitrep check``: each class counted on a hand-built store; the must-be-zero classes zero on real output."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli.main import app
+from sitrep.events.checks import checks
+from sitrep.records import Evidence, Span
+from sitrep.store import db
+from tests.conftest import SHARED
+from tests.constructed import ARTICLE, OTHER, build, event
+
+YEAR_TEXT = "Shelling resumed near the border (1354 UTC), the army said."
+
+
+def counts(path: Path) -> dict[str, int]:
+    con = db.connect(path, read_only=True)
+    try:
+        return {c.name: c.count for c in checks(con)}
+    finally:
+        con.close()
+
+
+def test_check_counts_each_class(tmp_path: Path) -> None:
+    found = counts(build(tmp_path / "s.duckdb"))
+    assert found["events"] == len(ARTICLE.events) + 1
+    assert found["empty actor"] == 2 and found["no calendar date"] == 1  # events 3 and 10; event 7
+    assert found["not known to the day"] == 1  # event 2, a week
+    assert found["place in a country the article never names"] == 1  # Baghdad in an article about Lyon
+    assert found["code outside its list"] == 0 and found["dated >50y before article by a bare number"] == 0
+
+
+def test_check_finds_bare_years_and_codes_outside_their_lists(tmp_path: Path) -> None:
+    start = YEAR_TEXT.index("1354")
+    bare = event(20, trigger=Span(9, 16, "resumed"), date="1354", date_precision="year",
+                 evidence=(Evidence("date", start, start + 4, "1354"),))  # fmt: skip
+    odd = event(21, trigger=Span(9, 16, "resumed"), cameo="999", source=None, target=None)
+    article = dataclasses.replace(OTHER, id="a3", text=YEAR_TEXT, events=(bare, odd))
+    found = counts(build(tmp_path / "s.duckdb", (article,)))
+    assert found["dated >50y before article by a bare number"] == 1 and found["dated before 1900"] == 1
+    assert found["code outside its list"] == 1
+
+
+def test_check_command_prints_a_table_and_fails_on_a_must_be_zero_class(tmp_path: Path) -> None:
+    path = build(tmp_path / "s.duckdb")
+    result = CliRunner().invoke(app, ["check", "--db", str(path), "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].split("\t") == ["check", "events", "must_be_zero", "meaning"]
+    odd = dataclasses.replace(OTHER, id="a4", events=(event(22, cameo="999"),))
+    con = db.connect(path)
+    db.write(con, [odd])
+    con.close()
+    assert CliRunner().invoke(app, ["check", "--db", str(path)]).exit_code == 1
+
+
+@pytest.mark.slow
+def test_check_wikinews_sample_must_be_zero_classes(tmp_path: Path) -> None:
+    """The Wikinews sample through the line: no year from a number that is not one, no code outside its
+    list, and no event dated more than 50 years before its article by a bare number."""
+    from sitrep.batch import ingest
+
+    corpus = SHARED / "corpus" / "wikinews"
+    if not corpus.exists():
+        pytest.skip(f"no Wikinews sample at {corpus}")
+    store = tmp_path / "w.duckdb"
+    ingest([str(p) for p in sorted(corpus.glob("*.csv"))], store=str(store))
+    found = counts(store)
+    assert found["events"] > 1000
+    assert found["code outside its list"] == 0
+    assert found["dated >50y before article by a bare number"] == 0
