@@ -47,6 +47,7 @@ class Found:
     kind: str
     attribution: at.Attribution | None
     quoted: Quoted | None = None  # the marks, for a quote in quotation marks
+    within: Found | None = None  # the quote whose speaker relays this one ('"They told us 'go'," she said')
 
 
 def run(article: Article, doc: Any, ctx: Context) -> tuple[Quote, ...]:
@@ -58,6 +59,7 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Quote, ...]:
     )
     direct = [f for f in direct if (f.attribution or len(f.span.text.split()) >= MIN_UNATTRIBUTED_WORDS)
               and not (f.attribution and at.own_words(f.attribution.speaker))]  # fmt: skip
+    direct += [inner for outer in direct for inner in _inner(doc, article.text, outer, cues)]
     # a partial quote may stand inside reported speech ('He said the plan was "a mistake"'): the
     # reported speech is found around it, with the same cue
     partial_cues = {t.i for f in direct if f.kind == "partial" and f.attribution for t in f.attribution.cue}
@@ -66,6 +68,26 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Quote, ...]:
     indirect = [Found(span, "indirect", attr) for span, attr in indirect_quotes(doc, cues, used, covered)]
     indirect = [i for i in indirect if not any(_same_words(i.span, f) for f in direct)]
     return _records(article, sorted(direct + indirect, key=lambda f: f.span.start), cues)
+
+
+def _inner(doc: Any, text: str, outer: Found, cues: at.Cues) -> list[Found]:
+    """Quotes inside a quote: words the outer speaker relays, attributed by words inside the outer quote
+    ('"The guard told us 'go home now'," she said' -> the guard's words, relayed by her)."""
+    if outer.quoted is None or not outer.attribution:
+        return []
+    found = []
+    for q in find_quoted(text[outer.span.start : outer.span.end]):
+        q = Quoted(q.start + outer.span.start, q.end + outer.span.start, q.open_at + outer.span.start,
+                   q.close_at + outer.span.start)  # fmt: skip
+        item = _direct(doc, text, q, cues)
+        # the outer quote's own attribution is not the inner words'
+        inside = [a for a in (_attribution_after(doc, text, q, cues), _attribution_before(doc, text, q, cues))
+                  if a and a.cue and outer.span.start <= a.cue[0].idx < outer.span.end]  # fmt: skip
+        item.attribution = inside[0] if inside else None
+        item.within = outer
+        if item.attribution or len(item.span.text.split()) >= MIN_UNATTRIBUTED_WORDS:
+            found.append(item)
+    return found
 
 
 def _same_words(span: Span, quote: Found) -> bool:
@@ -163,6 +185,9 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
             via = via or at.outlet_name(attr.relayer, cues)
         elif attr and attr.relayer:
             parent = _relaying_quote(attr.relayer, quotes, cues)
+        if item.within is not None:
+            outer = item.within.span
+            parent = next((q for q in quotes if (q.start, q.end) == (outer.start, outer.end)), parent)
         if parent and via is None:
             via = parent.via_outlet  # Qaani's words reached MEE through the commander
         quotes.append(

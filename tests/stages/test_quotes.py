@@ -180,6 +180,15 @@ def test_quotes_nested_attribution_is_a_chain(ctx: Context) -> None:
     assert parent.cue.text == "reported" and parent.start <= inner.start and inner.end <= parent.end
 
 
+def test_quotes_quote_inside_a_quote_is_relayed_by_its_speaker(ctx: Context) -> None:
+    text = "\u201cThe guard told us \u2018go home now and do not come back\u2019,\u201d a driver said."
+    article = process(text, published="2024-05-01", ctx=ctx)
+    inner = _quote(article, "go home now")
+    assert inner.speaker is not None and inner.speaker.text == "The guard"
+    outer = {q.id: q for q in article.quotes}[inner.parent_quote_id or ""]
+    assert outer.speaker is not None and outer.speaker.text == "a driver"
+
+
 def test_quotes_pronoun_speaker_is_the_person_named_outside_quotes(ctx: Context) -> None:
     text = 'Ann Lee said, "I thank Tom Ray for his help in the campaign." She added, "Now we start work."'
     article = process(text, published="2024-05-01", ctx=ctx)
