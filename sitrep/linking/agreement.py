@@ -5,7 +5,9 @@ happenings (two interviews with different candidates; two officials' resignation
 only when all four agree, and the agreement is kept as the reason for the link:
 - type: the same PLOVER type, or a pair the manual codes one act with (``one_happening.yaml``);
 - actors: at least one actor record in common (source or target, either role), and no role held by
-  two different people ("Smith endorsed Lee" and "Jones endorsed Lee" are two endorsements);
+  two different people ("Smith endorsed Lee" and "Jones endorsed Lee" are two endorsements). When one
+  event names no actor at all there is nothing to compare: then the two must be of one story and agree
+  on a place finer than a country;
 - place: within a distance that follows the coarser place's precision (a building 25 km, a town 50 km,
   a district 100 km, a province 300 km). A country (its centroid) or no place at all agrees only when
   neither event names anything finer, in the same country; a town and a country never agree;
@@ -147,10 +149,16 @@ def _contradict(x: Party | None, y: Party | None) -> bool:
 
 
 def _actors(a: Ev, b: Ev) -> tuple[str, ...] | None:
+    """The actor records both name; () when one event names none and the two are of one story at one
+    place finer than a country (nothing to compare, and the text and the place speak for them)."""
     if _contradict(a.source, b.source) or _contradict(a.target, b.target):
         return None
     mine = {p.actor_id for p in (a.source, a.target) if p}
-    return tuple(sorted(mine & {p.actor_id for p in (b.source, b.target) if p})) or None
+    theirs = {p.actor_id for p in (b.source, b.target) if p}
+    if mine & theirs:
+        return tuple(sorted(mine & theirs))
+    unknown = not mine or not theirs
+    return () if unknown and _same_story(a, b) and "country" not in (a.place_level, b.place_level) else None
 
 
 def _place(a: Ev, b: Ev) -> tuple[str, float] | None:
@@ -198,7 +206,7 @@ def agree(a: Ev, b: Ev) -> Reason | None:
         return None
     kind = _types(a, b)
     actors = _actors(a, b) if kind else None
-    dates = _dates(a, b) if actors else None
+    dates = _dates(a, b) if actors is not None else None
     place = _place(a, b) if dates else None
     if kind is None or actors is None or dates is None or place is None:
         return None

@@ -49,6 +49,15 @@ def test_agree_refuses_what_differs(other: dict[str, object]) -> None:
     assert agree(ev("e1"), ev("e2", **other)) is None
 
 
+def test_agree_without_actors_needs_one_story_and_a_fine_place() -> None:
+    nobody = {"source": None, "target": None}
+    assert agree(ev("e1"), ev("e2", **nobody)) is None
+    reason = agree(ev("e1", story_id="s"), ev("e2", story_id="s", **nobody))
+    assert reason is not None and reason.actors == () and reason.same_story
+    country = {"place_level": "country", "place_id": "IQ", "lat": 33.0, "lon": 44.0}
+    assert agree(ev("e1", story_id="s", **country), ev("e2", story_id="s", **nobody, **country)) is None
+
+
 def test_agree_two_people_in_one_role_are_two_happenings() -> None:
     lee = Party("prov:lee", "person", "USA")
     first = ev("e1", type="SUPPORT", source=Party("prov:smith", "person", "USA"), target=lee)
