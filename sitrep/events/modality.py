@@ -75,6 +75,17 @@ def _own_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
                 found.setdefault("habitual", f"for {pobj.lower_}")
 
 
+def _generic_present(cand: Candidate, verb: Token) -> bool:
+    """ "The site hosts many videos", "they talk to me": a simple present says what is usually so, not
+    what happened (news reports happenings in the past; a stated intention — "plans to", "urges" — is
+    a frame and keeps its own reading)."""
+    if cand.entry.frame is not None or cand.frame_of is not None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if cand.token is not verb:
+        return False  # "is under investigation", "there are two bombings": a state, or an event named
+    return not any(c.dep_ in ("aux", "auxpass") and c.lemma_ != "do" for c in verb.children)
+
+
 def _lacking(tok: Token, lex: Lexicon) -> str | None:
     """ "the lack of a ceasefire", "in the absence of talks": an event named as what is missing."""
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -148,6 +159,12 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
         _own_cues(lex, cand.token, found)
     if (lack := _lacking(cand.token, lex)) is not None:
         found.setdefault("negated", lack)
+    if cand.token.sent.text.rstrip().rstrip("\"\u201d\u2019'").endswith("?"):
+        found.setdefault(
+            "hypothetical", "question"
+        )  # "Did the federation ever back you?" asks, asserts nothing
+    if _generic_present(cand, verb):
+        found.setdefault("habitual", "present")
     if lemma(verb) in lex.light_verbs and verb.dep_ == "xcomp":
         _own_cues(lex, verb.head, found)
     _chain_cues(lex, verb, found)

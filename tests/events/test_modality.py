@@ -47,6 +47,8 @@ def test_modality_hypothetical_attack_is_never_asserted(asserted) -> None:  # ty
         ("Villagers say the militia attacks the road every week.", "habitual"),  # habitual outranks reported
         ("The militia attacks the road every week.", "habitual"),
         ("The militia regularly attacks the road.", "habitual"),
+        ("The militia attacks convoys on that road.", "habitual"),  # a generic present
+        ("Did the militia attack the convoy?", "hypothetical"),  # a question asserts nothing
     ],
 )
 def test_modality_habitual_needs_a_habitual_cue(code, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]
