@@ -7,6 +7,7 @@ module only indexes them (lemma → entries, verb+object → entry) so the stage
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -107,9 +108,10 @@ def _entry(raw: dict[str, Any], type_: str, rule: str) -> Entry:
     )  # fmt: skip
 
 
-def _tsv(name: str, data: Path) -> list[dict[str, str]]:
+def _tsv(name: str, data: Path) -> Iterator[dict[str, str]]:
+    """Rows one at a time: the derived tables are large, a list of them would only raise the peak."""
     with open(data / name, encoding="utf-8") as fh:
-        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+        yield from csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
 
 
 def _derived(row: dict[str, str], rule: str) -> Entry:
