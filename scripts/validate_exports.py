@@ -18,15 +18,15 @@ from pathlib import Path
 import jsonschema
 import pandas as pd
 
-from sitrep.events import codes, export, gdelt, plover_json
-from sitrep.store import db
+from sitrep.events import codes, gdelt, plover_json
+from sitrep.store import db, exports
 
 
 def main(store: str) -> None:
     con = db.connect(store, read_only=True)
     with tempfile.TemporaryDirectory() as tmp:
-        n_plover = export.write(con, f"{tmp}/e.jsonl", "plover-json")
-        n_gdelt = export.write(con, f"{tmp}/e.tsv", "gdelt")
+        n_plover = exports.export(con, "events", f"{tmp}/e.jsonl", "plover-json")
+        n_gdelt = exports.export(con, "events", f"{tmp}/e.tsv", "gdelt")
         validator = jsonschema.Draft202012Validator(json.loads(plover_json.SCHEMA.read_text()))
         records = [json.loads(line) for line in Path(f"{tmp}/e.jsonl").read_text().splitlines()]
         table = pd.read_csv(f"{tmp}/e.tsv", sep="\t", header=None, names=list(gdelt.COLUMNS), dtype=str)

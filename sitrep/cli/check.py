@@ -19,7 +19,7 @@ def command(
     format: FormatOption = None,
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
-    from sitrep.events.checks import checks
+    from sitrep.store.checks import checks
     from sitrep.store.db import connect
 
     con = connect(db, read_only=True)

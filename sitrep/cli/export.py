@@ -9,30 +9,28 @@ import typer
 
 from sitrep.errors import UserError
 from sitrep.store import DEFAULT_DB
+from sitrep.store.exports import FORMATS
 from sitrep.store.schema import TABLES
 
 NAME = "export"
+FORMAT_HELP = "; ".join(
+    f"{name}: {f.help}" + ("" if f.tables == tuple(TABLES) else f" ({', '.join(f.tables)} only)")
+    for name, f in FORMATS.items()
+)
 
 
 def command(
     table: Annotated[str, typer.Argument(help=f"One of: {', '.join(TABLES)}.")],
     out: Annotated[str, typer.Argument(help="Output file.")],
-    format: Annotated[
-        str, typer.Option("--format", help="parquet, csv; for events also plover-json or gdelt.")
-    ] = "parquet",
+    format: Annotated[str, typer.Option("--format", help=FORMAT_HELP)] = "parquet",
     db: Annotated[str, typer.Option(help="The store (DuckDB file).")] = DEFAULT_DB,
 ) -> None:
-    from sitrep.events import export as event_export
-    from sitrep.store.db import connect, export
+    from sitrep.store.db import connect
+    from sitrep.store.exports import export
 
     target(out)
     con = connect(db, read_only=True)
-    if format in event_export.FORMATS:
-        if table != "events":
-            raise UserError(f"--format {format} exports the events table, not {table!r}")
-        event_export.write(con, out, format)
-    else:
-        export(con, table, out, format)
+    export(con, table, out, format)
     typer.echo(f"{table} → {out}")
 
 

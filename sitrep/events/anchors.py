@@ -1,14 +1,14 @@
 """Where and when: an event's place and date from the places and time stages' facts.
 
-The places and time stages may offer ``place_in`` / ``focus`` and ``time_of``; when they do, they decide
-(a dated expression inside the event's own clause comes first all the same). Otherwise the nearest
+The events stage hands in the places and time stages' ``place_in`` / ``focus`` and ``time_of`` (a helper
+never imports a stage); when given, they decide (a dated expression inside the event's own clause comes
+first all the same). Otherwise the nearest
 resolved place (or dated expression) inside the event's clause, then in its sentence, then the article's
 most named place (flagged "article-focus") or the publication date (flagged "publication").
 """
 
 from __future__ import annotations
 
-import importlib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
@@ -28,12 +28,9 @@ class When:
     expr: TimeExpr | None = None
 
 
-def _stage_function(module: str, name: str) -> Callable[..., Any] | None:
-    """A helper another stage offers, if that stage has landed (it may not have yet)."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
+PlaceIn = Callable[[Article, int, int], Place | None]
+Focus = Callable[[Article], Place | None]
+TimeOf = Callable[[Article, int, int, Any], TimeExpr | None]
 
 
 T = TypeVar("T", PlaceMention, TimeExpr)
@@ -67,7 +64,8 @@ def earliest_named_year(article: Article) -> int | None:
 class Anchors:
     """Where and when for the events of one article; what is the same for all of them is computed once."""
 
-    def __init__(self, article: Article, doc: Any = None) -> None:
+    def __init__(self, article: Article, doc: Any = None, place_in: PlaceIn | None = None,
+                 focus: Focus | None = None, time_of: TimeOf | None = None) -> None:  # fmt: skip
         self.article = article
         self.doc = doc
         self.mentions = MentionIndex(article.mentions)
@@ -76,8 +74,9 @@ class Anchors:
         self.times = Sorted(
             [t for t in article.times if t.value and t.type in ("DATE", "TIME") and not self.too_old(t)]
         )
-        self.place_in = _stage_function("sitrep.stages.places", "place_in")
-        self.time_of = _stage_function("sitrep.stages.time", "time_of")
+        self.place_in = place_in
+        self.time_of = time_of
+        self._find_focus = focus
         self._focus: tuple[Place | None] | None = None
 
     def too_old(self, expr: TimeExpr) -> bool:
@@ -89,10 +88,9 @@ class Anchors:
         return span is not None and span[1].year < self.earliest
 
     def focus(self) -> Place | None:
-        """The article's main place: the places stage's ``focus`` if it offers one, else the most named."""
+        """The article's main place: the places stage's ``focus`` if given, else the most named."""
         if self._focus is None:
-            focus = _stage_function("sitrep.stages.places", "focus")
-            place = focus(self.article) if focus is not None else None
+            place = self._find_focus(self.article) if self._find_focus is not None else None
             if not isinstance(place, Place) and self.places.items:
                 key, _ = Counter(p.place.key for p in self.places.items if p.place).most_common(1)[0]
                 place = next(p.place for p in self.places.items if p.place and p.place.key == key)

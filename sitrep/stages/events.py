@@ -12,6 +12,7 @@ from sitrep.context import Context
 from sitrep.events import anchors, arbiter, build, coref, countries, nesting
 from sitrep.events.lexicon import lexicon
 from sitrep.records import Article, Event
+from sitrep.stages import places, time
 
 NAME = "events"
 NEEDS = ("text", "times", "places", "mentions", "quotes")
@@ -23,7 +24,7 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Event, ...]:
         return ()
     lex = lexicon(ctx)
     names = countries.table(ctx)
-    where = anchors.Anchors(article, doc)
+    where = anchors.Anchors(article, doc, places.place_in, places.focus, time.time_of)
     model = arbiter.arbiter(ctx) if ctx.arbiter else None
     cands = nesting.find(doc, lex)
     if model is not None:

@@ -20,7 +20,7 @@ import duckdb
 from sitrep.errors import StoreLocked, UserError
 from sitrep.records import Article, Reject
 from sitrep.store import rows as rowmap
-from sitrep.store.schema import PER_ARTICLE, SCHEMA_VERSION, TABLES, column_types, columns, ddl, typed_select
+from sitrep.store.schema import PER_ARTICLE, SCHEMA_VERSION, TABLES, column_types, columns, ddl
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -237,21 +237,3 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) 
     cur = con.execute(sql, list(params))
     names = [d[0] for d in cur.description or []]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
-EXPORT_FORMATS = ("parquet", "csv")
-
-
-def export(con: duckdb.DuckDBPyConnection, table: str, path: str, fmt: str) -> None:
-    if table not in TABLES:
-        raise UserError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
-    if fmt not in EXPORT_FORMATS:
-        raise UserError(f"unknown format {fmt!r}; formats: {', '.join(EXPORT_FORMATS)}")
-    if fmt == "parquet":  # typed: DATE and TIMESTAMP columns, lists and structs for nested facts
-        con.execute(f"COPY ({typed_select(table)}) TO '{_quote(path)}' (FORMAT PARQUET)")
-    else:
-        con.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(path)}' (FORMAT CSV, HEADER)")
-
-
-def _quote(path: str) -> str:
-    return path.replace("'", "''")

@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from sitrep.cli.main import app
 from sitrep.context import Context
 from sitrep.errors import UserError
-from sitrep.events import export, gdelt, plover_json
+from sitrep.events import gdelt, plover_json
 from sitrep.pipeline import process
-from sitrep.store import db
+from sitrep.store import db, exports
 
 TEXT = (
     "Rebels fired at least seven rockets at an army base in Kabul on Monday, killing two soldiers, police said. "
@@ -81,5 +81,5 @@ def test_export_event_format_of_another_table_is_a_user_error(store: Path, tmp_p
 def test_export_unknown_event_format_is_a_user_error(store: Path, tmp_path: Path) -> None:
     con = db.connect(store, read_only=True)
     with pytest.raises(UserError):
-        export.write(con, str(tmp_path / "x"), "acled")
+        exports.export(con, "events", str(tmp_path / "x"), "acled")
     con.close()

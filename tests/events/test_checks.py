@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep.cli.main import app
-from sitrep.events.checks import checks
 from sitrep.records import Evidence, Span
 from sitrep.store import db
+from sitrep.store.checks import checks
 from tests.conftest import SHARED
 from tests.constructed import ARTICLE, OTHER, build, event
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from sitrep.events import codes, export, gdelt
+from sitrep.events import codes, gdelt
+from sitrep.store import exports
 from tests.constructed import ARTICLE, EVENTS, INCIDENT, OTHER, build
 
 # GDELT 2.0 Event codebook (V2.0), column types as its tools read them: codes stay text (EventCode 0231).
@@ -27,7 +28,7 @@ def table(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
 
     folder = tmp_path_factory.mktemp("gdelt")
     con = db.connect(build(folder / "s.duckdb"))
-    assert export.write(con, str(folder / "e.tsv"), "gdelt") == len(EVENTS) + 1
+    assert exports.export(con, "events", str(folder / "e.tsv"), "gdelt") == len(EVENTS) + 1
     con.close()
     frame = pd.read_csv(folder / "e.tsv", sep="\t", header=None, names=list(gdelt.COLUMNS), dtype=TYPES)
     return frame.set_index(frame["GLOBALEVENTID"].map(lambda n: f"{n:013x}"), drop=False)

@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from sitrep.events import export, plover_json
+from sitrep.events import plover_json
 from sitrep.records import Article
-from sitrep.store import db
+from sitrep.store import db, exports
 from tests.constructed import ARTICLE, EVENTS, TEXT, build, event
 
 ID = {n: e.id for n, e in enumerate(EVENTS, start=1)}
@@ -21,7 +21,7 @@ ID = {n: e.id for n, e in enumerate(EVENTS, start=1)}
 def records(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
     folder = tmp_path_factory.mktemp("plover")
     con = db.connect(build(folder / "s.duckdb", (ARTICLE,)))
-    export.write(con, str(folder / "e.jsonl"), "plover-json")
+    exports.export(con, "events", str(folder / "e.jsonl"), "plover-json")
     con.close()
     return [json.loads(line) for line in (folder / "e.jsonl").read_text().splitlines()]
 
@@ -91,13 +91,13 @@ def test_export_event_without_any_date_is_skipped(tmp_path: Path) -> None:
     article = Article(id="a2", text=TEXT, source_ref="t", events=(undated,), pipeline_version="t")
     con = db.connect(tmp_path / "s.duckdb")
     db.write(con, [dataclasses.replace(article)])
-    assert export.write(con, str(tmp_path / "e.jsonl"), "plover-json") == 0
+    assert exports.export(con, "events", str(tmp_path / "e.jsonl"), "plover-json") == 0
 
 
 def test_a_date_without_calendar_value_falls_back_to_publication_and_validates(tmp_path: Path) -> None:
     now = event(12, date="PRESENT_REF", date_precision="unknown", date_flag="text")
     con = db.connect(build(tmp_path / "s.duckdb", (dataclasses.replace(ARTICLE, events=(now,)),)))
-    export.write(con, str(tmp_path / "e.jsonl"), "plover-json")
+    exports.export(con, "events", str(tmp_path / "e.jsonl"), "plover-json")
     (record,) = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
     assert (record["date"], record["date_precision"], record["date_flag"]) == (
         "2020-11-19",

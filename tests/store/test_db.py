@@ -12,7 +12,7 @@ import pytest
 
 from sitrep.errors import StoreLocked, UserError
 from sitrep.records import Article, Cut, Event, Place, PlaceMention, Reject, Span, TimeExpr
-from sitrep.store import db
+from sitrep.store import db, exports
 from sitrep.store.schema import SCHEMA_VERSION, TABLES
 
 BAGHDAD = Place(98182, "Baghdad", "IQ", "07", 33.34, 44.40, "P", "PPLC", 7216000)
@@ -147,7 +147,7 @@ def test_export_writes_a_readable_file(tmp_path: Path, fmt: str) -> None:
     con = db.connect(tmp_path / "s.duckdb")
     db.write(con, [_article()])
     out = tmp_path / f"events.{fmt}"
-    db.export(con, "events", str(out), fmt)
+    exports.export(con, "events", str(out), fmt)
     reader = "read_parquet" if fmt == "parquet" else "read_csv_auto"
     [row] = duckdb.sql(f"SELECT plover_type, killed, lat FROM {reader}('{out}')").fetchall()
     assert row == ("ASSAULT", 1, 33.34)
@@ -157,7 +157,7 @@ def test_export_writes_a_readable_file(tmp_path: Path, fmt: str) -> None:
 def test_export_rejects_unknown_names(tmp_path: Path, table: str, fmt: str) -> None:
     con = db.connect(tmp_path / "s.duckdb")
     with pytest.raises(UserError):
-        db.export(con, table, str(tmp_path / "x"), fmt)
+        exports.export(con, table, str(tmp_path / "x"), fmt)
 
 
 def test_read_only_connect_to_a_missing_store_is_a_user_error(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from sitrep.store import db
+from sitrep.store import db, exports
 from sitrep.store.schema import NESTED, TABLES, columns
 from tests.constructed import EVENTS, build
 
@@ -21,7 +21,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("parquet")
     con = db.connect(build(folder / "s.duckdb"))
     for table in TABLES:
-        db.export(con, table, str(folder / f"{table}.parquet"), "parquet")
+        exports.export(con, table, str(folder / f"{table}.parquet"), "parquet")
     con.close()
     return folder
 

@@ -17,8 +17,8 @@ from typing import Any
 import duckdb
 
 from sitrep.events import codes, gdelt, plover_json
-from sitrep.events.export import quads
 from sitrep.store.db import query
+from sitrep.store.exports import quads
 from sitrep.timex import years
 
 OLD_YEARS = 50

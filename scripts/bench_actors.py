@@ -1,4 +1,4 @@
-"""Measure actor resolution: ``python -m sitrep.actors.bench [TEXT_FILE ...] [--gold EVENTS_JSONL]``.
+"""Measure actor resolution: ``python scripts/bench_actors.py [TEXT_FILE ...] [--gold EVENTS_JSONL]``.
 
 Speed: texts are parsed once, outside the clock (parsing is the language stage's cost); the clock covers
 only resolution over the parsed Docs, repeated until at least ``--mentions`` mentions have been resolved.
