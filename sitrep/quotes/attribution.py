@@ -39,6 +39,7 @@ class Cues:
     definite: frozenset[str]
     recipient_frames: tuple[tuple[str, ...], ...] = ()
     media_nouns: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path = CUES) -> Cues:
@@ -59,6 +60,7 @@ def load_cues(path: Path = CUES) -> Cues:
         definite=words("definite"),
         recipient_frames=tuple(tuple(p.split()) for p in data["recipient_frames"]),
         media_nouns=words("media_nouns"),
+        speech_nouns=words("speech_nouns"),
     )
 
 
@@ -155,7 +157,8 @@ def speaker_before(tokens: Sequence[Token], cues: Cues) -> list[Token]:
     while segments:
         seg = _trim(segments.pop())
         # "a manager, 24, who said": the age is no speaker; nor "the minister, speaking to Reuters, said"
-        if seg and not all(t.like_num for t in seg) and seg[0].tag_ != "VBG":
+        # or "officials, after an inquiry, stated"
+        if seg and not all(t.like_num for t in seg) and seg[0].tag_ != "VBG" and seg[0].pos_ != "ADP":
             break
         seg = []
     if segments and _is_title(seg) and _is_name(before := _trim(segments[-1])):
@@ -269,6 +272,21 @@ def attribute(cue: Token, before: Sequence[Token], cues: Cues) -> Attribution | 
     if recipient and cue.nbor(1).lower_ == "to":
         cue_tokens.append(cue.nbor(1))
     return Attribution(speaker, cue_tokens, recipient)
+
+
+def stated(head: Sequence[Token], cues: Cues) -> Attribution | None:
+    """ "The council issued a statement: "..."": a quote opened by a colon after a clause whose verb
+    takes a statement, a message or a letter; the clause's subject says the words."""
+    words = [t for t in head if not t.is_space]
+    if not words or words[-1].text != ":":
+        return None
+    noun = next(
+        (t for t in reversed(words) if t.lemma_.lower() in cues.speech_nouns and t.pos_ == "NOUN"), None
+    )
+    if noun is None:
+        return None
+    speaker = clause_subject(noun)
+    return Attribution(speaker, [noun], ()) if speaker and not clause_like(speaker) else None
 
 
 def _subject(cue: Token, before: Sequence[Token]) -> list[Token]:

@@ -55,12 +55,25 @@ def _according(sent: Any) -> tuple[Span, at.Attribution] | None:
     return None
 
 
+def _nested_later(toks: list[Any], k: int, cues: at.Cues, used: set[int]) -> at.Attribution | None:
+    """ "The paper reported officials stated (that) ...": a later cue whose speaker holds this one is the
+    words' own; this cue's speaker relays them."""
+    for j in range(k + 1, min(len(toks), k + at.MAX_SPEAKER_TOKENS)):
+        if toks[j].i not in used and at.is_cue(toks[j], cues):
+            attr = at.attribute(toks[j], toks[:j], cues)
+            return attr if attr is not None and attr.relay_cue else None
+    return None
+
+
 def _cue_in(sent: Any, cues: at.Cues, used: set[int]) -> tuple[Span, at.Attribution] | None:
     toks = [t for t in sent if not t.is_space]
     for k, tok in enumerate(toks):
         if tok.i in used or not (at.is_cue(tok, cues) or at.is_participle(tok, cues)):
             continue
-        attr = at.attribute(tok, toks[:k], cues)
+        attr = _nested_later(toks, k, cues, used) or at.attribute(tok, toks[:k], cues)
+        if attr is not None and attr.relay_cue:
+            tok = attr.cue[0]
+            k = toks.index(tok)
         if attr is None or not attr.speaker or attr.speaker[0].i > tok.i or at.own_words(attr.speaker):
             continue  # indirect speech names its speaker before the cue
         last = max([t.i for t in attr.cue] + [t.i for t in attr.recipient if t.i > tok.i])

@@ -118,7 +118,12 @@ def _direct(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> Found:
     while end > quoted.start and text[end - 1] in ", \n":
         end -= 1
     span = Span(quoted.start, end, text[quoted.start : end])
-    attr = _attribution_after(doc, text, quoted, cues) or _attribution_before(doc, text, quoted, cues)
+    after = _attribution_after(doc, text, quoted, cues)
+    before = _attribution_before(doc, text, quoted, cues)
+    attr = after or before
+    if after and before and after.cue and after.cue[0].lower_ == "according" and not before.relay_cue:
+        # 'Lee called it "a breach," according to NBC': Lee's words, as NBC reported them
+        attr = at.Attribution(before.speaker, before.cue, before.recipient, after.speaker, after.cue)
     words = len(span.text.split())
     partial = span.text[:1].islower() or words < PARTIAL_WORDS
     return Found(span, "partial" if partial else "direct", attr, quoted)
@@ -163,7 +168,7 @@ def _attribution_before(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> a
             return _according(head[k])
         if at.is_cue(head[k], cues, direct=True) or at.is_participle(head[k], cues, direct=True):
             return at.attribute(head[k], head[:k], cues)
-    return None
+    return at.stated(head, cues)
 
 
 def _according(tok: Any) -> at.Attribution | None:

@@ -206,3 +206,27 @@ def test_quotes_pronoun_speaker_is_the_person_named_outside_quotes(ctx: Context)
 )
 def test_quotes_not_reported_speech(ctx: Context, text: str) -> None:
     assert process(text, published="2024-05-01", ctx=ctx).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker", "relayer"),
+    [
+        ('Ann Lee called the plan a "breach of every promise we made," according to the BBC.', "breach of every",
+         "Ann Lee", "the BBC"),
+        ("The paper later reported officials, after an inquiry, stated the fire was started by a heater.",
+         "the fire was started", "officials", "The paper"),
+    ],
+)  # fmt: skip
+def test_quotes_relayed_words_hang_under_the_report(ctx: Context, text: str, starts: str, speaker: str,
+                                                    relayer: str) -> None:  # fmt: skip
+    article = process(text, published="2024-05-01", ctx=ctx)
+    quote = _quote(article, starts)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    parent = {q.id: q for q in article.quotes}[quote.parent_quote_id or ""]
+    assert parent.speaker is not None and parent.speaker.text == relayer
+
+
+def test_quotes_statement_before_a_colon(ctx: Context) -> None:
+    text = 'The city council issued a statement on Monday: "The bridge stays closed until the repairs end."'
+    quote = _quote(process(text, published="2024-05-01", ctx=ctx), "The bridge stays")
+    assert quote.speaker is not None and quote.speaker.text == "The city council"
