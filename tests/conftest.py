@@ -1,11 +1,19 @@
-"""Shared fixtures: the spaCy model and a context are loaded once per test session."""
+"""Shared fixtures: the spaCy model and a context are loaded once per test session; the command line runs
+in this process."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any, cast
 
+import click
 import pytest
+from click.testing import CliRunner
 
+from sitrep.cli.main import main
 from sitrep.context import Context
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,3 +35,32 @@ def seed_article(ctx: Context):  # type: ignore[no-untyped-def]
     from sitrep.pipeline import process
 
     return process(SEED.read_text(encoding="utf-8"), published=SEED_PUBLISHED, ctx=ctx)
+
+
+class _Script:
+    """``sitrep.cli.main.main``, the console script, shaped as the command click's CliRunner invokes (typer's
+    runner wants the Typer app and would skip ``main``, where sitrep's errors become one line)."""
+
+    name = "sitrep"
+
+    def main(self, args: Sequence[str], prog_name: str, **_: Any) -> None:
+        argv, sys.argv = sys.argv, [prog_name, *args]
+        try:
+            main()
+        finally:
+            sys.argv = argv
+
+
+def sitrep(
+    *args: str, input: str | None = None, env: Mapping[str, str | None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``sitrep ARGS`` run in this process, as a subprocess would report it: exit code, stdout, stderr.
+
+    A process start costs seconds (Python, then spaCy for the line); in-process the model loaded once per
+    session serves every command. An exception that is not one of sitrep's errors is raised here, so that a
+    traceback a user would see fails the test. The few tests of the real process (the console script, a
+    terminal, a pipe, concurrent writers, kill -9) start one with ``subprocess``.
+    """
+    result = CliRunner().invoke(cast(click.Command, _Script()), list(args), input=input, env=env,
+                                catch_exceptions=False)  # fmt: skip
+    return subprocess.CompletedProcess(["sitrep", *args], result.exit_code, result.stdout, result.stderr)

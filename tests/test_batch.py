@@ -19,7 +19,7 @@ from sitrep.batch import check_date, ingest
 from sitrep.errors import StoreLocked, UserError
 from sitrep.store import db
 from sitrep.store.schema import TABLES
-from tests.conftest import SHARED
+from tests.conftest import SHARED, sitrep
 
 SITREP = [str(Path(sys.executable).parent / "sitrep")]
 VOLATILE = {"ingested_at", "seen_at"}
@@ -115,7 +115,7 @@ def test_ingest_second_writer_waits_then_fails_clearly(tmp_path: Path) -> None:
 def test_ingest_cli_exit_code_nothing_readable(tmp_path: Path, files: dict[str, bytes], code: int) -> None:
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
-    result = run_cli("ingest", str(tmp_path), "--db", str(tmp_path / "s.duckdb"), "-q")
+    result = sitrep("ingest", str(tmp_path), "--db", str(tmp_path / "s.duckdb"), "-q")
     assert result.returncode == code, result.stderr
     assert "warning" in result.stderr and "e.txt" in result.stderr
 
@@ -219,7 +219,7 @@ def test_ingest_cli_stdin_and_language_marked(tmp_path: Path) -> None:
 )
 def test_ingest_cli_user_mistake_one_line(tmp_path: Path, args: list[str]) -> None:
     (tmp_path / "a.txt").write_text("Some words here.")
-    result = run_cli(
+    result = sitrep(
         "ingest",
         str(tmp_path / "a.txt"),
         "-q",

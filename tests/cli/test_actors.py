@@ -1,12 +1,8 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
-
-def sitrep(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], capture_output=True, text=True)
+from tests.conftest import sitrep
 
 
 def test_actors_command_searches_with_roles() -> None:

@@ -9,11 +9,7 @@ from pathlib import Path
 
 import pytest
 
-
-def sitrep(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sitrep.cli", *args], capture_output=True, text=True, cwd=cwd
-    )
+from tests.conftest import sitrep
 
 
 @pytest.mark.parametrize(
@@ -76,3 +72,33 @@ def test_export_csv(store: Path, tmp_path: Path) -> None:
     result = sitrep("export", "articles", str(out), "--format", "csv", "--db", str(store))
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("id,")
+
+
+# End to end: the installed console script and ``python -m sitrep.cli`` in a process of their own, as a user
+# starts them (the tests above run the same ``main`` in this process).
+SCRIPT = str(Path(sys.executable).parent / "sitrep")
+
+
+def real(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(argv, capture_output=True, text=True, timeout=600)
+
+
+def test_console_script_help_version_and_a_mistake() -> None:
+    helped = real(SCRIPT, "--help")
+    assert helped.returncode == 0 and all(c in helped.stdout for c in ("ingest", "events", "serve"))
+    assert real(SCRIPT, "--version").stdout.startswith("sitrep ")
+    wrong = real(sys.executable, "-m", "sitrep.cli", "events", "--db", "/no/such.duckdb")
+    assert wrong.returncode == 2 and wrong.stderr.startswith("sitrep: error: no store")
+    assert len(wrong.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_console_script_ingests_a_file_and_lists_its_events(tmp_path: Path) -> None:
+    article, db = tmp_path / "a.txt", str(tmp_path / "s.duckdb")
+    article.write_text(
+        "Police arrested 12 protesters in Nairobi on Monday, officials said.\n", encoding="utf-8"
+    )
+    stored = real(SCRIPT, "ingest", str(article), "--published", "2021-06-10", "--db", db)
+    assert stored.returncode == 0 and "1 article" in stored.stdout, stored.stderr
+    listed = real(SCRIPT, "events", "--db", db, "--format", "json")
+    assert listed.returncode == 0 and [r["place_name"] for r in json.loads(listed.stdout)] == ["Nairobi"]

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from .test_terminal import sitrep
+from tests.conftest import sitrep
 
 
-def test_demo_summarises_types_the_seed_and_what_next(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_demo_summarises_types_the_seed_and_what_next(tmp_path: Path) -> None:
     (tmp_path / "corpus" / "wikinews").mkdir(parents=True)
     (tmp_path / "seed").mkdir()
     (tmp_path / "corpus" / "wikinews" / "a.txt").write_text(
@@ -22,8 +18,9 @@ def test_demo_summarises_types_the_seed_and_what_next(
         encoding="utf-8",
     )
     db = str(tmp_path / "d.duckdb")
-    code, out, err = sitrep(capsys, "demo", "--shared", str(tmp_path), "--db", db, "--quiet")
-    assert code == 0, err
+    result = sitrep("demo", "--shared", str(tmp_path), "--db", db, "--quiet")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     assert "2 articles newly stored" in out
     assert "Asserted events by type" in out and "ASSAULT" in out
     assert "other events" in out  # one line for every modality but asserted

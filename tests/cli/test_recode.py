@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from sitrep.batch import recode
 from sitrep.context import Context
 from sitrep.pipeline import pipeline_version, process
 from sitrep.store import db
+from tests.conftest import sitrep
 
 TEXT = "Police arrested twelve opposition activists in Nairobi on Tuesday, witnesses said."
 
@@ -49,8 +48,7 @@ def test_recode_skips_articles_already_current_unless_all(tmp_path: Path, ctx: C
 
 
 def test_recode_missing_store_is_a_one_line_error() -> None:
-    result = subprocess.run([sys.executable, "-m", "sitrep.cli", "recode", "--db", "/no/such.duckdb"],
-                            capture_output=True, text=True)  # fmt: skip
+    result = sitrep("recode", "--db", "/no/such.duckdb")
     assert result.returncode != 0 and "no store" in result.stderr and "Traceback" not in result.stderr
 
 

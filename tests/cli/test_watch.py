@@ -6,6 +6,7 @@ import pytest
 
 from sitrep.cli.watch import changed, seconds
 from sitrep.errors import UserError
+from tests.conftest import sitrep
 
 
 @pytest.mark.parametrize(
@@ -33,17 +34,11 @@ def test_changed_only_new_or_modified(tmp_path) -> None:  # type: ignore[no-unty
 
 @pytest.mark.slow
 def test_watch_once_cli_incremental(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    sitrep = str(Path(sys.executable).parent / "sitrep")
     folder, store = tmp_path / "in", tmp_path / "s.duckdb"
     folder.mkdir()
     (folder / "a.txt").write_text("Le ministre a parlé mardi à Genève avec les délégations des deux pays.")
-    args = [sitrep, "watch", str(folder), "--once", "--db", str(store), "-q"]
-    first = subprocess.run(args, capture_output=True, text=True, timeout=300)
-    second = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    args = ["watch", str(folder), "--once", "--db", str(store), "-q"]
+    first, second = sitrep(*args), sitrep(*args)
     assert "1 articles stored" in first.stdout, first.stderr
     assert "nothing new" in second.stdout
 
@@ -52,10 +47,7 @@ def test_watch_once_cli_incremental(tmp_path) -> None:  # type: ignore[no-untype
 def test_watch_feed_url_idempotent(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import functools
     import http.server
-    import subprocess
-    import sys
     import threading
-    from pathlib import Path
 
     body = "Le ministre a parlé mardi à Genève avec les délégations des deux pays voisins."
     (tmp_path / "feed.xml").write_text(
@@ -67,17 +59,8 @@ def test_watch_feed_url_idempotent(tmp_path) -> None:  # type: ignore[no-untyped
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
-        args = [
-            str(Path(sys.executable).parent / "sitrep"),
-            "watch",
-            url,
-            "--once",
-            "--db",
-            str(tmp_path / "s.duckdb"),
-            "-q",
-        ]
-        first = subprocess.run(args, capture_output=True, text=True, timeout=300)
-        second = subprocess.run(args, capture_output=True, text=True, timeout=300)
+        args = ["watch", url, "--once", "--db", str(tmp_path / "s.duckdb"), "-q"]
+        first, second = sitrep(*args), sitrep(*args)
     finally:
         server.shutdown()
     assert "1 articles stored" in first.stdout, first.stderr

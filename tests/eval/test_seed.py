@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from sitrep.eval import seed
 from sitrep.records import Event, EventActor, Place, Span
+from tests.conftest import sitrep
 
 SHARED_SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"
 
@@ -80,12 +79,8 @@ def test_published_of_reads_the_header() -> None:
 def test_eval_seed_json_contract_and_floor() -> None:
     if not SHARED_SEED.is_dir():
         pytest.skip(f"no shared seed at {SHARED_SEED}")
-    out = subprocess.run(
-        [sys.executable, "-m", "sitrep.cli", "eval", "seed", "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    out = sitrep("eval", "seed", "--json")
+    assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
     assert set(result) == {"name", "gold", "n", "metrics", "split"} and result["name"] == "seed"
     metrics = result["metrics"]

@@ -3,8 +3,6 @@ a local file or unbounded memory; a feed that did not change costs one 304."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from sitrep.context import Context
 from sitrep.errors import InputError
 from sitrep.readers.fetch import fetch
 from sitrep.watch import Backoff, look
+from tests.conftest import sitrep
 from tests.faults.feed_server import ETAG, Handler, serving
 
 
@@ -108,9 +107,7 @@ def test_watch_backoff_grows_and_resets() -> None:
 @pytest.mark.slow
 def test_watch_cli_bad_feed_exits_nonzero_others_go_on(server: str, tmp_path: Path) -> None:
     store = tmp_path / "s.duckdb"
-    sitrep = str(Path(sys.executable).parent / "sitrep")
-    args = [sitrep, "watch", server + "/error", server + "/feed.xml", "--once", "--db", str(store), "-q"]
-    result = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    result = sitrep("watch", server + "/error", server + "/feed.xml", "--once", "--db", str(store), "-q")
     assert result.returncode == 1 and "HTTP 500" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert _rows(store, "SELECT count(*) FROM articles") == [(2,)]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.readers import read
+from tests.conftest import sitrep
 
 GOOD = "Rockets hit the Green Zone\n\nAt least seven rockets hit the Green Zone in Baghdad on Tuesday, officials said.\n"
 MAX_RSS_MB = 600  # readers + clean over the whole hostile corpus, in a fresh process
@@ -80,6 +81,7 @@ resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
 from sitrep.context import Context
 from sitrep.errors import InputError
 from sitrep.readers import read
+from tests.conftest import sitrep
 from sitrep.stages.clean import run
 ctx, out = Context(), []
 for item in read([sys.argv[1]]):
@@ -151,8 +153,7 @@ def test_hostile_cli_batch_stores_rejects(corpus: Path, tmp_path: Path) -> None:
     import duckdb
 
     store = tmp_path / "s.duckdb"
-    result = subprocess.run([str(Path(sys.executable).parent / "sitrep"), "ingest", str(corpus), "--db", str(store), "-q"],
-                            capture_output=True, text=True, timeout=600)  # fmt: skip
+    result = sitrep("ingest", str(corpus), "--db", str(store), "-q")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
     con = duckdb.connect(str(store), read_only=True)
     rejected = {Path(r[0].split("@")[0]).name for r in con.execute("SELECT source FROM rejects").fetchall()}

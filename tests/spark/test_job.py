@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
-import subprocess
-import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,6 +18,7 @@ from sitrep.context import Context
 from sitrep.spark import job, writers
 from sitrep.spark.rows import MONTH_ADDED
 from sitrep.store.schema import NESTED, columns
+from tests.conftest import sitrep
 
 pytestmark = pytest.mark.spark
 
@@ -171,11 +170,7 @@ def test_sources_take_the_callers_date_where_items_give_none(spark: Any, tmp_pat
 
 
 def test_cli_missing_input_is_one_line_error(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "sitrep.cli", "spark", str(tmp_path / "nope"), str(tmp_path / "out")],
-        capture_output=True,
-        text=True,
-    )
+    result = sitrep("spark", str(tmp_path / "nope"), str(tmp_path / "out"))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         f"sitrep: error: no such file or folder: {tmp_path / 'nope'}"

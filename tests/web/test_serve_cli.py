@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import httpx
 import pytest
 
+from tests.conftest import sitrep
 from tests.web.conftest import TOKEN, serve
-
-MAIN = [sys.executable, "-c", "from sitrep.cli.main import main; main()", "serve"]
 
 
 @pytest.mark.parametrize(
@@ -21,9 +18,12 @@ MAIN = [sys.executable, "-c", "from sitrep.cli.main import main; main()", "serve
      (["--db", "a", "--parquet", "b"], "not both"), (["--db", "."], "not a sitrep store"),
      (["--db", "empty.duckdb"], "not a sitrep store")],
 )  # fmt: skip
-def test_serve_user_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+def test_serve_user_errors_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
     duckdb.connect(str(tmp_path / "empty.duckdb")).close()
-    result = subprocess.run([*MAIN, *args], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    monkeypatch.chdir(tmp_path)
+    result = sitrep("serve", *args)
     assert result.returncode == 2
     assert result.stderr.startswith("sitrep: error:") and message in result.stderr
     assert "Traceback" not in result.stderr
