@@ -26,6 +26,7 @@ check: $(BIN)/.dev
 	$(BIN)/ruff format --check sitrep tests scripts
 	$(BIN)/ruff check sitrep tests scripts
 	$(BIN)/mypy sitrep
+	$(BIN)/lint-imports
 
 eval: $(BIN)/.runtime
 	$(BIN)/python scripts/eval_all.py

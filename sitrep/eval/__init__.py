@@ -8,8 +8,8 @@ never renamed.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
+from types import ModuleType
 
 from sitrep.context import Context
 from sitrep.errors import UserError
@@ -19,16 +19,16 @@ from sitrep.eval.splits import check
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 
-# name -> (module, default gold path)
-SCORERS: dict[str, tuple[str, Path]] = {
-    "seed": ("sitrep.eval.seed", SHARED / "seed"),
-    "extraction": ("sitrep.eval.extraction", SHARED / "eval/extraction"),
-    "events": ("sitrep.eval.events", SHARED / "eval/events"),
-    "places": ("sitrep.eval.places", SHARED / "eval/geo/GWN.xml"),
-    "time": ("sitrep.eval.time", SHARED / "eval/time/te3-platinum"),
-    "incidents": ("sitrep.eval.incidents", SHARED / "eval/ecbplus"),
-    "wikinews": ("sitrep.eval.wikinews", REPO / "gold/wikinews"),  # our own, kept in the repository
-    "quotes": ("sitrep.eval.quotes", REPO / "gold/wikinews"),  # the quotes: of the same articles
+# name (of its module here) -> default gold path
+SCORERS: dict[str, Path] = {
+    "seed": SHARED / "seed",
+    "extraction": SHARED / "eval/extraction",
+    "events": SHARED / "eval/events",
+    "places": SHARED / "eval/geo/GWN.xml",
+    "time": SHARED / "eval/time/te3-platinum",
+    "incidents": SHARED / "eval/ecbplus",
+    "wikinews": REPO / "gold/wikinews",  # our own, kept in the repository
+    "quotes": REPO / "gold/wikinews",  # the quotes: of the same articles
 }
 CORPUS_READERS = ("wikinews", "quotes")  # gold that finds its article texts in the corpus by URL
 LINE = ("seed", "events", "time", "wikinews", "quotes")  # the scorers that run the line, in the context given
@@ -36,7 +36,7 @@ UNSPLIT = ("seed",)  # one article, the acceptance case: nothing to hold out
 
 
 def default_gold(name: str) -> Path:
-    return SCORERS[name][1]
+    return SCORERS[name]
 
 
 def run(name: str, gold: Path | None = None, split: str = "all", corpus: Path | None = None,
@@ -54,7 +54,7 @@ def run(name: str, gold: Path | None = None, split: str = "all", corpus: Path | 
     path = gold or default_gold(name)
     if not path.exists():
         raise UserError(f"no gold data at {path}")
-    module = importlib.import_module(SCORERS[name][0])
+    module = scorer(name)
     line = {"ctx": ctx} if name in LINE else {}
     if name in UNSPLIT:
         return module.score(path, **line)
@@ -63,3 +63,11 @@ def run(name: str, gold: Path | None = None, split: str = "all", corpus: Path | 
             raise UserError(f"no corpus folder at {corpus}")
         return module.score(path, split=chosen, corpus=corpus, **line)
     return module.score(path, split=chosen, **line)
+
+
+def scorer(name: str) -> ModuleType:
+    """A scorer's module, imported when one runs (most of them load the line, hence spaCy)."""
+    from sitrep.eval import events, extraction, incidents, places, quotes, seed, time, wikinews
+
+    modules = (events, extraction, incidents, places, quotes, seed, time, wikinews)
+    return {m.__name__.rpartition(".")[2]: m for m in modules}[name]
