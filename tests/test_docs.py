@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from sitrep.cli.main import app
+from tests.conftest import sitrep
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,11 +22,10 @@ def test_readme_lists_every_command_and_no_other() -> None:
 
 
 def test_every_command_has_help() -> None:
-    runner = CliRunner()
     for name in sorted(_registered()):
-        result = runner.invoke(app, [name, "--help"])
-        assert result.exit_code == 0, name
-        assert "Usage" in result.output
+        result = sitrep(name, "--help")
+        assert result.returncode == 0, name
+        assert "Usage" in result.stdout
 
 
 def test_readme_names_the_two_commands() -> None:

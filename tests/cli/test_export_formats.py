@@ -8,14 +8,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-from sitrep.cli.main import app
 from sitrep.context import Context
 from sitrep.errors import UserError
 from sitrep.events import gdelt, plover_json
 from sitrep.pipeline import process
 from sitrep.store import db, exports
+from tests.conftest import sitrep
 
 TEXT = (
     "Rebels fired at least seven rockets at an army base in Kabul on Monday, killing two soldiers, police said. "
@@ -36,8 +35,8 @@ def store(tmp_path_factory: pytest.TempPathFactory, ctx: Context) -> Path:
 
 def _export(store: Path, tmp_path: Path, fmt: str) -> Path:
     out = tmp_path / f"events.{fmt}"
-    result = CliRunner().invoke(app, ["export", "events", str(out), "--format", fmt, "--db", str(store)])
-    assert result.exit_code == 0, result.output
+    result = sitrep("export", "events", str(out), "--format", fmt, "--db", str(store))
+    assert result.returncode == 0, result.stderr
     return out
 
 
@@ -72,10 +71,8 @@ def test_export_gdelt_rows_have_61_columns_and_only_factual_events(store: Path, 
 
 
 def test_export_event_format_of_another_table_is_a_user_error(store: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        app, ["export", "actors", str(tmp_path / "x"), "--format", "gdelt", "--db", str(store)]
-    )
-    assert isinstance(result.exception, UserError)
+    result = sitrep("export", "actors", str(tmp_path / "x"), "--format", "gdelt", "--db", str(store))
+    assert result.returncode == UserError.exit_code and result.stderr.startswith("sitrep: error:")
 
 
 def test_export_unknown_event_format_is_a_user_error(store: Path, tmp_path: Path) -> None:

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sitrep.cli.main import app
 from sitrep.store import db
+from tests.conftest import sitrep
 
 from ..linking.conftest import make_article, make_event, write
 
@@ -30,13 +29,13 @@ def store(tmp_path: Path) -> Path:
 
 
 def test_incidents_json_lists_reports_and_outlets(store: Path) -> None:
-    result = CliRunner().invoke(app, ["incidents", "--db", str(store), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    (row,) = json.loads(result.output)
+    result = sitrep("incidents", "--db", str(store), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout)
     assert (row["plover_type"], row["article_count"], row["outlet_count"]) == ("ASSAULT", 2, 2)
 
 
 @pytest.mark.parametrize("args", [["--limit", "0"], ["--format", "xml"], ["--db", "/no/such.duckdb"]])
 def test_incidents_user_mistakes_fail_cleanly(store: Path, args: list[str]) -> None:
-    result = CliRunner().invoke(app, ["incidents", "--db", str(store), *args])
-    assert result.exit_code != 0
+    result = sitrep("incidents", "--db", str(store), *args)
+    assert result.returncode != 0

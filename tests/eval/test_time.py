@@ -6,13 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sitrep.cli.main import app
 from sitrep.errors import UserError
 from sitrep.eval import default_gold
 from sitrep.eval import time as time_eval
 from sitrep.eval.time import Counts, Timex, align, read_tml
+from tests.conftest import sitrep
 
 TML = """<?xml version="1.0" ?>
 <TimeML>
@@ -111,8 +110,8 @@ def test_score_user_mistakes_are_one_line_errors(tmp_path: Path, name: str, cont
 
 @pytest.mark.slow
 def test_eval_command_prints_the_contract(gold_dir: Path) -> None:
-    result = CliRunner().invoke(app, ["eval", "time", "--gold", str(gold_dir), "--json"])
-    assert result.exit_code == 0, result.output
+    result = sitrep("eval", "time", "--gold", str(gold_dir), "--json")
+    assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)
     assert printed["name"] == "time" and printed["n"] == 1
     assert set(printed["metrics"]) == {"strict_f1", "relaxed_f1", "value_f1", "type_f1"}

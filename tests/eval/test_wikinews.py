@@ -8,13 +8,12 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from sitrep.cli.main import app
 from sitrep.errors import UserError
 from sitrep.eval import wikinews
 from sitrep.eval.splits import split_of
 from sitrep.records import Article, Event, EventActor, Evidence, Place, Span
+from tests.conftest import sitrep
 
 TEXT = (
     "Rebels attacked a police station in Kabul on Monday, killing five officers. "
@@ -192,8 +191,8 @@ def test_cli_json_has_split_and_intervals(tmp_path: Path) -> None:
         text=TEXT,
         events=[ATTACK],
     )
-    result = CliRunner().invoke(app, ["eval", "wikinews", "--gold", str(tmp_path / "gold"), "--json"])
-    assert result.exit_code == 0, result.output
+    result = sitrep("eval", "wikinews", "--gold", str(tmp_path / "gold"), "--json")
+    assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["split"] == "all" and out["n"] == 1 and "f1" in out["ci95"]
 

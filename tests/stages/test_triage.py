@@ -3,13 +3,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from typer.testing import CliRunner
 
-from sitrep.cli.main import app
 from sitrep.context import Context
 from sitrep.errors import UserError
 from sitrep.pipeline import process
 from sitrep.stages import language, triage
+from tests.conftest import sitrep
 
 STORY = (
     "  The weather in Paris was mild on Sunday, with light winds from the west.\n\n"
@@ -84,8 +83,6 @@ def test_unknown_parse_mode_is_a_user_error(ctx: Context) -> None:
     ],
 )
 def test_cli_rejects_a_bad_parse_option_in_one_line(args: list[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
-    result = CliRunner().invoke(
-        app, [*args, "--db", str(tmp_path / "s.duckdb")] if args[0] == "ingest" else args
-    )
-    assert isinstance(result.exception, UserError)  # the CLI prints it as one line
-    assert "--parse" in str(result.exception)
+    result = sitrep(*args, "--db", str(tmp_path / "s.duckdb")) if args[0] == "ingest" else sitrep(*args)
+    assert result.returncode == UserError.exit_code and result.stderr.startswith("sitrep: error:")
+    assert "--parse" in result.stderr and len(result.stderr.strip().splitlines()) == 1

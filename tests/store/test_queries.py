@@ -7,13 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from sitrep.cli.events import day
-from sitrep.cli.main import app
 from sitrep.errors import UserError
 from sitrep.store import db
 from sitrep.store.queries import EventFilter, events
+from tests.conftest import sitrep
 from tests.constructed import OTHER, event
 
 DATED = {
@@ -71,8 +70,8 @@ def test_cli_bounds_take_the_first_and_last_day_of_what_they_name() -> None:
 
 
 def test_cli_since_follows_the_events_own_range(store: Path) -> None:
-    result = CliRunner().invoke(
-        app, ["events", "--since", "2020-01-01", "--columns", "date", "--format", "tsv", "--db", str(store)]
+    result = sitrep(
+        "events", "--since", "2020-01-01", "--columns", "date", "--format", "tsv", "--db", str(store)
     )
-    assert result.exit_code == 0, result.output
-    assert "1800" not in result.output and "2020-W46" in result.output
+    assert result.returncode == 0, result.stderr
+    assert "1800" not in result.stdout and "2020-W46" in result.stdout
