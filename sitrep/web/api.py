@@ -14,8 +14,9 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, BeforeValidator
 
 from sitrep.records import Modality
+from sitrep.store import lookups, pages
 from sitrep.store.queries import BBox, EventFilter
-from sitrep.web import lookups, models, queries
+from sitrep.web import models
 from sitrep.web.stats import stats as compute_stats
 from sitrep.web.store import Store
 
@@ -79,11 +80,11 @@ Con = Annotated[duckdb.DuckDBPyConnection, Depends(connection)]
 def page(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
-) -> queries.Page:
-    return queries.Page(limit=limit, offset=offset)
+) -> pages.Page:
+    return pages.Page(limit=limit, offset=offset)
 
 
-PageQ = Annotated[queries.Page, Depends(page)]
+PageQ = Annotated[pages.Page, Depends(page)]
 
 
 def parse_bbox(bbox: str | None) -> BBox | None:
@@ -140,7 +141,7 @@ def list_events(
     con: Con, f: Events, p: PageQ,
     order: Annotated[Literal["newest", "oldest"], Query(description="By the days the event covers.")] = "newest",
 ) -> Response:  # fmt: skip
-    return respond(EVENTS, queries.events(con, f, p, oldest=order == "oldest"))
+    return respond(EVENTS, pages.events(con, f, p, oldest=order == "oldest"))
 
 
 def store_info(request: Request) -> dict[str, Any]:
@@ -163,15 +164,15 @@ def list_articles(
     con: Con, p: PageQ, outlet: Text = None, since: Day = None, until: Day = None, text: Text = None,
     language: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:  # fmt: skip
-    f = queries.ArticleFilter(outlet=outlet, since=since, until=until, text=text, language=language)
-    return respond(ARTICLES, queries.articles(con, f, p))
+    f = pages.ArticleFilter(outlet=outlet, since=since, until=until, text=text, language=language)
+    return respond(ARTICLES, pages.articles(con, f, p))
 
 
 @router.get(
     "/articles/{article_id}", response_model=models.ArticleDetail, summary="An article with every fact"
 )
 def get_article(con: Con, article_id: Id) -> Response:
-    return respond(models.ArticleDetail, queries.article(con, article_id))
+    return respond(models.ArticleDetail, pages.article(con, article_id))
 
 
 @router.get("/incidents", response_model=INCIDENTS, summary="Incidents with events that match the filters")

@@ -24,8 +24,8 @@ from sitrep.context import default_context, now
 from sitrep.errors import InputError, TooLarge, Unauthorized
 from sitrep.pipeline import process_sources
 from sitrep.records import Reject
-from sitrep.store import db
-from sitrep.web import models, queries
+from sitrep.store import db, pages
+from sitrep.web import models
 from sitrep.web.errors import ReadOnly
 from sitrep.web.store import Store
 
@@ -82,7 +82,7 @@ def _save(body: models.ArticleIn, store: Store) -> tuple[dict[str, Any], bool]:
     with store.write() as con:
         existed = bool(db.query(con, "SELECT 1 AS x FROM articles WHERE id = ?", [item.id]))
         save(con, [item])
-        return queries.article(con, item.id), existed
+        return pages.article(con, item.id), existed
 
 
 @router.post(

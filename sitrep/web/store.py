@@ -1,7 +1,7 @@
 """Read access to a store for the web app: one class, two backends (a DuckDB file or Spark's Parquet).
 
 Both backends hand out a DuckDB connection on which the tables of ``sitrep.store.schema`` exist by name,
-so every query in ``sitrep.web.queries`` runs unchanged on either.
+so every query in ``sitrep.store.pages`` and ``sitrep.store.lookups`` runs unchanged on either.
 
 A DuckDB file is written by ``sitrep ingest`` in chunks, each under DuckDB's exclusive file lock; a
 reader that held the file open would block the writer. So the read-only connection is kept only while

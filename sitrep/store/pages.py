@@ -1,4 +1,5 @@
-"""The API's reads as SQL over the store's tables: filters, pagination, and the nested article record.
+"""The API's reads as SQL over the store's tables: pagination and the nested article record, with the
+filters of ``sitrep.store.queries`` (one filter set for the CLI and the API).
 
 Every user value goes in as a bound parameter; only fixed fragments of this module become SQL text.
 """

@@ -10,6 +10,7 @@ import duckdb
 
 from sitrep.errors import NotFound
 from sitrep.store.db import query
+from sitrep.store.pages import ARTICLE_SELECT, EVENT_SELECT, Page, paged
 from sitrep.store.queries import (
     EVENT_FROM,
     ILIKE,
@@ -21,7 +22,6 @@ from sitrep.store.queries import (
     decode,
     literal,
 )
-from sitrep.web.queries import ARTICLE_SELECT, EVENT_SELECT, Page, paged
 
 INCIDENT_SELECT = "SELECT i.*, p.country AS country FROM incidents i LEFT JOIN places p ON p.id = i.place_id"
 
