@@ -44,7 +44,7 @@ def executor_context() -> Context:
 
 def fields(table: str) -> list[tuple[str, str]]:
     """(column, DuckDB type) of a store table, plus the month column where the Parquet layout adds it."""
-    cols = [(p.split()[0].strip('"'), p.split()[1]) for p in TABLES[table].split(",")]
+    cols = list(TABLES[table])
     if table in MONTH_ADDED:
         cols.append((MONTH, "VARCHAR"))
     return cols

@@ -23,9 +23,7 @@ Opt = Any  # a field spec for create_model: (type, default)
 
 def _columns(table: str) -> dict[str, Opt]:
     fields: dict[str, Opt] = {}
-    for part in TABLES[table].split(","):
-        name, sql_type = part.split()[:2]
-        name = name.strip('"')
+    for name, sql_type in TABLES[table]:
         py: Any = list[Any] if name in JSON_COLUMNS else SQL_TYPES[sql_type]
         fields[name] = (py | None, None)
     return fields

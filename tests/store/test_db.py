@@ -13,7 +13,7 @@ import pytest
 from sitrep.errors import StoreLocked, UserError
 from sitrep.records import Article, Cut, Event, Place, PlaceMention, Reject, Span, TimeExpr
 from sitrep.store import db, exports
-from sitrep.store.schema import SCHEMA_VERSION, TABLES
+from sitrep.store.schema import SCHEMA_VERSION, TABLES, column_ddl
 
 BAGHDAD = Place(98182, "Baghdad", "IQ", "07", 33.34, 44.40, "P", "PPLC", 7216000)
 
@@ -52,7 +52,7 @@ def test_connect_creates_every_table_with_a_schema_version(tmp_path: Path) -> No
 def test_connect_adds_the_columns_an_older_store_lacks(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     old = duckdb.connect(str(path))
-    old.execute(f"CREATE TABLE events ({TABLES['events'].replace('salience VARCHAR,', '')})")
+    old.execute(f"CREATE TABLE events ({column_ddl('events', leave_out=('salience',))})")
     old.close()
     con = db.connect(path)
     db.write(con, [_article()])
