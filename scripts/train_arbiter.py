@@ -94,7 +94,12 @@ def voa_examples(batches: Path) -> list[tuple[str, str]]:
 
 
 def fit(
-    data: list[tuple[str, str]], c: float, min_df: int, threshold: float, weights: list[float] | None = None
+    data: list[tuple[str, str]],
+    c: float,
+    min_df: int,
+    settle: float = 0.5,
+    supply: float = 0.5,
+    weights: list[float] | None = None,
 ) -> Arbiter:
     """TF-IDF (sublinear tf, smoothed idf, L2 rows) as sitrep.events.arbiter computes it, then a multinomial
     logistic regression with balanced class weights."""
@@ -105,7 +110,7 @@ def fit(
     idf = np.array([math.log((1 + n) / (1 + df[w])) + 1.0 for w in words])
     types = tuple(t for t in TYPES if any(label == t for _, label in data))
     blank = Arbiter(
-        types, vocabulary, idf, np.zeros((len(types), len(words))), np.zeros(len(types)), threshold
+        types, vocabulary, idf, np.zeros((len(types), len(words))), np.zeros(len(types)), settle, supply
     )
     rows, cols, vals = [], [], []
     for i, (text, _) in enumerate(data):
@@ -119,14 +124,14 @@ def fit(
     coef, intercept = model.coef_, model.intercept_
     if len(types) == 2:  # a binary fit keeps one row; the softmax wants one per type
         coef, intercept = np.vstack([-coef / 2, coef / 2]), np.array([-intercept[0] / 2, intercept[0] / 2])
-    return Arbiter(types, vocabulary, idf, coef, intercept, threshold)
+    return Arbiter(types, vocabulary, idf, coef, intercept, settle, supply)
 
 
 def held_out_accuracy(data: list[tuple[str, str]], c: float, min_df: int) -> float:
     """Accuracy on every fifth example when trained on the rest (the training data's own check, no gold)."""
     train = [d for i, d in enumerate(data) if i % 5]
     test = [d for i, d in enumerate(data) if not i % 5]
-    model = fit(train, c, min_df, 0.0)
+    model = fit(train, c, min_df)
     return sum(model.best(text)[0] == label for text, label in test) / max(1, len(test))
 
 
@@ -138,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="where to write the weights (.npz)")
     ap.add_argument("--c", type=float, default=10.0, help="inverse L2 strength of the regression")
     ap.add_argument("--min-df", type=int, default=2, help="keep terms seen in at least this many examples")
-    ap.add_argument("--threshold", type=float, default=0.5, help="probability the arbiter needs to decide")
+    ap.add_argument("--settle", type=float, default=0.5, help="probability to settle disagreeing news")
+    ap.add_argument(
+        "--supply", type=float, default=0.5, help="probability to name an event the lexicon missed"
+    )
     ap.add_argument("--check", action="store_true", help="first report accuracy on a fifth of the stories")
     args = ap.parse_args(argv)
     if not args.ngec.is_file():
@@ -157,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         print(f"held-out accuracy on the stories: {held_out_accuracy(data, args.c, args.min_df):.3f}")
     weights = [1.0] * len(data) + [args.voa_weight] * len(voa)
-    model = fit(data + voa, args.c, args.min_df, args.threshold, weights)
+    model = fit(data + voa, args.c, args.min_df, args.settle, args.supply, weights)
     model.save(args.out)
     print(f"{len(model.vocabulary)} terms x {len(model.types)} types -> {args.out}")
     return 0

@@ -39,15 +39,17 @@ def terms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Arbiter:
-    """A fitted model: ``coef`` is types × vocabulary; ``threshold`` is the probability it must reach to
-    decide on its own (tuned on the PLOVER gold's dev split, recorded with the weights)."""
+    """A fitted model: ``coef`` is types × vocabulary; ``settle`` is the probability its choice needs to
+    settle disagreeing news, ``supply`` the probability it needs to name an event the lexicon missed
+    (both tuned on the PLOVER gold's dev split and recorded with the weights)."""
 
     types: tuple[str, ...]
     vocabulary: dict[str, int]
     idf: np.ndarray
     coef: np.ndarray
     intercept: np.ndarray
-    threshold: float
+    settle: float
+    supply: float
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and L2-normalised TF-IDF weights of the terms the model knows."""
@@ -87,7 +89,8 @@ class Arbiter:
             idf=self.idf.astype(np.float32),
             coef=self.coef.astype(np.float32),
             intercept=self.intercept.astype(np.float32),
-            threshold=np.array(self.threshold),
+            settle=np.array(self.settle),
+            supply=np.array(self.supply),
         )
 
     @classmethod
@@ -99,7 +102,8 @@ class Arbiter:
                 idf=z["idf"].astype(np.float64),
                 coef=z["coef"].astype(np.float64),
                 intercept=z["intercept"].astype(np.float64),
-                threshold=float(z["threshold"]),
+                settle=float(z["settle"]),
+                supply=float(z["supply"]),
             )
 
 
@@ -130,7 +134,7 @@ def settle(events: tuple[Event, ...], doc: Doc, model: Arbiter) -> tuple[Event, 
         if len(types) < 2:
             continue
         choice, p = model.best(sent.text, types)
-        if p >= model.threshold:
+        if p >= model.settle:
             demoted |= {e.id for e in own if e.plover_type != choice}
     return tuple(dataclasses.replace(e, salience="background") if e.id in demoted else e for e in events)
 
@@ -142,7 +146,7 @@ def _unmatched(sent: Span, model: Arbiter) -> Candidate | None:
     if verb is None:
         return None
     choice, p = model.best(sent.text)
-    if p < model.threshold:
+    if p < model.supply:
         return None
     return Candidate(verb, Entry(choice, None, None, pos="V", conf=round(p, 3), rule=f"arbiter:{choice}"))
 

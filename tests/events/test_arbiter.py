@@ -43,7 +43,7 @@ def test_arbiter_terms_are_words_and_word_pairs() -> None:
 def test_arbiter_shipped_weights_cover_the_types(shipped: Arbiter) -> None:
     assert set(shipped.types) == set(TYPES)
     assert shipped.coef.shape == (len(TYPES), len(shipped.vocabulary))
-    assert 0.0 < shipped.threshold < 1.0
+    assert 0.0 < shipped.settle < 1.0 and 0.0 < shipped.supply <= 1.0
     probs = shipped.probabilities("The minister said nothing new.")
     assert abs(sum(probs.values()) - 1.0) < 1e-9
 
@@ -79,7 +79,7 @@ def _tiny(threshold: float) -> Arbiter:
     vocabulary = {"parley": 0, "skirmish": 1}
     coef = np.zeros((len(TYPES), 2))
     coef[TYPES.index("CONSULT"), 0] = coef[TYPES.index("ASSAULT"), 1] = 3.0
-    return Arbiter(TYPES, vocabulary, np.ones(2), coef, np.zeros(len(TYPES)), threshold)
+    return Arbiter(TYPES, vocabulary, np.ones(2), coef, np.zeros(len(TYPES)), threshold, threshold)
 
 
 def _code(ctx: Context, run: Context, text: str) -> tuple[str, ...]:
@@ -93,7 +93,7 @@ def test_arbiter_flag_switches_the_hook(ctx: Context) -> None:
     assert _code(ctx, ctx, text) == ()  # off by default
     on = Context(arbiter=True)
     on.resource("events.arbiter", lambda: _tiny(0.5))
-    assert arbiter(on).threshold == 0.5
+    assert arbiter(on).supply == 0.5
     assert _code(ctx, on, text) == ("CONSULT:arbiter:CONSULT",)
     shy = Context(arbiter=True)
     shy.resource("events.arbiter", lambda: _tiny(0.6))
@@ -166,9 +166,9 @@ def test_train_arbiter_runs_on_a_tiny_constructed_dataset(tmp_path: Path) -> Non
     assert len(train.voa_examples(batches)) == 2
     out = tmp_path / "arbiter.npz"
     assert train.main(["--ngec", str(stories), "--ngec2025", str(batches), "--min-df", "1",
-                       "--threshold", "0.4", "--out", str(out)]) == 0  # fmt: skip
+                       "--settle", "0.4", "--supply", "0.6", "--out", str(out)]) == 0  # fmt: skip
     model = Arbiter.load(out)
-    assert model.types == ("ASSAULT", "PROTEST") and model.threshold == pytest.approx(0.4)
+    assert model.types == ("ASSAULT", "PROTEST") and (model.settle, model.supply) == pytest.approx((0.4, 0.6))
     assert model.best("Hundreds marched and chanted.")[0] == "PROTEST"
     assert model.best("A bomb killed five people.")[0] == "ASSAULT"
     assert train.main(["--ngec", str(tmp_path / "missing.csv"), "--out", str(out)]) == 2
