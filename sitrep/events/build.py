@@ -99,6 +99,8 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
     cooperation refused ("will not meet their demands") REJECT."""
     if cand.frame_of is not None or cand.derived or cand.background:
         return None  # only what the curated lexicon names as news is recoded: a derived verb is too weak
+    if cand.token.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "whether the withdrawal will satisfy them": an event talked about, not announced
     said = "reported" in reading.cues
     unless = reading.cue.endswith("unless")
     unless = unless or reading.cue.endswith("unless")

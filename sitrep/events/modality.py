@@ -57,6 +57,8 @@ def _own_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
         low = c.lower_
         if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
             found.setdefault("negated", low)
+        elif c.dep_ in ("dobj", "nsubj", "nsubjpass") and low in cues["negative_pronouns"]:
+            found.setdefault("negated", low)  # "conceded nothing", "nobody is conducting an inquiry"
         elif c.dep_ == "aux" and low in cues["hypothetical_aux"]:
             found.setdefault("hypothetical", low)
         elif c.dep_ == "aux" and low in cues["future_aux"]:
@@ -136,6 +138,14 @@ def _chain_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
                 found.setdefault("future", f"to {cur.lower_}")
         elif rel == "acl" and _is_purpose(cur, lex):
             found.setdefault("future", f"to {cur.lower_}")
+        infinitive = rel == "xcomp" or (
+            rel == "ccomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in cur.children)
+        )
+        if infinitive and head.pos_ in ("VERB", "AUX"):  # "would have allowed them to extradite"
+            governing: dict[Modality, str] = {}
+            _own_cues(lex, head, governing)
+            for modality, cue in governing.items():  # named apart: not the trigger's own "would"
+                found.setdefault(modality, f"{cue} {head.lower_}")
         if rel not in EMBEDDING and rel not in ("dobj", "nsubj", "nsubjpass", "attr"):
             return
         if head.pos_ in ("VERB", "AUX") and rel != "conj" and hl in lex.light_verbs:

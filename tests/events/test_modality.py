@@ -74,3 +74,20 @@ def test_salience_mention_in_passing_joins_the_article_event(code) -> None:  # t
 def test_modality_an_event_named_as_missing_is_negated(code) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in code("The lack of a ceasefire worries the villagers.") if e.plover_type == "RETREAT"]
     assert found and found[0].modality == "negated", found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("The rebels conceded nothing at the talks.", "CONCEDE", "negated"),
+        ("Nobody attacked the convoy.", "ASSAULT", "negated"),
+        ("The deal would have allowed the army to attack the town.", "ASSAULT", "hypothetical"),
+        ("The army did not allow the rebels to withdraw.", "RETREAT", "negated"),
+        ("The army allowed the rebels to withdraw.", "RETREAT", "asserted"),
+    ],
+)
+def test_modality_from_the_arguments_and_the_governing_verb(
+    code, text: str, type_: str, modality: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in code(text) if e.plover_type == type_]
+    assert found and found[0].modality == modality, found
