@@ -103,7 +103,7 @@ def test_ingest_second_writer_waits_then_fails_clearly(tmp_path: Path) -> None:
     with db.writer_lock(store):
         with pytest.raises(StoreLocked):
             ingest([str(corpus)], store=store, wait=0.5)
-        result = run_cli("ingest", str(corpus), "--db", str(store), "--wait", "0.5", "-q")
+        result = sitrep("ingest", str(corpus), "--db", str(store), "--wait", "0.5", "-q")
     assert result.returncode == 3 and "another sitrep process is writing" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -207,7 +207,7 @@ def test_ingest_wikinews_twice_same_rows(tmp_path: Path) -> None:
 def test_ingest_cli_stdin_and_language_marked(tmp_path: Path) -> None:
     store = tmp_path / "s.duckdb"
     french = "Le ministre a déclaré mardi que les négociations continueraient à Genève la semaine prochaine."
-    result = run_cli("ingest", "-", "--db", str(store), "-q", input=french)
+    result = sitrep("ingest", "-", "--db", str(store), "-q", input=french)
     assert result.returncode == 0 and "1 not English" in result.stdout, result.stderr
     con = duckdb.connect(str(store), read_only=True)
     assert con.execute("SELECT source_ref, language FROM articles").fetchall() == [("<stdin>", "und")]
