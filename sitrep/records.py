@@ -257,6 +257,3 @@ class Article:
 
     def with_(self, **changes: Any) -> Article:
         return dataclasses.replace(self, **changes)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitrep.cli.main import main
-from sitrep.context import Context
+from sitrep.context import Context, default_context
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -24,7 +24,9 @@ SEED_PUBLISHED = "2020-11-19"
 
 @pytest.fixture(scope="session")
 def ctx() -> Context:
-    return Context()
+    """The process's default context: the CLI run in-process and ``sitrep.process`` without a context use
+    it too, so the session loads the model once, not once per context."""
+    return default_context()
 
 
 @pytest.fixture(scope="session")

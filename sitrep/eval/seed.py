@@ -53,7 +53,6 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _actor_matches(expected: Any, party: EventActor | None) -> bool:
     if expected is None or party is None:
         return expected is None and party is None
-        return False
     words = str(expected).split()
     code = words[0] if words and re.fullmatch(r"[A-Z]{3}", words[0]) else None
     if code and len(words) == 1:

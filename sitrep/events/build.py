@@ -103,7 +103,6 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
         return None  # "whether the withdrawal will satisfy them": an event talked about, not announced
     said = "reported" in reading.cues
     unless = reading.cue.endswith("unless")
-    unless = unless or reading.cue.endswith("unless")
     refused = reading.negation in NOT and "hypothetical" not in reading.cues
     if refused and cand.type in COOPERATIVE | {"AGREE", "CONCEDE"}:
         new = "REJECT"

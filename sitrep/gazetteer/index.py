@@ -6,7 +6,6 @@ parallel arrays; a ``Place`` record is made only for the candidates a resolver a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,12 +54,6 @@ class Gazetteer:
         self.curated = arrays["curated"]
         self._names = arrays["names"].tobytes()
         self._name_at = arrays["name_at"]
-        self.country_row = self._rows_by(self.fcode == b"PCLI", lambda r: self.country(r))
-        self.region_row = self._rows_by(self.fcode == b"ADM1", lambda r: self.region(r))
-
-    @staticmethod
-    def _rows_by(mask: np.ndarray, key: Callable[[int], str]) -> dict[str, int]:
-        return {key(int(r)): int(r) for r in np.flatnonzero(mask)}
 
     def __len__(self) -> int:
         return len(self.gid)

@@ -31,7 +31,6 @@ ADDS = "places"
 
 ROLES = Path(__file__).resolve().parents[1] / "data" / "places" / "roles.yaml"
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "NORP"}
-WEAK_LABELS = {"LOC", "FAC"}
 LOCATED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}  # taken after "in", "from" ... whatever the label
 HAMLET = 10_000  # a LOC/FAC span naming only places smaller than this is more likely a person
 MATCH_MIN_POP = 100_000  # the matcher adds cities only from this size (and every non-city entry)
