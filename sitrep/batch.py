@@ -17,6 +17,9 @@ import dataclasses
 import itertools
 import multiprocessing
 import os
+import select
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -190,16 +193,19 @@ def save(con: duckdb.DuckDBPyConnection, articles: Sequence[Article], rejects: S
     """The one way articles reach the store (ingest, recode, ``POST /api/articles``): the rows of
     ``replaced`` ids are unlinked and deleted, each article's old rows replaced, then everything written is
     linked (reposts, stories, incidents), so no event loses its incident and no incident is left without
-    its events. The write is one transaction; a kill before the link is repaired by the next link.
+    its events. Write and links are one transaction: after a kill the chunk is stored and linked, or
+    absent (a kill between them once left it unlinked, to be linked later with another chunk, and a resumed
+    run grouped incidents differently).
 
     Linking is imported here, in the writer only: its libraries (pandas, SciPy, datasketch) would add
     ~80 MB to every line process that imports this module for ``_work``.
     """
     from sitrep.linking import link, unlink
 
-    unlink(con, replaced)
-    written = db.write(con, articles, rejects, ingested_at=now(), replaced=replaced)
-    link(con, [a.id for a in articles])
+    with db.transaction(con):  # a kill between the write and the links would leave articles unlinked
+        unlink(con, replaced)
+        written = db.write(con, articles, rejects, ingested_at=now(), replaced=replaced)
+        link(con, [a.id for a in articles])
     return written
 
 
@@ -273,11 +279,45 @@ _worker_ctx: Context | None = None
 _worker_known: Mapping[str, str] = {}
 
 
-def _init_worker(settings: dict[str, Any], known: Mapping[str, str]) -> None:
+def _init_worker(settings: dict[str, Any], known: Mapping[str, str], writer: int) -> None:
     """Runs once per worker: one context, so the model and the data are loaded once per process."""
     global _worker_ctx, _worker_known
+    die_with(writer)
     _worker_ctx = Context(**settings)
     _worker_known = known
+
+
+def die_with(pid: int) -> None:
+    """End this process when process ``pid`` ends, however it ends (kill -9 included).
+
+    A pool's workers never notice their writer's death by themselves: each holds both ends of the task
+    queue's pipe, so no read ever sees EOF, and the forkserver that forked them waits for them. A daemon
+    thread waits on a pidfd of the writer (no polling, no pid reuse), or polls where there is none.
+    """
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            os._exit(1)
+        except (AttributeError, OSError):  # not Linux >= 5.3: look every second
+            while _running(pid):
+                time.sleep(1.0)
+            os._exit(1)
+        select.select([fd], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sitrep-die-with-writer", daemon=True).start()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _settings(ctx: Context) -> dict[str, Any]:
@@ -296,8 +336,9 @@ def _in_workers(chunks: Iterable[list[Item]], ctx: Context, known: Mapping[str, 
     mp = multiprocessing.get_context(
         "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     )
-    with ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
-                             initargs=(_settings(ctx), dict(known))) as pool:  # fmt: skip
+    pool = ProcessPoolExecutor(workers, mp_context=mp, initializer=_init_worker,
+                               initargs=(_settings(ctx), dict(known), os.getpid()))  # fmt: skip
+    try:
         pending: deque[tuple[int, Future[list[Result]]]] = deque()
         for batch in chunks:
             pending.append((len(batch), pool.submit(_work, batch)))
@@ -305,6 +346,8 @@ def _in_workers(chunks: Iterable[list[Item]], ctx: Context, known: Mapping[str, 
                 yield _result(*pending.popleft())
         while pending:
             yield _result(*pending.popleft())
+    finally:  # an error, Ctrl-C or an abandoned generator: queued chunks are dropped, not parsed
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _result(n: int, future: Future[list[Result]]) -> tuple[int, list[Result]]:

@@ -15,6 +15,7 @@ import duckdb
 
 from sitrep.linking import dedup, grouping, incidents, stories, tables
 from sitrep.provenance.outlets import norm_name
+from sitrep.store import db
 
 __all__ = ["LinkSummary", "link", "unlink"]
 
@@ -33,14 +34,8 @@ def link(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> LinkSumm
     ids = list(dict.fromkeys([*article_ids, *_unlinked(con)]))
     if not ids:
         return LinkSummary(0, 0, 0, 0)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        summary = _link(con, ids)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return summary
+    with db.transaction(con):
+        return _link(con, ids)
 
 
 def unlink(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> None:
@@ -50,15 +45,10 @@ def unlink(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> None:
     if not ids:
         return
     tables.ensure(con)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with db.transaction(con):
         before = incidents.forget(con, ids)
         tables.forget(con, ids)
         incidents.refresh(con, before)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _link(con: duckdb.DuckDBPyConnection, ids: list[str]) -> LinkSummary:

@@ -192,9 +192,32 @@ def _insert(
         con.unregister("_sitrep_rows")
 
 
+_IN_TRANSACTION: set[int] = set()  # ids of connections inside ``transaction`` (DuckDB cannot tell)
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction, or a part of the caller's: a chunk's write and its linking commit together, so a
+    kill between them leaves neither. DuckDB has no nested transactions (a second BEGIN aborts the
+    first), so an inner block joins the outer one."""
+    if id(con) in _IN_TRANSACTION:
+        yield
+        return
+    con.execute("BEGIN TRANSACTION")
+    _IN_TRANSACTION.add(id(con))
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        _IN_TRANSACTION.discard(id(con))
+
+
 def write(con: duckdb.DuckDBPyConnection, articles: Iterable[Article], rejects: Iterable[Reject] = (),
           ingested_at: str = "", replaced: Iterable[str] = ()) -> int:  # fmt: skip
-    """Write a chunk in one transaction: an article's old rows are replaced, never doubled, and the rows of
+    """Write a chunk in one transaction (or the caller's): an article's old rows are replaced, never doubled, and the rows of
     the ``replaced`` article ids go (a recoded article whose cleaned text, hence id, changed).
 
     Callers go through ``sitrep.batch.save``, which also links what was written."""
@@ -207,8 +230,7 @@ def write(con: duckdb.DuckDBPyConnection, articles: Iterable[Article], rejects: 
         for table, rows in rowmap.article_rows(article, ingested_at).items():
             batch[table].extend(rows)
     reject_rows = [rowmap.reject_row(r) for r in rejects]
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if ids:
             marks = ", ".join("?" for _ in ids)
             for table in PER_ARTICLE:
@@ -222,10 +244,6 @@ def write(con: duckdb.DuckDBPyConnection, articles: Iterable[Article], rejects: 
             _insert(con, table, batch[table])
         _insert(con, "actors", _unique(batch["actors"]), replace=True)
         _insert(con, "places", _unique(batch["places"]), replace=True)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return written
 
 
