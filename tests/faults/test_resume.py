@@ -140,3 +140,13 @@ def test_kill9_then_resume_is_exact_and_leaves_no_process(
     _, tree = _run(_args(store, items, workers), store)
     assert not _left(tree)
     assert snapshot(store) == clean
+
+
+@pytest.mark.slow
+def test_linking_does_not_depend_on_the_chunk_size(items: Path, ctx: Context, clean: dict[str, Any],
+                                                   tmp_path: Path) -> None:  # fmt: skip
+    """Chunks of 32 group exactly as chunks of 8 (the order of the inputs still matters: docs/reliability.md)."""
+    from sitrep.batch import ingest
+
+    ingest([str(items)], store=tmp_path / "s.duckdb", ctx=ctx, chunk=4 * CHUNK)
+    assert snapshot(tmp_path / "s.duckdb") == clean
