@@ -20,6 +20,7 @@ MAX_BYTES = 16 * 1024 * 1024  # one page or text; a news article is a few hundre
 MAX_TABLE_BYTES = 512 * 1024 * 1024  # a CSV/JSONL/Parquet/WARC file holds many items and is streamed
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+_PRINTABLE = frozenset(range(32, 127)) | {9, 10, 13}
 
 
 def reject(ref: str | os.PathLike[str], reason: str) -> Reject:
@@ -60,17 +61,20 @@ def read_capped(path: Path, cap: int = MAX_BYTES) -> bytes:
 
 
 def utf16(head: bytes) -> str | None:
-    """The codec of a UTF-16 text from its first bytes (BOM, or NULs in every other byte of ASCII-heavy
-    text), else None: 8-bit text is decoded line by line by ``decode``."""
+    """The codec of a UTF-16 text from its first bytes: a BOM, or mostly-ASCII text whose every other
+    byte is NUL while the others are printable (binary with NULs is not); else None (8-bit text is
+    decoded line by line by ``decode``)."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    sample = head[:4096]
-    if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4:
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if odd > 3 * even:
-            return "utf-16-le"
-        if even > 3 * odd:
-            return "utf-16-be"
+    sample = head[: 4096 - 4096 % 2]
+    if len(sample) < 8:
+        return None
+    for zeros, chars, codec in (
+        (sample[1::2], sample[0::2], "utf-16-le"),
+        (sample[0::2], sample[1::2], "utf-16-be"),
+    ):
+        if zeros.count(0) >= 0.9 * len(zeros) and sum(b in _PRINTABLE for b in chars) >= 0.9 * len(chars):
+            return codec
     return None
 
 
