@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, TypeVar, cast, get_args
 
 from sitrep.errors import UserError
 
@@ -48,7 +48,7 @@ class Context:
         with self._lock:
             if name not in self._cache:
                 self._cache[name] = build()
-            return self._cache[name]
+            return cast(T, self._cache[name])
 
 
 _default: Context | None = None

@@ -62,8 +62,8 @@ def _inside_name(actor: Actor, word: Any, nxt: Any) -> bool:
     """A one-word name followed by more of a name: a person's ("Sharon Stone", "Jean-Bertrand") or, for a
     city or country word, only where the tagger sees one person ("Nasser Kanaani", not "Iraqi Kurds")."""
     if actor.kind == "person" or is_people(actor):  # "Karen Pierce" is not the Karen people
-        return (nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or nxt.text == "-"
-    return (
+        return bool((nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or nxt.text == "-")
+    return bool(
         actor.kind == "country"
         and word.ent_type_ == "PERSON"
         and nxt.ent_type_ == "PERSON"

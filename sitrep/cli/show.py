@@ -52,7 +52,7 @@ def kind_of(modality: str) -> str:
 
 
 def label_of(event: dict[str, Any]) -> str:
-    return event["plover_type"] + ("" if event["modality"] == "asserted" else f" {event['modality']}")
+    return str(event["plover_type"]) + ("" if event["modality"] == "asserted" else f" {event['modality']}")
 
 
 def marked(text: str, marks: list[Fact]) -> str:

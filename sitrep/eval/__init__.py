@@ -8,6 +8,7 @@ never renamed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -54,15 +55,15 @@ def run(name: str, gold: Path | None = None, split: str = "all", corpus: Path | 
     path = gold or default_gold(name)
     if not path.exists():
         raise UserError(f"no gold data at {path}")
-    module = scorer(name)
+    score: Callable[..., EvalResult] = scorer(name).score
     line = {"ctx": ctx} if name in LINE else {}
     if name in UNSPLIT:
-        return module.score(path, **line)
+        return score(path, **line)
     if corpus is not None:
         if not corpus.is_dir():
             raise UserError(f"no corpus folder at {corpus}")
-        return module.score(path, split=chosen, corpus=corpus, **line)
-    return module.score(path, split=chosen, **line)
+        return score(path, split=chosen, corpus=corpus, **line)
+    return score(path, split=chosen, **line)
 
 
 def scorer(name: str) -> ModuleType:

@@ -86,13 +86,13 @@ class Gazetteer:
         )
 
     def name(self, row: int) -> str:
-        return self._names[self._name_at[row] : self._name_at[row + 1]].decode()
+        return str(self._names[self._name_at[row] : self._name_at[row + 1]].decode())
 
     def code(self, row: int) -> str:
-        return self.fcode[row].decode()
+        return str(self.fcode[row].decode())
 
     def country(self, row: int) -> str:
-        return self.cc[row].decode()
+        return str(self.cc[row].decode())
 
     def region(self, row: int) -> str:
         """ "US.CA" style key of the row's first-level region ("" when it has none)."""

@@ -62,7 +62,7 @@ def km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -
         np.sin((lat2 - lat1) * p / 2) ** 2
         + np.cos(lat1 * p) * np.cos(lat2 * p) * np.sin((lon2 - lon1) * p / 2) ** 2
     )
-    return 12742.0 * np.arcsin(np.sqrt(a))
+    return np.asarray(12742.0 * np.arcsin(np.sqrt(a)))
 
 
 class Context:
@@ -153,7 +153,7 @@ def _with_context(
         else 0.0
         for c in cands
     ]
-    return (np.asarray(base) + np.minimum(bonus, MAX_CONTEXT) + kind).tolist()
+    return [float(x) for x in np.asarray(base) + np.minimum(bonus, MAX_CONTEXT) + kind]
 
 
 def _pick(cands: Sequence[Candidate], scores: list[float]) -> Choice | None:

@@ -95,7 +95,7 @@ def is_cue(tok: Token, cues: Cues, direct: bool = False) -> bool:
         return True
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
     if tok.tag_ == "VBN":  # "has said"; "Remarked the engineer, ..." (an attribution opening its sentence)
-        return (prev is not None and prev.lemma_ == "have") or tok.i == tok.sent.start
+        return bool((prev is not None and prev.lemma_ == "have") or tok.i == tok.sent.start)
     return False
 
 
@@ -126,7 +126,7 @@ def clause_subject(tok: Token) -> list[Token]:
 
 
 def is_according(tok: Token) -> bool:
-    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
+    return bool(tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to")
 
 
 def until_stop(tokens: Sequence[Token], limit: int, also: frozenset[str] = frozenset()) -> list[Token]:

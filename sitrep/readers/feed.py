@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from sitrep.errors import InputError
 from sitrep.readers.base import MAX_BYTES, read_capped, reject
@@ -23,12 +24,12 @@ from sitrep.records import Reject, Source
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 
 
-def _date(entry: dict) -> str | None:
+def _date(entry: dict[str, Any]) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     return time.strftime("%Y-%m-%dT%H:%M:%S", parsed) if parsed else None
 
 
-def _entry(ref: str, entry: dict) -> Source:
+def _entry(ref: str, entry: dict[str, Any]) -> Source:
     link = entry.get("link") or None
     if link is not None:
         check_url(link)

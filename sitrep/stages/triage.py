@@ -42,6 +42,7 @@ from sitrep.quotes.attribution import load_cues
 from sitrep.quotes.marks import find_quoted
 
 if TYPE_CHECKING:
+    import numpy
     from numpy.typing import NDArray as Array
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -98,7 +99,7 @@ def cue_forms(ctx: Context, nlp: Language) -> frozenset[str]:
     return ctx.resource("triage.forms", lambda: inflect(lemmas, nlp))
 
 
-def _runs(text: str, doc: Doc, forms: Array) -> list[tuple[int, int, bool]]:
+def _runs(text: str, doc: Doc, forms: Array[numpy.uint64]) -> list[tuple[int, int, bool]]:
     """The tokens cut into runs of whole sentences, each (start, end, wanted): wanted when one of its
     sentences holds a cue form or quoted words. Read from token arrays: a Token object per word costs
     more here than the senter does."""
