@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sitrep.context import Context, now
+from sitrep.context import default_context, now
 from sitrep.pipeline import Line, process_sources, run_guarded
 from sitrep.records import Article, Reject, Source
 from sitrep.store import rows as rowmap
@@ -30,17 +30,6 @@ MONTH = "published_month"
 # Tables that get the article's month on top of the store's columns, for partitioning.
 MONTH_ADDED = ("times", "mentions", "quotes", "incidents")
 _CASTS: dict[str, Callable[[Any], Any]] = {"DOUBLE": float, "INTEGER": int, "BIGINT": int, "BOOLEAN": bool}
-
-_context: Context | None = None
-
-
-def executor_context() -> Context:
-    """One Context per Python worker process: the model loads on the first partition, not on each."""
-    global _context
-    if _context is None:
-        _context = Context()
-    return _context
-
 
 def fields(table: str) -> list[tuple[str, str]]:
     """(column, DuckDB type) of a store table, plus the month column where the Parquet layout adds it."""
@@ -103,7 +92,7 @@ def run_partition(ingested_at: str) -> Callable[[Iterable[Source | Reject]], Ite
     """The mapPartitions function: the whole line over a partition's items, with this worker's context."""
 
     def run(items: Iterable[Source | Reject]) -> Iterator[tuple[Any, ...]]:
-        ctx = executor_context()
+        ctx = default_context()  # one per Python worker process: the model loads on its first partition
         for item in guarded_line(items, lambda group: process_sources(group, ctx), ctx.batch_size):
             yield item_record(item, ingested_at)
 
