@@ -100,10 +100,19 @@ def is_cue(tok: Token, cues: Cues, direct: bool = False) -> bool:
 
 
 def is_participle(tok: Token, cues: Cues, direct: bool = False) -> bool:
-    """ "..., saying (that)", "telling a newspaper:": a speech verb in -ing whose speaker is the subject of
-    the clause it hangs from ("The firm issued a statement saying ...")."""
+    """ "..., saying (that)", "telling a newspaper:", "went on to say": a speech verb in -ing or after
+    "went on to" whose speaker is the subject of the clause it hangs from ("The firm issued a statement
+    saying ...")."""
     lemma = tok.lemma_.lower()
-    return tok.tag_ == "VBG" and (lemma in cues.verbs or (direct and lemma in cues.direct_verbs))
+    if lemma not in cues.verbs and not (direct and lemma in cues.direct_verbs):
+        return False
+    if tok.tag_ == "VBG":
+        return True
+    # "went on to say", "went so far as to say": the infinitive carries the words of the clause's subject
+    return tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_ in _GOING_ON
+
+
+_GOING_ON = frozenset({"go", "continue", "proceed"})
 
 
 def clause_subject(tok: Token) -> list[Token]:
@@ -235,7 +244,7 @@ def framed(tokens: Sequence[Token], cues: Cues) -> list[Token]:
 
 def attribute(cue: Token, before: Sequence[Token], cues: Cues) -> Attribution | None:
     """Speaker, recipient and relay around one cue; ``before`` are the tokens between quote and cue."""
-    if cue.tag_ == "VBG":  # "..., saying": the clause's subject speaks
+    if cue.tag_ in ("VBG", "VB"):  # "..., saying", "went on to say": the clause's subject speaks
         speaker = clause_subject(cue)
         return (
             Attribution(speaker, [cue], recipient_after(cue, cues) or framed(before, cues))

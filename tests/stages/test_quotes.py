@@ -159,6 +159,8 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
          "proud to back", "Ann Lee", None),
         ("Judge Rao clarified in the hearing that her ruling was not connected to the earlier case.",
          "her ruling was not", "Judge Rao", None),
+        ('The judge went on to say, "You spared the witnesses a second ordeal in this court."',
+         "You spared the", "The judge", None),
         # a closing attribution is only one that ends the sentence
         ("Citing the low count, officials estimated the herd may have shrunk by half this year.",
          "the herd may have shrunk", "officials", None),
