@@ -7,7 +7,7 @@ longest match is kept.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -45,7 +45,7 @@ class Words:
     keys: list[str]
 
     @classmethod
-    def of(cls, tokens: Sequence[Any]) -> Words:
+    def of(cls, tokens: Iterable[Any]) -> Words:
         pairs = [(t.text, not t.whitespace_) for t in tokens]
         texts = [text for text, _ in pairs]
         return cls(texts, [g for _, g in pairs], [_key(t) for t in texts])

@@ -3,13 +3,17 @@ office belongs to ("Iran's", "of the United States"), and the personal name a ti
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sitrep.actors.index import Index
 from sitrep.actors.load import is_people
 from sitrep.actors.match import Match
 from sitrep.actors.units import Unit, Units
 from sitrep.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 LOCATIVE = frozenset(
     [
@@ -37,7 +41,7 @@ def greedy(matches: list[Match]) -> list[Match]:
     return sorted(matches, key=lambda m: (m.start - m.end, m.start))
 
 
-def named(doc: Any, matches: list[Match], index: Index, units: Units, covered: set[int]) -> None:
+def named(doc: Doc, matches: list[Match], index: Index, units: Units, covered: set[int]) -> None:
     for m in greedy(matches):
         if not units.free(m.start, m.end):
             continue
@@ -58,7 +62,7 @@ def named(doc: Any, matches: list[Match], index: Index, units: Units, covered: s
         units.add(m.start, m.end, index.seats.get(actor.id, actor) if m.entry.seat else actor)
 
 
-def _inside_name(actor: Actor, word: Any, nxt: Any) -> bool:
+def _inside_name(actor: Actor, word: Token, nxt: Token) -> bool:
     """A one-word name followed by more of a name: a person's ("Sharon Stone", "Jean-Bertrand") or, for a
     city or country word, only where the tagger sees one person ("Nasser Kanaani", not "Iraqi Kurds")."""
     if actor.kind == "person" or is_people(actor):  # "Karen Pierce" is not the Karen people
@@ -71,7 +75,7 @@ def _inside_name(actor: Actor, word: Any, nxt: Any) -> bool:
     )
 
 
-def qualifier(doc: Any, units: Units, start: int, end: int) -> tuple[Unit | None, int, int]:
+def qualifier(doc: Doc, units: Units, start: int, end: int) -> tuple[Unit | None, int, int]:
     """The country or organisation an office belongs to: "Iran's", "Iranian", "of the United States"."""
     k = start
     if (
@@ -92,7 +96,7 @@ def qualifier(doc: Any, units: Units, start: int, end: int) -> tuple[Unit | None
     return None, start, end
 
 
-def name_after(doc: Any, units: Units, at: int, titles: dict[int, Match]) -> tuple[int, int] | None:
+def name_after(doc: Doc, units: Units, at: int, titles: dict[int, Match]) -> tuple[int, int] | None:
     """The token range of a personal name starting at ``at`` (after any rank), known or not."""
     while at in titles:
         at = titles[at].end

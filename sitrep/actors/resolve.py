@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sitrep.actors import roles
 from sitrep.actors.index import ACTOR, GENERIC, OFFICE, TITLE, Index
@@ -23,6 +23,10 @@ from sitrep.actors.normalize import slug, token_key
 from sitrep.actors.units import NON_STATE, Units
 from sitrep.records import Actor, ActorMention, PlaceMention
 from sitrep.timex import published as published_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 PERSON_NOUNS = frozenset(
     [
@@ -55,7 +59,7 @@ FORMER = frozenset({"former", "ex", "late", "then"})
 class Resolver:
     """One article's resolution; short-lived, so it may keep per-article state."""
 
-    def __init__(self, doc: Any, index: Index, day: str, places: tuple[PlaceMention, ...]) -> None:
+    def __init__(self, doc: Doc, index: Index, day: str, places: tuple[PlaceMention, ...]) -> None:
         self.doc, self.index, self.day = doc, index, day
         self.words = Words.of(doc)
         # doc.text, without spaCy building every Token again (a token's trailing whitespace is one space)
@@ -130,7 +134,7 @@ class Resolver:
             elif unit.end - unit.start == 1 and self.counted(head):
                 unit.actor = self.generic(unit.actor.country, "CVL")
 
-    def counted(self, head: Any) -> bool:
+    def counted(self, head: Token) -> bool:
         """A plural people word with a number or a describing adjective of its own (not a country word:
         "Bosnian Serbs"), or the object of "of" after a quantity ("thousands of", "a group of")."""
         described = ("nummod", "amod", "compound")  # a capitalised adjective comes out as a compound
@@ -333,7 +337,7 @@ class Resolver:
         return tuple(out)
 
 
-def resolve(doc: Any, index: Index, published: str | None,
+def resolve(doc: Doc, index: Index, published: str | None,
             places: Sequence[PlaceMention] = ()) -> tuple[ActorMention, ...]:  # fmt: skip
     """Every actor mention of a parsed article; role phrases resolve by ``published`` (ISO date)."""
     when = published_date.lenient(published)

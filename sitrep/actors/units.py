@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sitrep.actors.load import ALPHA3
 from sitrep.records import Actor, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG"})
 
@@ -27,7 +31,7 @@ class Unit:
 
 @dataclass
 class Units:
-    doc: Any
+    doc: Doc
     sponsor_words: frozenset[str]
     places: tuple[PlaceMention, ...] = ()
     items: list[Unit] = field(default_factory=list)

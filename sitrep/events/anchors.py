@@ -13,11 +13,14 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sitrep.events.arguments import MentionIndex
 from sitrep.records import Article, Place, PlaceMention, Precision, TimeExpr
 from sitrep.timex import calendar, published, years
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ def earliest_named_year(article: Article) -> int | None:
 class Anchors:
     """Where and when for the events of one article; what is the same for all of them is computed once."""
 
-    def __init__(self, article: Article, doc: Any = None, place_in: PlaceIn | None = None,
+    def __init__(self, article: Article, doc: Doc | None = None, place_in: PlaceIn | None = None,
                  focus: Focus | None = None, time_of: TimeOf | None = None) -> None:  # fmt: skip
         self.article = article
         self.doc = doc

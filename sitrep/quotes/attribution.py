@@ -7,7 +7,7 @@ this reads token sequences with the cue lexicon rather than trusting dependency 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,7 +138,7 @@ def is_according(tok: Token) -> bool:
     return bool(tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to")
 
 
-def until_stop(tokens: Sequence[Token], limit: int, also: frozenset[str] = frozenset()) -> list[Token]:
+def until_stop(tokens: Iterable[Token], limit: int, also: frozenset[str] = frozenset()) -> list[Token]:
     out: list[Token] = []
     for tok in tokens:
         if tok.text in _STOP or tok.lower_ in also or tok.is_space or len(out) >= limit:

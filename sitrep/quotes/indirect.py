@@ -9,10 +9,15 @@ Three shapes cover most news attribution:
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.quotes import attribution as at
 from sitrep.records import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as Sentence
+
 
 MIN_CONTENT_TOKENS = 4
 MAX_TRAILING_WORDS = 4  # after a closing attribution's cue: "on Friday", "in a statement"
@@ -29,7 +34,7 @@ def _content(tokens: Sequence[Any]) -> Span | None:
 
 
 def indirect_quotes(
-    doc: Any, cues: at.Cues, used: set[int], quoted: Sequence[tuple[int, int]]
+    doc: Doc, cues: at.Cues, used: set[int], quoted: Sequence[tuple[int, int]]
 ) -> Iterator[tuple[Span, at.Attribution]]:
     for sent in doc.sents:
         if any(a < sent.end_char and sent.start_char < b for a, b in quoted):
@@ -39,7 +44,7 @@ def indirect_quotes(
             yield found
 
 
-def _according(sent: Any) -> tuple[Span, at.Attribution] | None:
+def _according(sent: Sentence) -> tuple[Span, at.Attribution] | None:
     toks = [t for t in sent if not t.is_space]
     for k, tok in enumerate(toks):
         if not at.is_according(tok):
@@ -65,7 +70,7 @@ def _nested_later(toks: list[Any], k: int, cues: at.Cues, used: set[int]) -> at.
     return None
 
 
-def _cue_in(sent: Any, cues: at.Cues, used: set[int]) -> tuple[Span, at.Attribution] | None:
+def _cue_in(sent: Sentence, cues: at.Cues, used: set[int]) -> tuple[Span, at.Attribution] | None:
     toks = [t for t in sent if not t.is_space]
     for k, tok in enumerate(toks):
         if tok.i in used or not (at.is_cue(tok, cues) or at.is_participle(tok, cues)):

@@ -31,6 +31,7 @@ MONTH = "published_month"
 MONTH_ADDED = ("times", "mentions", "quotes", "incidents")
 _CASTS: dict[str, Callable[[Any], Any]] = {"DOUBLE": float, "INTEGER": int, "BIGINT": int, "BOOLEAN": bool}
 
+
 def fields(table: str) -> list[tuple[str, str]]:
     """(column, DuckDB type) of a store table, plus the month column where the Parquet layout adds it."""
     cols = list(TABLES[table])

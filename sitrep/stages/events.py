@@ -6,7 +6,7 @@ the mentions of one happening. Reads the Doc made by the language stage; never p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sitrep.context import Context
 from sitrep.events import anchors, arbiter, build, coref, countries, nesting
@@ -14,12 +14,16 @@ from sitrep.events.lexicon import lexicon
 from sitrep.records import Article, Event
 from sitrep.stages import places, time
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
 NAME = "events"
 NEEDS = ("text", "times", "places", "mentions", "quotes")
 ADDS = "events"
 
 
-def run(article: Article, doc: Any, ctx: Context) -> tuple[Event, ...]:
+def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Event, ...]:
     if doc is None:
         return ()
     lex = lexicon(ctx)

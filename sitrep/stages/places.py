@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 
@@ -24,6 +24,10 @@ from sitrep.gazetteer.home import home_country
 from sitrep.gazetteer.resolve import clean_name, generic, hint, languages, lookup, strong
 from sitrep.gazetteer.spans import resolve_spans as resolve_given
 from sitrep.records import Article, Place, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 NAME = "places"
 NEEDS = ("text",)
@@ -53,7 +57,7 @@ Spans = list[tuple[int, int, tuple[Candidate, ...]]]
 Role = Literal["literal", "demonym", "modifier", "metonym"]
 
 
-def _people(doc: Any, gaz: Gazetteer) -> tuple[set[str], set[int]]:
+def _people(doc: Doc, gaz: Gazetteer) -> tuple[set[str], set[int]]:
     """Words of person names ("Harvey" after "Harvey Weinstein") and the tokens of PERSON entities.
 
     The model also calls some regions people ("Tamil Nadu said"): a PERSON of several words that is
@@ -71,7 +75,7 @@ def _people(doc: Any, gaz: Gazetteer) -> tuple[set[str], set[int]]:
     return words, tokens
 
 
-def _after_locative(doc: Any, start: int) -> bool:
+def _after_locative(doc: Doc, start: int) -> bool:
     """ "in Abuja", "from Owerri": the model often calls such places people or organisations."""
     return start > 0 and doc[start - 1].pos_ == "ADP" and doc[start - 1].lower_ in _roles()[2]
 
@@ -85,7 +89,7 @@ def _is_region(gaz: Gazetteer, name: str) -> bool:
     return any(c.primary and gaz.code(c.row) in ("PCLI", "ADM1") for c in gaz.lookup(name))
 
 
-def _entity_spans(doc: Any, gaz: Gazetteer, person_words: set[str]) -> Spans:
+def _entity_spans(doc: Doc, gaz: Gazetteer, person_words: set[str]) -> Spans:
     spans = []
     for ent in doc.ents:
         located = ent.label_ in LOCATED_LABELS and _after_locative(doc, ent.start)
@@ -105,14 +109,14 @@ def _strong(gaz: Gazetteer, cands: tuple[Candidate, ...]) -> bool:
     )
 
 
-def _starts_name(tok: Any) -> bool:
+def _starts_name(tok: Token) -> bool:
     """A capitalised proper noun or adjective; "US" is a stop word in lower case only."""
     if tok.pos_ not in ("PROPN", "ADJ"):
         return False
     return (tok.is_title and not tok.is_stop) or (tok.is_upper and len(tok) > 1)
 
 
-def _matched_spans(doc: Any, gaz: Gazetteer, blocked: set[int]) -> Spans:
+def _matched_spans(doc: Doc, gaz: Gazetteer, blocked: set[int]) -> Spans:
     """Longest proper-noun runs the gazetteer knows (datelines in capitals too), outside person names.
 
     Only runs of capitalised words (with "of", "al" ... inside) are tried: a handful of lookups per
@@ -159,7 +163,7 @@ def _longest(spans: Spans) -> Spans:
     return sorted(kept)
 
 
-def _role(doc: Any, start: int, end: int, chosen: Candidate, gaz: Gazetteer) -> Role:
+def _role(doc: Doc, start: int, end: int, chosen: Candidate, gaz: Gazetteer) -> Role:
     """ "Iraqis" people, "Iraqi factions" modifier, "Washington said" / "Iran's government" metonym."""
     span = doc[start:end]
     root = span.root
@@ -186,7 +190,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return (at, at + len(name)) if at >= 0 else (start, end)
 
 
-def mentions(doc: Any, text: str, gaz: Gazetteer, url: str | None = None) -> tuple[PlaceMention, ...]:
+def mentions(doc: Doc, text: str, gaz: Gazetteer, url: str | None = None) -> tuple[PlaceMention, ...]:
     person_words, person_tokens = _people(doc, gaz)
     spans = _longest(_entity_spans(doc, gaz, person_words) + _matched_spans(doc, gaz, person_tokens))
     chars = [_trim(text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e, _ in spans]
@@ -203,7 +207,7 @@ def mentions(doc: Any, text: str, gaz: Gazetteer, url: str | None = None) -> tup
     return tuple(out)
 
 
-def run(article: Article, doc: Any, ctx: Context) -> tuple[PlaceMention, ...]:
+def run(article: Article, doc: Doc, ctx: Context) -> tuple[PlaceMention, ...]:
     return mentions(doc, article.text, ctx.resource("gazetteer", Gazetteer), article.url)
 
 

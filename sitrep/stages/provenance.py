@@ -9,18 +9,22 @@ near-duplicates, stories, incidents) need the store: see ``sitrep.linking``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sitrep.context import Context
 from sitrep.provenance.sources import original, publisher, same_outlet
 from sitrep.records import Article, Provenance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 
 NAME = "provenance"
 NEEDS = ("text", "quotes")
 ADDS = "provenance"
 
 
-def run(article: Article, doc: Any, ctx: Context) -> Provenance:
+def run(article: Article, doc: Doc, ctx: Context) -> Provenance:
     name, evidence = publisher(article)
     source, span = original(article)
     if source is not None and same_outlet(source, name):

@@ -13,7 +13,7 @@ import hashlib
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.context import Context
 from sitrep.quotes import attribution as at
@@ -21,6 +21,10 @@ from sitrep.quotes import speakers
 from sitrep.quotes.indirect import indirect_quotes
 from sitrep.quotes.marks import Quoted, find_quoted
 from sitrep.records import Article, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 
 NAME = "quotes"
 NEEDS = ("text", "mentions")
@@ -50,7 +54,7 @@ class Found:
     within: Found | None = None  # the quote whose speaker relays this one ('"They told us 'go'," she said')
 
 
-def run(article: Article, doc: Any, ctx: Context) -> tuple[Quote, ...]:
+def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     if doc is None or not article.text:
         return ()
     cues = ctx.resource("quotes.cues", at.load_cues)
@@ -70,7 +74,7 @@ def run(article: Article, doc: Any, ctx: Context) -> tuple[Quote, ...]:
     return _records(article, sorted(direct + indirect, key=lambda f: f.span.start), cues)
 
 
-def _inner(doc: Any, text: str, outer: Found, cues: at.Cues) -> list[Found]:
+def _inner(doc: Doc, text: str, outer: Found, cues: at.Cues) -> list[Found]:
     """Quotes inside a quote: words the outer speaker relays, attributed by words inside the outer quote
     ('"The guard told us 'go home now'," she said' -> the guard's words, relayed by her)."""
     if outer.quoted is None or not outer.attribution:
@@ -112,7 +116,7 @@ def _continued(found: list[Found], text: str) -> list[Found]:
     return found
 
 
-def _direct(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> Found:
+def _direct(doc: Doc, text: str, quoted: Quoted, cues: at.Cues) -> Found:
     """``text`` is the article's text (``Doc.text`` would rebuild it from every token on each call)."""
     end = quoted.end
     while end > quoted.start and text[end - 1] in ", \n":
@@ -129,12 +133,12 @@ def _direct(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> Found:
     return Found(span, "partial" if partial else "direct", attr, quoted)
 
 
-def _tokens(doc: Any, start: int, end: int) -> Sequence[Any]:
+def _tokens(doc: Doc, start: int, end: int) -> Sequence[Any]:
     span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     return list(span) if span is not None else []
 
 
-def _attribution_after(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
+def _attribution_after(doc: Doc, text: str, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
     """'"...," the mayor said.' A quote that closed its sentence ('"... done." He added, "...') takes
     no attribution that leads into the next quote; one that closes its own sentence still counts
     ('"... done." Lee said.')."""
@@ -158,7 +162,7 @@ def _attribution_after(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> at
     return None
 
 
-def _attribution_before(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
+def _attribution_before(doc: Doc, text: str, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
     para = text.rfind("\n", 0, quoted.open_at) + 1
     head = list(_tokens(doc, para, quoted.open_at))
     sent_start = max((k + 1 for k, t in enumerate(head) if t.text in _SENT_END), default=0)
@@ -171,7 +175,7 @@ def _attribution_before(doc: Any, text: str, quoted: Quoted, cues: at.Cues) -> a
     return at.stated(head, cues)
 
 
-def _according(tok: Any) -> at.Attribution | None:
+def _according(tok: Token) -> at.Attribution | None:
     speaker = at.until_stop(tok.doc[tok.i + 2 : tok.i + 2 + at.MAX_SPEAKER_TOKENS], at.MAX_SPEAKER_TOKENS)
     return at.Attribution(speaker, [tok, tok.nbor(1)], ()) if speaker else None
 
