@@ -24,7 +24,11 @@ pytestmark = pytest.mark.spark
 
 WIKINEWS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "wikinews"
 # Columns only the corpus-wide step sets, compared through the incidents' tolerance, not exactly.
-CORPUS_WIDE = {"articles": {"repost_of", "story_id"}, "events": {"incident_id"}}
+# incident_role and incident_reason (schema 4) are set by the local linking only: Spark leaves them empty.
+CORPUS_WIDE = {
+    "articles": {"repost_of", "story_id"},
+    "events": {"incident_id", "incident_role", "incident_reason"},
+}
 VOLATILE = {"ingested_at"}
 EXACT = ("articles", "events", "quotes", "times", "mentions")
 # Spark groups incidents by its own blocking rule (same place id; the local line: within 50 km and no
