@@ -27,6 +27,13 @@ class StoreLocked(SitrepError):
     http_status = 503
 
 
+class StoreWriteFailed(SitrepError):
+    """The store could not be written (a full disk): the transaction in progress is not stored."""
+
+    exit_code = 4
+    http_status = 507
+
+
 class TooLarge(SitrepError):
     """A request body over the cap: refused before (Content-Length) or while (streaming) it is read."""
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from sitrep.errors import StoreLocked, UserError
+from sitrep.errors import StoreLocked, StoreWriteFailed, UserError
 from sitrep.records import Article, Reject
 from sitrep.store import rows as rowmap
 from sitrep.store.schema import PER_ARTICLE, SCHEMA_VERSION, TABLES, column_types, columns, ddl
@@ -206,13 +206,32 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("BEGIN TRANSACTION")
     _IN_TRANSACTION.add(id(con))
     try:
-        yield
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        try:
+            yield
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")  # a failed commit has ended the transaction: nothing to roll back
+    except duckdb.IOException as exc:  # a full disk or a vanished file, while writing or committing
+        raise StoreWriteFailed(_unwritten(path_of(con), exc)) from exc
+    except duckdb.TransactionException as exc:
+        if "commit" not in str(exc).lower():
+            raise
+        raise StoreWriteFailed(_unwritten(path_of(con), exc)) from exc
     finally:
         _IN_TRANSACTION.discard(id(con))
+
+
+def path_of(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    return str(row[0]) if row and row[0] else "the store"
+
+
+def _unwritten(path: str, exc: Exception) -> str:
+    reason = str(exc).splitlines()[0].split(": ", 1)[-1][:200]
+    return f"{path} could not be written ({reason}); this chunk was not stored, what was stored before stays: free space and run again to resume"
 
 
 def write(con: duckdb.DuckDBPyConnection, articles: Iterable[Article], rejects: Iterable[Reject] = (),
