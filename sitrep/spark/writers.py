@@ -15,11 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitrep.spark.rows import MONTH
-from sitrep.store.schema import NESTED, TIMESTAMPS, spark_type
-
-# The month folder of rows with no publication month: a named partition, because Hive's null partition
-# (__HIVE_DEFAULT_PARTITION__) breaks readers that unify partition dictionaries (pyarrow, pandas).
-UNDATED = "undated"
+from sitrep.store.schema import NESTED, TIMESTAMPS, UNDATED, spark_type
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame

@@ -123,6 +123,9 @@ NESTED: dict[str, tuple[tuple[str, str], ...] | None] = {
     "sources": None,
 }  # fmt: skip
 TIMESTAMPS = ("ingested_at", "seen_at")
+# The month folder of Parquet rows with no publication month: a named partition, because Hive's null
+# partition (__HIVE_DEFAULT_PARTITION__) breaks readers that unify partition dictionaries (pyarrow, pandas).
+UNDATED = "undated"
 
 
 def json_structure(column: str) -> str:
@@ -151,8 +154,11 @@ def typed_select(table: str) -> str:
 def as_stored(described: list[tuple[str, str]]) -> str:
     """The REPLACE clause that reads typed Parquet back in the store's own types, for readers that serve
     both (the API over ``--parquet``): TIMESTAMPs as the ISO text sitrep writes (UTC, seconds); nested
-    facts stay lists (the API decodes the store's JSON text to the same lists). '' when nothing differs."""
+    facts stay lists (the API decodes the store's JSON text to the same lists); the undated month folder
+    as no month. '' when nothing differs."""
     stamps = [n for n, kind in described if n in TIMESTAMPS and kind.startswith("TIMESTAMP")]
     parts = [f"strftime(CAST({n} AS TIMESTAMPTZ) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S') || '+00:00' AS {n}"
              for n in stamps]  # fmt: skip
+    if any(n == "published_month" for n, _ in described):
+        parts.append(f"nullif(published_month, '{UNDATED}') AS published_month")
     return f" REPLACE ({', '.join(parts)})" if parts else ""

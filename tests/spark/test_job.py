@@ -15,9 +15,9 @@ import pytest
 
 from sitrep.batch import ingest
 from sitrep.context import Context
-from sitrep.spark import job, writers
+from sitrep.spark import job
 from sitrep.spark.rows import MONTH_ADDED
-from sitrep.store.schema import NESTED, columns
+from sitrep.store.schema import NESTED, UNDATED, columns
 from tests.conftest import sitrep
 
 pytestmark = pytest.mark.spark
@@ -56,7 +56,7 @@ def _canonical(column: str, value: Any) -> Any:
     store JSON text); the month folder of undated rows as no month."""
     if column in NESTED and value is not None:
         return json.dumps(json.loads(value) if isinstance(value, str) else value, sort_keys=True)
-    return None if column == "published_month" and value == writers.UNDATED else value
+    return None if column == "published_month" and value == UNDATED else value
 
 
 def _comparable(table: str, rows: list[dict[str, Any]]) -> Counter[tuple[Any, ...]]:
@@ -129,7 +129,7 @@ def test_run_turns_malformed_input_into_rejects(spark: Any, tmp_path: Path) -> N
     assert {str(folder / "binary.txt"), str(folder / "empty.txt"), f"{folder / 'mixed.jsonl'}#1"} <= rejected
     articles = parquet_rows(output, "articles")
     assert summary.articles == len(articles) == 3
-    assert {a["published_month"] for a in articles} == {"2020-01", "2019-12", writers.UNDATED}
+    assert {a["published_month"] for a in articles} == {"2020-01", "2019-12", UNDATED}
     for table in MONTH_ADDED:
         assert (output / table).is_dir()
     _read_by_other_tools(output)

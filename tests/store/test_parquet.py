@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from sitrep.store import db, exports
-from sitrep.store.schema import NESTED, TABLES, columns
+from sitrep.store.schema import NESTED, TABLES, UNDATED, as_stored, columns
 from tests.constructed import EVENTS, build
 
 
@@ -54,3 +54,16 @@ def test_values_survive_the_round_trip(exported: Path) -> None:
     week = frame.loc[EVENTS[1].id]
     assert (week["date_from"], week["date_to"]) == (date(2020, 11, 9), date(2020, 11, 15))
     assert set(NESTED) >= {"evidence"} and list(frame.loc[EVENTS[0].id]["evidence"]) == []
+
+
+def test_as_stored_reads_typed_parquet_back_in_the_stores_types(tmp_path: Path) -> None:
+    """What serve --parquet sees: TIMESTAMPs as sitrep's ISO text, the undated folder as no month."""
+    path = tmp_path / "a.parquet"
+    con = duckdb.connect()
+    con.execute(
+        f"""COPY (SELECT TIMESTAMPTZ '2020-11-20 10:00:00+00' AS ingested_at, '{UNDATED}' AS published_month)
+            TO '{path}' (FORMAT PARQUET)"""
+    )
+    described = [(r[0], r[1]) for r in con.execute(f"DESCRIBE SELECT * FROM '{path}'").fetchall()]
+    row = con.execute(f"SELECT *{as_stored(described)} FROM '{path}'").fetchone()
+    assert row == ("2020-11-20T10:00:00+00:00", None)

@@ -193,7 +193,8 @@ def test_parquet_backend_answers_like_duckdb(
         )
     con.close()
     parquet = TestClient(create_app(Store.from_parquet(tmp_path)))
-    for path in ["/api/events?limit=100", "/api/incidents/inc-green-zone", f"/api/articles/{ARTICLE_IDS[0]}"]:
+    for path in ["/api/events?limit=100", "/api/incidents/inc-green-zone", f"/api/articles/{ARTICLE_IDS[0]}",
+                 "/api/articles?limit=100"]:  # fmt: skip
         assert parquet.get(path).json() == handmade_client.get(path).json(), path
     assert parquet.get("/api/stats").json()["by_type"] == handmade_client.get("/api/stats").json()["by_type"]
     assert parquet.post("/api/articles", json={"text": "x"}).status_code == 403
