@@ -18,6 +18,8 @@ from collections.abc import Callable
 import duckdb
 import pandas as pd
 
+from sitrep.store import db
+
 DDL = (
     "CREATE TABLE IF NOT EXISTS link_bands (band SMALLINT, bucket BIGINT, article_id VARCHAR)",
     "CREATE TABLE IF NOT EXISTS link_minhash (article_id VARCHAR PRIMARY KEY, signature BLOB, n_shingles INTEGER)",
@@ -56,11 +58,7 @@ def linked(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[str]:
 
 def forget(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
     """Drop what linking knew of these articles (they are being linked again)."""
-    if not article_ids:
-        return
-    marks = ", ".join("?" for _ in article_ids)
-    for table in PER_ARTICLE:
-        con.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", article_ids)
+    db.forget(con, PER_ARTICLE, article_ids)
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, object]]) -> None:

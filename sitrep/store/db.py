@@ -250,11 +250,8 @@ def write(con: duckdb.DuckDBPyConnection, articles: Iterable[Article], rejects: 
             batch[table].extend(rows)
     reject_rows = [rowmap.reject_row(r) for r in rejects]
     with transaction(con):
-        if ids:
-            marks = ", ".join("?" for _ in ids)
-            for table in PER_ARTICLE:
-                con.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", ids)
-            con.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
+        forget(con, PER_ARTICLE, ids)
+        forget(con, ("articles",), ids, key="id")
         for r in reject_rows:
             con.execute("DELETE FROM rejects WHERE raw_ref = ? AND reason = ?", [r["raw_ref"], r["reason"]])
         _insert(con, "rejects", reject_rows)
@@ -264,6 +261,17 @@ def write(con: duckdb.DuckDBPyConnection, articles: Iterable[Article], rejects: 
         _insert(con, "actors", _unique(batch["actors"]), replace=True)
         _insert(con, "places", _unique(batch["places"]), replace=True)
     return written
+
+
+def forget(con: duckdb.DuckDBPyConnection, tables: Iterable[str], article_ids: Sequence[str],
+           key: str = "article_id") -> None:  # fmt: skip
+    """Delete the rows of these articles from these tables: the one delete the store and linking's own
+    tables (``linking.tables.forget``) share."""
+    if not article_ids:
+        return
+    marks = ", ".join("?" for _ in article_ids)
+    for table in tables:
+        con.execute(f"DELETE FROM {table} WHERE {key} IN ({marks})", list(article_ids))
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
