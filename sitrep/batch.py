@@ -34,6 +34,7 @@ from sitrep.pipeline import pipeline_version, process_sources, run_guarded
 from sitrep.readers import schema
 from sitrep.records import Article, Reject, Source
 from sitrep.store import DEFAULT_DB, db
+from sitrep.store import articles as stored
 from sitrep.timex import published
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ def recode(store: str | os.PathLike[str], ctx: Context | None = None, everything
     with db.writer_lock(store):
         con = db.connect(store)
         try:
-            rows = _stale(con, everything)
+            rows = stored.stale(con, None if everything else pipeline_version())
             summary.checked = len(rows)
             for i in range(0, len(rows), CHUNK):
                 chunk = rows[i : i + CHUNK]
@@ -256,21 +257,14 @@ def recode(store: str | os.PathLike[str], ctx: Context | None = None, everything
     return summary
 
 
-def _stale(con: duckdb.DuckDBPyConnection, everything: bool) -> list[dict[str, object]]:
-    sql = "SELECT id, text, url, title, publisher, published_at, source_ref, pipeline_version FROM articles"
-    rows = db.query(con, sql + ("" if everything else " WHERE pipeline_version IS DISTINCT FROM ?"),
-                    [] if everything else [pipeline_version()])  # fmt: skip
-    return sorted(rows, key=lambda r: str(r["id"]))
-
-
-def _stored_sources(rows: list[dict[str, object]]) -> Iterator[Source]:
+def _stored_sources(rows: list[dict[str, Any]]) -> Iterator[Source]:
     """The stored articles as Sources again; a publication date an older sitrep stored unread ("19 Nove")
     is dropped rather than making the article a reject (and so deleting it)."""
     for r in rows:
-        when = published.lenient(r["published_at"])  # type: ignore[arg-type]
-        yield Source(ref=str(r["source_ref"] or r["id"]), text=str(r["text"]), url=r["url"] or None,  # type: ignore[arg-type]
-                     title=r["title"] or None, published=when.value if when else None,  # type: ignore[arg-type]
-                     publisher=r["publisher"] or None)  # type: ignore[arg-type]  # fmt: skip
+        when = published.lenient(r["published_at"])
+        yield Source(ref=str(r["source_ref"] or r["id"]), text=str(r["text"]), url=r["url"] or None,
+                     title=r["title"] or None, published=when.value if when else None,
+                     publisher=r["publisher"] or None)  # fmt: skip
 
 
 # --- worker processes -------------------------------------------------------------------------------

@@ -33,7 +33,8 @@ def command(
     shared: Annotated[Path, typer.Option(help="Folder with corpus/ and seed/.")] = SHARED,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    from sitrep.store.db import connect, query
+    from sitrep.store import articles
+    from sitrep.store.db import connect
 
     paths, seed = corpus(shared)
     typer.echo(f"sitrep demo: {', '.join(paths)} → {db} (articles already stored are skipped)", err=True)
@@ -46,10 +47,10 @@ def command(
     try:
         typer.echo("\n".join(by_type(con)))
         if sid:
-            text = query(con, "SELECT text FROM articles WHERE id = ?", [sid])
+            text = articles.text(con, sid)
             events = event_rows(con, sid)
             typer.echo(f"\nThe seed article {sid}: {len(events)} events")
-            typer.echo("\n".join(event_line(e, text[0]["text"]) for e in events if text))
+            typer.echo("\n".join(event_line(e, text) for e in events if text))
     finally:
         con.close()
     typer.echo("\n".join(next_steps(db, sid)))
@@ -84,9 +85,6 @@ def by_type(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def article_id_of(con: duckdb.DuckDBPyConnection, seed: str) -> str:
     from sitrep.pipeline import article_id
-    from sitrep.store.db import query
+    from sitrep.store import articles
 
-    rows = query(
-        con, "SELECT id FROM articles WHERE source_ref = ? ORDER BY ingested_at DESC LIMIT 1", [seed]
-    )
-    return rows[0]["id"] if rows else article_id(Path(seed).read_text(encoding="utf-8"))
+    return articles.latest_from(con, seed) or article_id(Path(seed).read_text(encoding="utf-8"))

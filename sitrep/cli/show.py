@@ -21,30 +21,21 @@ Fact = tuple[int, int, str, str]  # start, end, kind, label
 
 def facts(con: Any, article_id: str) -> list[Fact]:
     """(start, end, kind, label) for every fact of the article, widest first so narrower ones win."""
-    from sitrep.store.db import query
+    from sitrep.store import articles
 
-    out: list[Fact] = []
-    for r in query(con, 'SELECT start, "end", text FROM quotes WHERE article_id = ?', [article_id]):
-        out.append((r["start"], r["end"], "quote", ""))
-    for r in query(con, 'SELECT start, "end", value FROM times WHERE article_id = ?', [article_id]):
-        out.append((r["start"], r["end"], "time", r["value"] or "?"))
-    for r in query(con, 'SELECT start, "end", kind, coalesce(actor_id, place_id) AS ref FROM mentions '
-                   "WHERE article_id = ?", [article_id]):  # fmt: skip
-        out.append((r["start"], r["end"], r["kind"], r["ref"] or "?"))
+    found = articles.spans(con, article_id)
+    out: list[Fact] = [(r["start"], r["end"], "quote", "") for r in found["quotes"]]
+    out += [(r["start"], r["end"], "time", r["value"] or "?") for r in found["times"]]
+    out += [(r["start"], r["end"], r["kind"], r["ref"] or "?") for r in found["mentions"]]
     for r in event_rows(con, article_id):
         out.append((r["trigger_start"], r["trigger_end"], kind_of(r["modality"]), label_of(r)))
     return sorted(out, key=lambda f: (f[0] - f[1], f[0]))
 
 
 def event_rows(con: Any, article_id: str) -> list[dict[str, Any]]:
-    from sitrep.store.db import query
+    from sitrep.store import articles
 
-    return query(
-        con,
-        "SELECT trigger_start, trigger_end, trigger_text, plover_type, modality, source_text, target_text,"
-        " place_name, date FROM events WHERE article_id = ? ORDER BY trigger_start",
-        [article_id],
-    )
+    return articles.events(con, article_id)
 
 
 def kind_of(modality: str) -> str:
@@ -90,11 +81,11 @@ def command(
     from rich.console import Console
     from rich.text import Text
 
-    from sitrep.store.db import connect, query
+    from sitrep.store import articles
+    from sitrep.store.db import connect
 
     con = connect(db, read_only=True)
-    rows = query(con, "SELECT id, title, publisher, original_outlet, published_at, text FROM articles "
-                 "WHERE id LIKE ? || '%' LIMIT 2", [article_id])  # fmt: skip
+    rows = articles.by_prefix(con, article_id)
     if len(rows) != 1:
         raise NotFound(f"{'no' if not rows else 'more than one'} article with id {article_id!r}")
     art = rows[0]

@@ -16,8 +16,8 @@ from pydantic import BaseModel, BeforeValidator
 from sitrep.records import Modality
 from sitrep.store import lookups, pages
 from sitrep.store.queries import BBox, EventFilter
+from sitrep.store.stats import stats as compute_stats
 from sitrep.web import models
-from sitrep.web.stats import stats as compute_stats
 from sitrep.web.store import Store
 
 

@@ -24,7 +24,7 @@ from sitrep.context import default_context, now
 from sitrep.errors import InputError, TooLarge, Unauthorized
 from sitrep.pipeline import process_sources
 from sitrep.records import Reject
-from sitrep.store import db, pages
+from sitrep.store import articles, pages
 from sitrep.web import models
 from sitrep.web.errors import ReadOnly
 from sitrep.web.store import Store
@@ -80,7 +80,7 @@ def _save(body: models.ArticleIn, store: Store) -> tuple[dict[str, Any], bool]:
     if isinstance(item, Reject):
         raise InputError(f"the article could not be read: {item.reason}")
     with store.write() as con:
-        existed = bool(db.query(con, "SELECT 1 AS x FROM articles WHERE id = ?", [item.id]))
+        existed = articles.exists(con, item.id)
         save(con, [item])
         return pages.article(con, item.id), existed
 
