@@ -202,7 +202,7 @@ def test_quotes_pronoun_speaker_is_the_person_named_outside_quotes(ctx: Context)
     "text",
     [
         '"No, I am not leaving the team this year," I said.',  # a speaker's own words, in an answer
-        "Scientists cautioned against an excess of optimism for the species.",  # a thing, not a clause
+        "Doctors warned against too much hope for the new drug.",  # a thing, not a clause
         "Every time I say the same thing they look away from the stage.",  # a clause, not a speaker
     ],
 )
