@@ -102,12 +102,14 @@ def resolution(feature_class: str | None, feature_code: str | None) -> int | Non
     return 5 if feature_class in ("S", "R", "L", "H", "T", "V") else None
 
 
-def location(row: dict[str, Any]) -> dict[str, Any] | None:
+def location(row: dict[str, Any], evidence: list[dict[str, Any]]) -> dict[str, Any] | None:
     if not row["place_id"]:
         return None
+    words = next((e["text"] for e in evidence if e["role"] == "place"), None)
     found = {
-        "resolved_place": row["place_name"], "geonameid": row["geonames_id"], "lat": row["lat"],
-        "lon": row["lon"], "country_code": codes.iso3(row["place_country"]),
+        "extracted_place": words, "resolved_place": row["place_name"], "geonameid": row["geonames_id"], "lat": row["lat"],
+        "lon": row["lon"], "country": codes.country_name(row["place_country"]),
+        "country_code": codes.iso3(row["place_country"]),
         "feature_class": row["feature_class"], "feature_code": row["feature_code"],
         "resolution": resolution(row["feature_class"], row["feature_code"]),
         # sitrep's fields: the GeoNames admin1 code and whether the text or the article's focus placed it
@@ -160,7 +162,7 @@ def record(row: dict[str, Any], quad: int | None) -> dict[str, Any] | None:
     }  # fmt: skip
     if last is not None and last != first:
         out["enddate"] = _iso(last)
-    if loc := location(row):
+    if loc := location(row, evidence):
         out["event_loc"] = loc
     out["cite_info"] = {k: v for k, v in out["cite_info"].items() if v is not None}
     return {k: v for k, v in out.items() if v is not None}

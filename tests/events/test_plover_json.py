@@ -66,6 +66,7 @@ def test_sectors_modes_contexts_and_unknown_actor(records: list[dict[str, object
 def test_event_loc_has_iso3_country_and_resolution(records: list[dict[str, object]]) -> None:
     loc = by_id(records)[ID[1]]["event_loc"]
     assert loc["country_code"] == "IRQ" and loc["resolution"] == 4 and loc["geonameid"] == 98182  # type: ignore[index]
+    assert loc["country"] == "Iraq"  # type: ignore[index]
     assert "event_loc" not in by_id(records)[ID[6]]
 
 
