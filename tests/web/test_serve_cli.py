@@ -15,7 +15,7 @@ from tests.web.conftest import TOKEN, serve
 @pytest.mark.parametrize(
     ("args", "message"),
     [(["--db", "missing.duckdb"], "no store at"), (["--parquet", "no-such-dir"], "no Parquet folder"),
-     (["--db", "a", "--parquet", "b"], "not both"), (["--db", "."], "not a sitrep store"),
+     (["--db", "a", "--parquet", "b"], "not both"), (["--db", "."], "not a regular file"),
      (["--db", "empty.duckdb"], "not a sitrep store")],
 )  # fmt: skip
 def test_serve_user_errors_are_one_line(
