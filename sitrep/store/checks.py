@@ -2,8 +2,8 @@
 
 Each class is a question a user of the data would ask before trusting it. Classes marked ``must be zero``
 are guaranteed by the line (a code outside its list, a year read from a number that is not one); the
-others are measured, not guaranteed (an event dated after its article may be a future event the text
-asserts by mistake), and their counts are figures to watch (docs/data.md).
+others are measured, not guaranteed (a happening the text asserts, dated after its article, is a date
+read in the wrong direction or a future event coded as past), and their counts are figures to watch (docs/data.md).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Check:
 SQL = """
     SELECT e.id, e.article_id, e.plover_type, e.plover_mode, e.cameo, e.source_text, e.source_country,
            e.source_sector, e.target_text, e.target_country, e.target_sector, e.place_country, e.date,
-           e.date_from, e.date_to, e.evidence, a.published_date, a.text,
+           e.date_from, e.date_to, e.evidence, e.modality, a.published_date, a.text,
            e.place_country IS NULL OR EXISTS (
                SELECT 1 FROM mentions m JOIN places p ON p.id = m.place_id
                WHERE m.article_id = e.article_id AND m.kind = 'place' AND p.country = e.place_country
@@ -76,9 +76,10 @@ CLASSES: tuple[tuple[str, bool, str, Callable[[dict[str, Any]], bool]], ...] = (
      lambda e: e["date_to"] is not None and e["date_to"] < date(1900, 1, 1)),
     (f"dated >{OLD_YEARS}y before article by a bare number", True,
      "a four-digit number outside a date context read as the year", _old_bare_year),
-    ("dated after its article", False, "the range begins after the article's publication day",
-     lambda e: e["date_from"] is not None and e["published_date"] is not None
-     and e["date_from"] > e["published_date"]),
+    ("asserted or reported, dated after its article", False,
+     "a happening the text claims, whose range begins after the article's publication day",
+     lambda e: e["modality"] in ("asserted", "reported") and e["date_from"] is not None
+     and e["published_date"] is not None and e["date_from"] > e["published_date"]),
     ("no calendar date", False, "no range of days (no date, or PRESENT_REF and the like)",
      lambda e: e["date_from"] is None),
     ("not known to the day", False, "a range longer than one day (a week, a month, a year)",
