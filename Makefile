@@ -19,8 +19,10 @@ $(BIN)/.dev: $(BIN)/.runtime requirements-dev.lock
 demo: $(BIN)/.runtime
 	$(BIN)/sitrep demo
 
+# Two pytest-xdist workers, each test file whole on one (its module fixtures built once); the slow, browser
+# and spark tests run too (docs/benchmarks.md has the timings).
 test: $(BIN)/.dev check
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 check: $(BIN)/.dev
 	$(BIN)/ruff format --check sitrep tests scripts

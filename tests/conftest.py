@@ -3,6 +3,8 @@ in this process."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -20,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "seed-article.txt"
 SEED_PUBLISHED = "2020-11-19"
+WIKINEWS = SHARED / "corpus" / "wikinews"
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +40,34 @@ def seed_article(ctx: Context):  # type: ignore[no-untyped-def]
     from sitrep.pipeline import process
 
     return process(SEED.read_text(encoding="utf-8"), published=SEED_PUBLISHED, ctx=ctx)
+
+
+def wikinews_inputs() -> list[str]:
+    """The Wikinews sample's files (about 300 articles), or a loud skip where shared/ lacks them."""
+    inputs = sorted(str(p) for p in WIKINEWS.glob("*.csv"))
+    if not inputs:
+        pytest.skip(f"SKIPPED LOUDLY: the Wikinews sample is not at {WIKINEWS}")
+    return inputs
+
+
+@pytest.fixture(scope="session")
+def wikinews_db(tmp_path_factory: pytest.TempPathFactory, ctx: Context) -> Path:
+    """The Wikinews sample through the real line into a store, once per run (about a minute on an idle
+    machine): read it as it is, or copy it to write. Under pytest-xdist the first worker to need it builds
+    it in the run's folder while the other waits on a file lock, then both read it."""
+    from sitrep.batch import ingest
+
+    inputs = wikinews_inputs()
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # a worker's basetemp is a folder of the run's
+    path, built = root / "wikinews.duckdb", root / "wikinews.built"
+    with (root / "wikinews.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.exists():
+            ingest(inputs, store=path, ctx=ctx)
+            built.touch()
+    return path
 
 
 class _Script:

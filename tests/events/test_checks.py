@@ -6,13 +6,11 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from sitrep.cli.main import app
 from sitrep.records import Evidence, Span
 from sitrep.store import db
 from sitrep.store.checks import checks
-from tests.conftest import SHARED
+from tests.conftest import sitrep
 from tests.constructed import ARTICLE, OTHER, build, event
 
 YEAR_TEXT = "Shelling resumed near the border (1354 UTC), the army said."
@@ -48,28 +46,21 @@ def test_check_finds_bare_years_and_codes_outside_their_lists(tmp_path: Path) ->
 
 def test_check_command_prints_a_table_and_fails_on_a_must_be_zero_class(tmp_path: Path) -> None:
     path = build(tmp_path / "s.duckdb")
-    result = CliRunner().invoke(app, ["check", "--db", str(path), "--format", "tsv"])
-    assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0].split("\t") == ["check", "events", "must_be_zero", "meaning"]
+    result = sitrep("check", "--db", str(path), "--format", "tsv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].split("\t") == ["check", "events", "must_be_zero", "meaning"]
     odd = dataclasses.replace(OTHER, id="a4", events=(event(22, cameo="999"),))
     con = db.connect(path)
     db.write(con, [odd])
     con.close()
-    assert CliRunner().invoke(app, ["check", "--db", str(path)]).exit_code == 1
+    assert sitrep("check", "--db", str(path)).returncode == 1
 
 
 @pytest.mark.slow
-def test_check_wikinews_sample_must_be_zero_classes(tmp_path: Path) -> None:
+def test_check_wikinews_sample_must_be_zero_classes(wikinews_db: Path) -> None:
     """The Wikinews sample through the line: no year from a number that is not one, no code outside its
     list, and no event dated more than 50 years before its article by a bare number."""
-    from sitrep.batch import ingest
-
-    corpus = SHARED / "corpus" / "wikinews"
-    if not corpus.exists():
-        pytest.skip(f"no Wikinews sample at {corpus}")
-    store = tmp_path / "w.duckdb"
-    ingest([str(p) for p in sorted(corpus.glob("*.csv"))], store=str(store))
-    found = counts(store)
+    found = counts(wikinews_db)
     assert found["events"] > 1000
     assert found["code outside its list"] == 0
     assert found["dated >50y before article by a bare number"] == 0
