@@ -1,7 +1,7 @@
 """Near-duplicates and reposts: MinHash LSH whose buckets live in the store.
 
-A new article's band hashes are joined against ``link_bands``: it is compared only with articles that
-share a bucket, so linking costs the same however many articles the store holds. Candidates are then
+A new article's band hashes are looked up in ``link_bands`` (indexed on the bucket): it is compared only
+with articles that share a bucket, so linking costs the same however many articles the store holds. Candidates are then
 kept when their estimated Jaccard similarity of word 5-gram shingles reaches ``NEAR_DUPLICATE``.
 
 Which of two near-copies is the original: the one whose publisher the other names as its source
@@ -75,22 +75,42 @@ def index(con: duckdb.DuckDBPyConnection, texts: dict[str, str]) -> dict[str, np
 
 
 def near_duplicates(con: duckdb.DuckDBPyConnection, sigs: dict[str, np.ndarray]) -> dict[str, list[str]]:
-    """New article id -> ids of stored (or same-chunk) articles that are near-copies of it."""
+    """New article id -> ids of stored (or same-chunk) articles that are near-copies of it.
+
+    The chunk's buckets are looked up as a list of constants: DuckDB answers that from the index on
+    ``link_bands.bucket`` in a time that does not grow with the table, where a join would scan it."""
     if not sigs:
         return {}
-    ids = list(sigs)
-    marks = ", ".join("?" for _ in ids)
-    pairs = con.execute(
-        f"""SELECT DISTINCT n.article_id, o.article_id, m.signature FROM link_bands n
-            JOIN link_bands o ON o.band = n.band AND o.bucket = n.bucket AND o.article_id <> n.article_id
-            JOIN link_minhash m ON m.article_id = o.article_id
-            WHERE n.article_id IN ({marks})""",
-        ids,
+    mine: dict[tuple[int, int], list[str]] = {}
+    for aid, sig in sigs.items():
+        for key in buckets(sig):
+            mine.setdefault(key, []).append(aid)
+    wanted = sorted({bucket for _, bucket in mine})
+    rows = con.execute(
+        f"SELECT band, bucket, article_id FROM link_bands WHERE bucket IN ({', '.join('?' for _ in wanted)})",
+        wanted,
     ).fetchall()
+    shared: dict[str, set[str]] = {}
+    for band, bucket, other in rows:
+        for new in mine.get((band, bucket), ()):
+            if other != new:
+                shared.setdefault(new, set()).add(other)
+    others = sorted({o for found in shared.values() for o in found})
+    if not others:
+        return {}
+    stored = dict(con.execute(
+        f"SELECT article_id, signature FROM link_minhash WHERE article_id IN ({', '.join('?' for _ in others)})",
+        others,
+    ).fetchall())  # fmt: skip
     found: dict[str, list[str]] = {}
-    for new, old, blob in pairs:
-        if jaccard(sigs[new], np.frombuffer(blob, dtype=np.uint64)) >= NEAR_DUPLICATE:
-            found.setdefault(new, []).append(old)
+    for new, olds in shared.items():
+        for old in sorted(olds):
+            blob = stored.get(old)
+            if (
+                blob is not None
+                and jaccard(sigs[new], np.frombuffer(blob, dtype=np.uint64)) >= NEAR_DUPLICATE
+            ):
+                found.setdefault(new, []).append(old)
     return found
 
 

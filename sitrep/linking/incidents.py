@@ -20,7 +20,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import duckdb
-import pandas as pd
 
 from sitrep.linking.agreement import Ev, Party, agree, date_range, partner_types, place_level
 from sitrep.linking.tables import insert, rename, smallest_names, update
@@ -113,20 +112,24 @@ def _stored(r: Any) -> Ev:
 
 
 def _stored_candidates(con: duckdb.DuckDBPyConnection, events: list[Ev]) -> dict[str, list[Ev]]:
-    """Per new event, the stored members under one of its probes: one query for the whole chunk."""
-    probe = pd.DataFrame([(ev.id, key) for ev in events for key in probes(ev)] or [("", "")],
-                         columns=["event", "block"])  # fmt: skip
-    con.register("_event_probe", probe)
-    try:
-        rows: list[Any] = con.execute(
-            f"SELECT DISTINCT p.event, {_STORED} FROM _event_probe p JOIN link_event_blocks b ON b.block = p.block"
-        ).fetchall()
-    finally:
-        con.unregister("_event_probe")
-    found: dict[str, list[Ev]] = {}
+    """Per new event, the stored members under one of its probes: one query for the whole chunk, its
+    blocks a list of constants that the index on ``link_event_blocks.block`` answers without a scan."""
+    wanted: dict[str, list[str]] = {}
+    for ev in events:
+        for key in probes(ev):
+            wanted.setdefault(key, []).append(ev.id)
+    if not wanted:
+        return {}
+    rows: list[Any] = con.execute(
+        f"SELECT DISTINCT b.block, {_STORED} FROM link_event_blocks b WHERE b.block IN ({', '.join('?' for _ in wanted)})",
+        list(wanted),
+    ).fetchall()
+    found: dict[str, dict[str, Ev]] = {}
     for row in rows:
-        found.setdefault(row[0], []).append(_stored(row[1:]))
-    return found
+        member = _stored(row[1:])
+        for event in wanted[row[0]]:
+            found.setdefault(event, {})[member.id] = member
+    return {event: list(members.values()) for event, members in found.items()}
 
 
 def incident_id(event_id: str) -> str:

@@ -1,6 +1,8 @@
 """Linking's own tables: indexes over the store that keep each lookup small as the store grows.
 
-They are derived data (rebuilt by linking the articles again) and live beside the schema's tables:
+They are derived data (rebuilt by linking the articles again) and live beside the schema's tables. The
+lookups a chunk makes are lists of constants on indexed columns (bucket, block, story): DuckDB answers
+those from the index in a time that does not grow with the table, where a join would scan it.
 - link_bands: MinHash LSH band buckets; a new article meets only articles sharing a bucket.
 - link_minhash: each article's MinHash signature, to estimate Jaccard for those candidates.
 - link_df: document frequency of story terms (the IDF the story vectors use).
@@ -33,6 +35,9 @@ DDL = (
         place_id VARCHAR, place_name VARCHAR, place_country VARCHAR, place_level VARCHAR,
         source_actor VARCHAR, source_kind VARCHAR, source_country VARCHAR, target_actor VARCHAR,
         target_kind VARCHAR, target_country VARCHAR)""",
+    "CREATE INDEX IF NOT EXISTS link_bands_bucket ON link_bands (bucket)",
+    "CREATE INDEX IF NOT EXISTS link_vectors_story ON link_vectors (story_id)",
+    "CREATE INDEX IF NOT EXISTS link_event_blocks_block ON link_event_blocks (block)",
 )
 PER_ARTICLE = ("link_bands", "link_minhash", "link_vectors", "link_postings", "link_event_blocks")
 
