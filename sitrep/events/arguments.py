@@ -70,8 +70,8 @@ def alleged_doer(tok: Token, lex: Lexicon) -> Token | None:
 
 def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], events: set[int]) -> Token | None:
     """The token heading the source's words, or None. An event named as the object of a verb is done by
-    that verb's subject only when the verb is a light verb ("launched an attack"); one who condemns,
-    describes or denies an attack is not its doer."""
+    that verb's subject ("launched an attack", "staged rallies"), but not when the verb speaks of, judges
+    or witnesses it: one who condemns, describes or survives an attack is not its doer."""
     tok = cand.token
     if tok.pos_ in ("NOUN", "PROPN") and cand.verb is tok:
         own = _noun_source(tok, lex, countries)
@@ -81,7 +81,8 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
         if own is not None or slot.dep_ not in ("dobj", "pobj", "attr") or died_of(tok, lex) is not None:
             return own  # "X died of torture": X suffered it
         verb = slot.head if slot.dep_ == "dobj" else slot.head.head
-        if verb.pos_ in ("VERB", "AUX") and lemma(verb) not in lex.light_verbs:
+        not_doer = lex.roles["not_doers"] | lex.modality["speech_verbs"]
+        if verb.pos_ in ("VERB", "AUX") and lemma(verb) in not_doer:
             return None
         return _subject_of(verb, lex, countries, events)
     return _subject_of(cand.verb, lex, countries, events, cand.entry.passive_actor)
@@ -202,7 +203,7 @@ def _clause_subject(tok: Token) -> Token | None:
     cur = tok.head
     for _ in range(5):
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.pos_ == "PROPN":
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN"):  # "the union renewed its demand"
             return subj
         if cur.head is cur:
             return None
@@ -312,10 +313,11 @@ def stands_for_party(tok: Token, actor: EventActor, lex: Lexicon, text: str, doe
         return False
     if not doer or actor.actor_id is not None or actor.country is not None or tok.pos_ == "PRON":
         return True
-    return (
-        tok.ent_type_ in NAMED_PARTIES
-        or lemma(tok) in words["bodies"]
-        or any(lex.in_class(c, lemma(tok)) for c in words["agent_classes"])
+    low = tok.lower_
+    # a capitalised plural opening a sentence is often tagged a name and left unlemmatised ("Rebels")
+    heads = {lemma(tok), low, low[:-1] if low.endswith("s") else low}
+    return tok.ent_type_ in NAMED_PARTIES or any(
+        h in words["bodies"] or any(lex.in_class(c, h) for c in words["agent_classes"]) for h in heads
     )
 
 

@@ -17,6 +17,7 @@ from sitrep.records import Article, Event, EventActor, Evidence, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION", "PROTEST", "COOPERATE"})
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
 NOT = frozenset({"not", "never", "n't", "no"})
@@ -48,14 +49,22 @@ def _own_date_scope(verb: Token) -> bool:
     return True
 
 
-def known_doer(event: Event) -> bool:
-    """A CAMEO verb coded on its own ("rebuked") stands only with a known party as its doer: the lowest
-    prior needs the strongest argument."""
+def codable(event: Event) -> bool:
+    """An event record has an actor: PLOVER's events name the entity that initiated them (only the
+    recipient is optional, by type). A verbal act always has a speaker: with none found ("talks were
+    held", "thank you") the words are no event record. A material act whose doer the text does not name
+    ("the blast killed five", "two men were arrested in Dakar") still happened to someone or somewhere:
+    it stands when it has a recipient, a count, a weapon or a place of its own (CAMEO's unidentified
+    actor). A CAMEO verb coded on its own ("rebuked") stands only with a known party as its doer: the
+    lowest prior needs the strongest argument."""
+    if event.source is None:
+        material = event.plover_type in MATERIAL
+        said = event.target is not None or event.weapon is not None or event.place_flag == "text"
+        counted = any(n is not None for n in (event.killed, event.injured, event.arrested, event.quantity))
+        return material and (said or counted)
     if not event.rule.startswith("cameo-verb:"):
         return True
-    return event.source is not None and (
-        event.source.actor_id is not None or event.source.country is not None
-    )
+    return event.source.actor_id is not None or event.source.country is not None
 
 
 def unnamed_source(event: Event, lex: Lexicon) -> Event:

@@ -34,5 +34,5 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Event, ...]:
     if model is not None:
         cands = arbiter.supply(cands, doc, model)
     found = [build.event(c, article, lex, names, where) for c in cands]
-    coded = tuple(build.unnamed_source(e, lex) for e in coref.merge(found) if build.known_doer(e))
+    coded = tuple(e for e in (build.unnamed_source(e, lex) for e in coref.merge(found)) if build.codable(e))
     return arbiter.settle(coded, doc, model) if model is not None else coded

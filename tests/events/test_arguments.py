@@ -78,11 +78,15 @@ def test_lexicon_unnamed_actor_sectors_are_plover_sector_codes() -> None:
     assert set(load().unnamed_actor.values()) <= {"UAF", "UNK"}
 
 
-def test_arguments_unnamed_doer_of_a_meeting_stays_unnamed(asserted) -> None:  # type: ignore[no-untyped-def]
-    text = "A meeting was held in Kandahar."
+def test_arguments_a_meeting_of_nobody_named_is_no_event_record(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "A meeting was held in Kandahar."  # no party is made up, and a verbal act needs one
     places = _placed(text, "Kandahar", KANDAHAR)
-    (event,) = asserted(text, places=places)
-    assert event.plover_type == "CONSULT" and event.source is None
+    assert not asserted(text, places=places)
+
+
+def test_arguments_a_material_act_of_an_unnamed_doer_stands(asserted) -> None:  # type: ignore[no-untyped-def]
+    (event,) = asserted("The blast killed five civilians.")
+    assert event.plover_type == "ASSAULT" and event.killed == 5
 
 
 @pytest.mark.parametrize(
@@ -200,7 +204,7 @@ def test_arguments_participle_with_an_agent_acts_on_its_noun(code) -> None:  # t
             "ASSAULT",
             "SYR",
         ),
-        ("A French banker was put under investigation in Dakar.", "ACCUSE", "FRA"),  # the one it befalls
+        ("A French banker was put under investigation by prosecutors in Dakar.", "ACCUSE", "FRA"),
         ("Police opened an investigation into abuses committed by Chadian soldiers.", "ACCUSE", "TCD"),
         (
             "The militia refused to allow Ugandan aid trucks to cross and collect the sick.",

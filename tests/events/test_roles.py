@@ -45,7 +45,10 @@ def test_roles_a_judge_of_a_deed_is_not_its_doer(code, text: str) -> None:  # ty
 
 @pytest.mark.parametrize(
     "text",
-    ["The ministry described the shelling as a breach of the truce.", "They called the raid a violation."],
+    [
+        "The ministry described the shelling as a breach of the truce.",
+        "The ministry called the raid a violation.",
+    ],
 )
 def test_roles_naming_a_deed_a_wrong_is_criticism(asserted, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.plover_type for e in asserted(text)] == ["ACCUSE"]
