@@ -32,27 +32,57 @@ def row_source(ref: str, row: Any) -> Source | Reject:
 READ = 1 << 20  # characters (or bytes) read at a time: a row is assembled from pieces, never one huge read
 
 
+class _Quotes:
+    """Where a CSV record stands, as Python's csv module reads it: a quote opens a quoted field only at
+    the start of a field (``6'2" tall`` in an unquoted field is a plain character); inside one, a doubled
+    quote is a quote and a single one closes it."""
+
+    def __init__(self) -> None:
+        self.inside = self.pending = False
+        self.last = "\n"  # the character before the next piece
+
+    def ends_record(self, piece: str) -> bool:
+        """Whether ``piece`` (up to and including a line break, or a slice of a long line) ends a record."""
+        i = 0
+        if self.pending:  # the last piece ended on a quote inside a quoted field: doubled, or closing
+            self.pending, i = False, int(piece.startswith('"'))
+            self.inside = bool(i)
+        while (j := piece.find('"', i)) >= 0:
+            if not self.inside:
+                self.inside = (piece[j - 1] if j else self.last) in ",\r\n"
+                i = j + 1
+            elif j + 1 == len(piece):
+                self.pending, i = True, j + 1
+            elif piece[j + 1] == '"':
+                i = j + 2
+            else:
+                self.inside, i = False, j + 1
+        self.last = piece[-1:] or self.last
+        return not self.inside and not self.pending and piece.endswith(("\n", "\r"))
+
+
 def records(stream: IO[Any], cap: int = FIELD_LIMIT, quoted: bool = False) -> Iterator[Any]:
     """The stream's records (str or bytes, as the stream gives), each at most ``cap`` long; None for one
     over the cap, skipped while it is read and never held whole. A record ends at a line break; with
-    ``quoted`` (CSV) only at a break outside quotes: an even count of '"' so far, since RFC 4180 doubles
-    a quote inside a field."""
+    ``quoted`` (CSV, text) only at a break outside a quoted field."""
     pieces: list[Any] = []
-    size = quotes = 0
+    size = 0
     over = False
+    quotes = _Quotes()
     while piece := stream.readline(READ):
-        text = isinstance(piece, str)
-        if quoted:
-            quotes += piece.count('"' if text else b'"')
         size += len(piece)
         over = over or size > cap
         if over:
             pieces.clear()
         else:
             pieces.append(piece)
-        if piece.endswith(("\n", "\r") if text else (b"\n", b"\r")) and quotes % 2 == 0:
+        if (
+            quotes.ends_record(piece)
+            if quoted
+            else piece.endswith(("\n", "\r") if isinstance(piece, str) else (b"\n", b"\r"))
+        ):
             yield None if over else piece[:0].join(pieces)
-            pieces, size, quotes, over = [], 0, 0, False
+            pieces, size, over = [], 0, False
     if pieces or over:
         yield None if over else pieces[0][:0].join(pieces)
 

@@ -104,3 +104,28 @@ def test_ingest_into_a_csv_store_claims_nothing(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="not a DuckDB file"):
         ingest([str(tmp_path / "a.txt")], store=store)
     assert store.read_text() == "title,text\na,b\n" and not Path(f"{store}.lock").exists()
+
+
+@pytest.mark.parametrize("body", [
+    'title,text\r\nA,He is 6\'2" tall and said so\r\nB,"A quoted ""field"", with a comma"\r\nC,"Two\nlines"\r\n',
+    'title,text\nA,A 12" pipe burst\nB,"Quote at the end of a long field ""\nC,Third row\n',
+])  # fmt: skip
+def test_csv_records_split_as_the_csv_module_splits_them(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(body, newline="")
+    expected = list(csv.DictReader(io.StringIO(body, newline="")))
+    got = [i for i in read_path(path) if isinstance(i, Source)]
+    assert [(s.title, s.text) for s in got] == [(r["title"], r["text"]) for r in expected]
+    assert count([str(path)]) == len(expected)
+
+
+def test_csv_quote_split_across_reads_is_one_record(tmp_path: Path) -> None:
+    from sitrep.readers.table import records
+
+    body = 'a,"x' + "y" * 10 + '""' + "z" * 10 + '"\nb,plain\n'
+    for size in range(1, len(body)):
+        stream = io.StringIO(body, newline="")
+        stream.readline = lambda limit=-1, s=stream, n=size: io.StringIO.readline(
+            s, min(n, limit) if limit > 0 else n
+        )  # type: ignore[method-assign]
+        assert list(records(stream, quoted=True)) == [body[: body.index("\n") + 1], "b,plain\n"], size
