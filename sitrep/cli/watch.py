@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sitrep.cli.ingest import Db, FollowSymlinks, Outlet, Published, Quiet, Workers, report, run
-from sitrep.errors import UserError
+from sitrep.errors import StoreLocked, StoreWriteFailed, UserError
 from sitrep.store import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -124,10 +124,18 @@ def command(
         for target in targets:
             if not backoff.due(target):
                 continue
-            if target.startswith(_URL):
-                done = look_feed(target, db, published, outlet, workers)
-            else:
-                done = look_files(target, db, published, outlet, workers, quiet, follow_symlinks)
+            try:
+                if target.startswith(_URL):
+                    done = look_feed(target, db, published, outlet, workers)
+                else:
+                    done = look_files(target, db, published, outlet, workers, quiet, follow_symlinks)
+            except (StoreLocked, StoreWriteFailed) as exc:
+                if run_once:
+                    raise
+                typer.echo(
+                    f"sitrep: warning: {target}: {exc}", err=True
+                )  # a long watch outlasts a busy store
+                done = False
             backoff.record(target, done)
             ok = ok and done
         if run_once:

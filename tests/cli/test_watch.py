@@ -65,3 +65,40 @@ def test_watch_feed_url_idempotent(tmp_path) -> None:  # type: ignore[no-untyped
         server.shutdown()
     assert "1 articles stored" in first.stdout, first.stderr
     assert "not modified" in second.stdout, second.stderr  # a conditional GET answered 304
+
+
+def test_watch_goes_on_when_the_store_is_busy(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A store held by another writer fails that round's look; the next round looks again."""
+    import sitrep.watch
+    from sitrep.cli import watch as cli
+    from sitrep.errors import StoreLocked
+
+    looks: list[str] = []
+
+    def look(url, db, *args, **kwargs):  # type: ignore[no-untyped-def]
+        looks.append(url)
+        if len(looks) == 1:
+            raise StoreLocked("another sitrep process is writing")
+        return sitrep.watch.Look(url)  # not modified
+
+    class Stop(Exception):
+        pass
+
+    pauses: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        pauses.append(seconds)
+        if len(pauses) == 3:
+            raise Stop
+
+    monkeypatch.setattr(sitrep.watch, "look", look)
+    monkeypatch.setattr(cli.time, "sleep", sleep)
+    monkeypatch.setattr(sitrep.watch.Backoff, "due", lambda self, target: True)
+    with pytest.raises(Stop):
+        cli.command(["http://127.0.0.1:9/feed.xml"], every="10s", db=str(tmp_path / "s.duckdb"))
+    assert len(looks) == 3 and all(9 <= p <= 11 for p in pauses)
+    monkeypatch.setattr(sitrep.watch, "look", lambda *a, **k: (_ for _ in ()).throw(StoreLocked("busy")))
+    with pytest.raises(StoreLocked):  # with --once the one-line error and its exit code are the answer
+        cli.command(
+            ["http://127.0.0.1:9/feed.xml"], every="10s", run_once=True, db=str(tmp_path / "s.duckdb")
+        )
