@@ -51,7 +51,7 @@ def test_cli_run_ends_with_the_clean_rows_and_no_process(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("workers", [0, 2])
-@pytest.mark.parametrize("writes", [8, 35, 70])
+@pytest.mark.parametrize("writes", [8, 30, 55])  # of about 80 seen in a whole run: early, middle, late
 def test_kill9_then_resume_is_exact_and_leaves_no_process(
     items: Path, clean: dict[str, Any], tmp_path: Path, workers: int, writes: int
 ) -> None:
