@@ -5,8 +5,8 @@ Also a ``spark-submit`` script: ``spark-submit sitrep/spark/job.py INPUT OUTPUT`
 The plan: the driver lists input files; executors read them with sitrep's readers, the items are spread
 over the partitions, and ``mapPartitions`` runs the line with one Context per worker process. The
 per-article rows are cached once, then the corpus-wide parts run as Spark joins (near-duplicates with
-MinHashLSH, incidents with a window per block) and every table is written. Nothing of the corpus comes
-back to the driver but counts.
+MinHashLSH, incidents by the local line's rule over the pairs a join of blocks finds) and every table is
+written. Nothing of the corpus comes back to the driver but counts.
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def _one_per_article(processed: DataFrame) -> DataFrame:
 def tables(
     spark: SparkSession, inputs: Sequence[str], partitions: int | None = None, published: str | None = None
 ) -> dict[str, DataFrame]:
-    """Every table of the store as a DataFrame (the line's rows cached; nothing computed on the driver)."""
+    """Every table of the store as a DataFrame (the line's rows cached; nothing computed on the driver:
+    the incidents' pointer jumping runs a Spark job a round and brings back only whether it is done)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
@@ -74,10 +75,10 @@ def tables(
     out["actors"] = out["actors"].dropDuplicates(["id"])
     out["places"] = out["places"].dropDuplicates(["id"])
     articles = corpus.with_near_duplicates(out["articles"], corpus.near_duplicates(out["articles"]))
-    members = corpus.incident_members(out["events"], articles).persist(StorageLevel.MEMORY_AND_DISK)
+    links = corpus.incident_links(out["events"], articles, out["places"], out["actors"])
     out["articles"] = articles
-    out["events"] = corpus.with_incidents(out["events"], members)
-    out["incidents"] = corpus.incidents(members)
+    out["events"] = corpus.with_incidents(out["events"], links)
+    out["incidents"] = corpus.incidents(out["events"], articles)
     return out
 
 
