@@ -24,16 +24,16 @@ pytestmark = pytest.mark.spark
 
 WIKINEWS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "wikinews"
 # Columns only the corpus-wide step sets, compared through the incidents' tolerance, not exactly.
-# incident_role and incident_reason (schema 4) are set by the local linking only: Spark leaves them empty.
 CORPUS_WIDE = {
     "articles": {"repost_of", "story_id"},
     "events": {"incident_id", "incident_role", "incident_reason"},
 }
 VOLATILE = {"ingested_at"}
 EXACT = ("articles", "events", "quotes", "times", "mentions")
-# Spark groups incidents by its own blocking rule (same place id; the local line: within 50 km and no
-# contradicting actors). The number of incidents may differ by this share of the local number (plus one),
-# and at least this share of the events must get the very same incident id.
+# Spark links events by the local line's rule, in the local line's order; what it takes for one story
+# (evidence in the rule) is its near-duplicate groups, the local line's its TF-IDF stories. So the number
+# of incidents may differ by this share of the local number (plus one), and at least this share of the
+# events must get the very same incident id and role.
 INCIDENT_TOLERANCE = 0.10
 SAME_INCIDENT = 0.90
 
@@ -74,14 +74,17 @@ def _local_rows(store: Path, table: str) -> list[dict[str, Any]]:
 def _check_incidents(output: Path, store: Path) -> None:
     incidents = parquet_rows(output, "incidents")
     events = parquet_rows(output, "events")
-    linked = Counter(e["incident_id"] for e in events if e["incident_id"])
-    assert {i["id"]: i["event_count"] for i in incidents} == dict(linked)
+    members = Counter(e["incident_id"] for e in events if e["incident_role"] == "member")
+    assert {i["id"]: i["event_count"] for i in incidents} == dict(members)
+    assert all(e["incident_role"] in (None, "member", "about") for e in events)
+    assert all((e["incident_id"] is None) == (e["incident_role"] is None) for e in events)
     local = _local_rows(store, "incidents")
-    if local:  # the local line groups incidents too: they agree within the stated tolerance
-        assert abs(len(incidents) - len(local)) <= INCIDENT_TOLERANCE * len(local) + 1
-        theirs = {e["id"]: e["incident_id"] for e in _local_rows(store, "events") if e["incident_id"]}
-        same = sum(theirs.get(e["id"]) == e["incident_id"] for e in events if e["incident_id"])
-        assert same >= SAME_INCIDENT * max(len(theirs), sum(linked.values()))
+    assert abs(len(incidents) - len(local)) <= INCIDENT_TOLERANCE * len(local) + 1
+    theirs = {e["id"]: (e["incident_id"], e["incident_role"]) for e in _local_rows(store, "events")}
+    assert len(theirs) == len(events)
+    linked = [e for e in events if e["incident_id"] or theirs[e["id"]][0]]  # by either line
+    same = sum(theirs[e["id"]] == (e["incident_id"], e["incident_role"]) for e in linked)
+    assert same >= SAME_INCIDENT * len(linked), f"{same} of {len(linked)} linked events alike"
 
 
 @pytest.mark.slow
