@@ -136,9 +136,13 @@ def _actor(
     antecedent; for the doer, words that are no party at all)."""
     actor = arguments.resolve(tok, article, names, where.mentions)
     if actor is None or (actor.actor_id is None and actor.country is None):
-        # "rejected an offer from Peru", "halted aid to Laos", "withdraw its force from Mali"
-        owner = arguments.owner(tok) or (
-            arguments.owner(tok.head, ("to", "from")) if tok.head.pos_ == "VERB" else None
+        # "rejected an offer from Peru", "halted aid to Laos", "withdraw its force from Mali"; a thing
+        # owned stands for its owner when it is no party itself ("criticised the minister's decision")
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = (
+            arguments.owner(tok)
+            or (arguments.owner(tok.head, ("to", "from")) if tok.head.pos_ == "VERB" else None)
+            or poss
         )
         owned = arguments.resolve(owner, article, names, where.mentions) if owner is not None else None
         if owner is not None and owned is not None:

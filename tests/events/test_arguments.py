@@ -300,3 +300,8 @@ def test_arguments_a_country_owning_an_area_says_where(ctx, text: str, modifier:
 
     (syria,) = _placed(text, "Syria", Place(163843, "Syria", "SY", None, 35.0, 38.0, "A"))
     assert recipients._modifier(nlp(ctx)(text), syria) is modifier
+
+
+def test_arguments_a_thing_owned_stands_for_its_owner(asserted) -> None:  # type: ignore[no-untyped-def]
+    (event,) = asserted("The opposition condemned the Kenyan government's decision.")
+    assert event.target is not None and event.target.country == "KEN"
