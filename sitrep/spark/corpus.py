@@ -151,12 +151,9 @@ def incident_links(events: DataFrame, articles: DataFrame, places: DataFrame, ac
     non-factual event is linked to its best's incident as ``about`` it."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
 
-    view_type = T.StructType([T.StructField(n, T._parse_datatype_string(t)) for n, t in _VIEW])
-    view = F.udf(_view, T.StructType([T.StructField("ev", view_type),
-                                     T.StructField("blocks", T.ArrayType(T.StringType())),
-                                     T.StructField("probes", T.ArrayType(T.StringType()))]))  # fmt: skip
+    ev_type = ", ".join(f"{name}: {kind}" for name, kind in _VIEW)
+    view = F.udf(_view, f"struct<ev: struct<{ev_type}>, blocks: array<string>, probes: array<string>>")
     agreement = F.udf(_agree, "struct<score: double, reason: string>")
     meta = articles.select(F.col("id").alias("article_id"), "published_date", "story_id",
                            ingest_order(articles).alias("order"))  # fmt: skip
