@@ -64,12 +64,27 @@ def page(browser: Any, handmade_server: str) -> Iterator[Page]:
     p.tab.close()
 
 
-def on_map(tab: Any) -> int:
-    """Events on the map: single markers plus the numbers on the clusters."""
-    return int(tab.evaluate(
-        "[...document.querySelectorAll('.marker-cluster span')].reduce((s, n) => s + Number(n.textContent), 0)"
-        " + document.querySelectorAll('.event-marker').length"
-    ))  # fmt: skip
+ON_MAP = (
+    "[...document.querySelectorAll('.marker-cluster span')].reduce((s, n) => s + Number(n.textContent), 0)"
+    " + document.querySelectorAll('.event-marker').length"
+)
+
+
+def on_map(tab: Any, expected: int | None = None) -> int:
+    """Events on the map: single markers plus the numbers on the clusters. With `expected`, wait until the
+    map shows that many first: the counts line is written before the clusters are redrawn."""
+    if expected is not None:
+        tab.wait_for_function(f"() => ({ON_MAP}) === {expected}", timeout=10_000)
+    return int(tab.evaluate(ON_MAP))
+
+
+def changed(tab: Any, selector: str, before: str | None) -> None:
+    """Wait until the text of `selector` is no longer `before` (a request the page sent has come back)."""
+    tab.wait_for_function(
+        "([s, b]) => { const n = document.querySelector(s); return !!n && n.textContent !== b; }",
+        arg=[selector, before],
+        timeout=30_000,
+    )
 
 
 def test_page_map_timeline_filters_incident_article(page: Page) -> None:
@@ -81,7 +96,7 @@ def test_page_map_timeline_filters_incident_article(page: Page) -> None:
     tab.select_option("select[name=modality]", "negated")
     tab.click("#filters button[type=submit]")
     expect(tab.locator("#counts")).to_contain_text("all 2 located")
-    assert on_map(tab) == 2
+    assert on_map(tab, 2) == 2
     assert tab.text_content("#counts").startswith("2 events in 2 articles")
     tab.click("#filters button[type=reset]")
     expect(tab.locator("#counts")).to_contain_text("all 5 located")
@@ -153,9 +168,17 @@ def walk_through(tab: Any) -> None:
     tab.select_option("select[name=country]", "IQ")
     tab.fill("input[name=since]", "2020-01-01")
     tab.fill("input[name=until]", "2020-01-31")
+    before = tab.text_content("#events .table-count")
     tab.click("#filters button[type=submit]")
+    changed(tab, "#events .table-count", before)
     tab.select_option("#page-size", "1000")
     expect(tab.locator("#events .table-count")).to_contain_text("newest first")
+    tab.wait_for_function(  # the page of 1000 has come back: it shows min(total, 1000) rows
+        """() => { const m = /events 1–(\\d+) of (\\d+)/.exec(
+            document.querySelector('#events .table-count').textContent);
+          return !!m && Number(m[1]) === Math.min(Number(m[2]), 1000); }""",
+        timeout=30_000,
+    )
     with tab.expect_download() as got:
         tab.click("#events button.download-csv")
     rows = list(csv.DictReader(Path(got.value.path()).read_text(encoding="utf-8").splitlines()))
