@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -122,19 +123,24 @@ def gold_texts(root: Path = EVAL) -> Iterator[tuple[str, str]]:
 # --- the scan --------------------------------------------------------------------------------------------
 
 
+def digest(run: str) -> str:
+    """The allow-list names a run by this digest, so that the list itself quotes no gold text."""
+    return hashlib.sha256(run.encode("utf-8")).hexdigest()
+
+
 def allowed(path: Path = ALLOW) -> set[str]:
-    """The allow-list: ``run<TAB>reason``; a line without a reason is an error, not an exception."""
-    runs_: set[str] = set()
+    """The allow-list: ``sha256-of-run<TAB>reason``; a line without a reason is an error, not an exception."""
+    digests: set[str] = set()
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        run, _, reason = line.partition("\t")
+        key, _, reason = line.partition("\t")
         if not reason.strip():
             raise ValueError(f"{path.name}:{n}: an allowed run needs its reason after a tab")
-        if len(words(run)) != RUN:
-            raise ValueError(f"{path.name}:{n}: an allowed run is exactly {RUN} words")
-        runs_.add(" ".join(words(run)))
-    return runs_
+        if not re.fullmatch(r"[0-9a-f]{64}", key):
+            raise ValueError(f"{path.name}:{n}: an allowed run is named by the sha256 of its {RUN} words")
+        digests.add(key)
+    return digests
 
 
 def scanned_files(roots: Iterable[Path]) -> Iterator[Path]:
@@ -169,7 +175,7 @@ def leaks(gold: np.ndarray, roots: Iterable[Path], allow: set[str]) -> list[tupl
         if not hit.any():
             continue
         for i in np.flatnonzero(hit):
-            if grams[i] not in allow:
+            if digest(grams[i]) not in allow:
                 found.append((path, text.count("\n", 0, offsets[i]) + 1, grams[i]))
     return found
 
@@ -202,7 +208,7 @@ def test_a_pasted_gold_sentence_is_caught(gold_runs: np.ndarray, tmp_path: Path)
     (tmp_path / "clean.py").write_text("# an army shelled a town near the border on Monday, officials said\n")
     found = leaks(gold_runs, [tmp_path], set())
     assert {p.name for p, _, _ in found} == {"rule.py"}, label
-    assert leaks(gold_runs, [tmp_path], {r for _, _, r in found}) == []
+    assert leaks(gold_runs, [tmp_path], {digest(r) for _, _, r in found}) == []
 
 
 def test_the_allow_list_needs_reasons(tmp_path: Path) -> None:
