@@ -70,11 +70,11 @@ ON_MAP = (
 )
 
 
-def on_map(tab: Any, expected: int | None = None) -> int:
-    """Events on the map: single markers plus the numbers on the clusters. With `expected`, wait until the
-    map shows that many first: the counts line is written before the clusters are redrawn."""
-    if expected is not None:
-        tab.wait_for_function(f"() => ({ON_MAP}) === {expected}", timeout=10_000)
+def on_map(tab: Any, expected: int) -> int:
+    """Events on the map: single markers plus the numbers on the clusters, once the map shows `expected`.
+    It is read after waiting because the counts line is written before the clusters are redrawn, and while
+    fitBounds zooms, the clusters of the old zoom level and the new one are both in the page for a moment."""
+    tab.wait_for_function(f"() => ({ON_MAP}) === {expected}", timeout=10_000)
     return int(tab.evaluate(ON_MAP))
 
 
@@ -90,7 +90,7 @@ def changed(tab: Any, selector: str, before: str | None) -> None:
 def test_page_map_timeline_filters_incident_article(page: Page) -> None:
     tab = page.open()
     expect(tab.locator("#counts")).to_contain_text("the map shows all 5 located events")
-    assert on_map(tab) == 5  # the events with coordinates
+    assert on_map(tab, 5) == 5  # the events with coordinates
     assert page.count("#timeline rect.bar") == 2  # one week, two types
     assert page.count("#incidents li") == 1
     tab.select_option("select[name=modality]", "negated")
