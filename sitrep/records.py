@@ -207,7 +207,7 @@ class Event:
     place_flag: Literal["text", "article-focus", "none"]
     date: str | None  # TIMEX3 value
     date_precision: Precision | None
-    date_flag: Literal["text", "publication", "none"]
+    date_flag: Literal["text", "narrative", "publication", "none"]
     killed: int | None
     injured: int | None
     arrested: int | None

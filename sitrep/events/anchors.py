@@ -4,7 +4,11 @@ The events stage hands in the places and time stages' ``place_in`` / ``focus`` a
 never imports a stage); when given, they decide (a dated expression inside the event's own clause comes
 first all the same). Otherwise the nearest
 resolved place (or dated expression) inside the event's clause, then in its sentence, then the article's
-most named place (flagged "article-focus") or the publication date (flagged "publication").
+most named place (flagged "article-focus"). A told past event with no date of its own takes the narrative's
+time (flagged "narrative"): the nearest earlier day, week or month the article names that is not after its
+publication, since a report keeps the reference time of its last dated sentence until it names another ("On
+3 May rebels shelled the port. Two ships sank." — the ships sank on 3 May; Reichenbach's reference time,
+Webber 1988). Otherwise the publication date (flagged "publication").
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ if TYPE_CHECKING:
 class When:
     value: str | None
     precision: Precision | None
-    flag: str  # text, publication, none
+    flag: str  # text, narrative, publication, none
     expr: TimeExpr | None = None
 
 
@@ -37,6 +41,7 @@ TimeOf = Callable[[Article, int, int, Any], TimeExpr | None]
 
 
 T = TypeVar("T", PlaceMention, TimeExpr)
+NARRATIVE = ("day", "week", "month")  # a bare year ("the 2016 election") names a thing more often than a time
 
 
 class Sorted(Generic[T]):
@@ -49,6 +54,10 @@ class Sorted(Generic[T]):
     def nearest(self, lo: int, hi: int, pos: int) -> T | None:
         inside = self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
         return min(inside, key=lambda x: abs(x.start - pos)) if inside else None
+
+    def last_before(self, pos: int) -> T | None:
+        at = bisect_left(self.starts, pos)
+        return self.items[at - 1] if at else None
 
 
 def earliest_named_year(article: Article) -> int | None:
@@ -76,6 +85,14 @@ class Anchors:
         self.earliest = earliest_named_year(article)
         self.times = Sorted(
             [t for t in article.times if t.value and t.type in ("DATE", "TIME") and not self.too_old(t)]
+        )
+        day = published.lenient(article.published_at)
+        self.narrative = Sorted(
+            [
+                t
+                for t in self.times.items
+                if t.precision in NARRATIVE and day is not None and (b := calendar.bounds(t.value)) and b[1] <= day.day
+            ]
         )
         self.place_in = place_in
         self.time_of = time_of
@@ -122,8 +139,9 @@ class Anchors:
         focus = self.focus()
         return (focus, "article-focus", None) if focus is not None else (None, "none", None)
 
-    def date(self, clause: tuple[int, int], sent: tuple[int, int] | None, pos: int) -> When:
-        """The event's date with precision; the publication date when the text gives none.
+    def date(self, clause: tuple[int, int], sent: tuple[int, int] | None, pos: int, past: bool = False) -> When:
+        """The event's date with precision; for a ``past`` event the narrative's time, else the publication
+        date, when the text gives none.
 
         ``sent`` is None when the sentence's dates belong to another clause ("arriving a day after rockets
         hit": the arrival's date is not the attack's).
@@ -139,6 +157,8 @@ class Anchors:
             in_sent = self.times.nearest(*sent, pos)
             if in_sent is not None:
                 return When(in_sent.value, in_sent.precision, "text", in_sent)
+        if past and sent is not None and (told := self.narrative.last_before(pos)) is not None:
+            return When(told.value, told.precision, "narrative", told)
         when = published.lenient(self.article.published_at)
         if when is None:
             return When(None, None, "none")

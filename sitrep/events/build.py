@@ -13,6 +13,7 @@ from sitrep.events.lexicon import Lexicon
 from sitrep.events.modality import Reading, clause_verb, read
 from sitrep.events.triggers import Candidate
 from sitrep.records import Article, Event, EventActor, Evidence, Span
+from sitrep.timex.tense import looks_back
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -218,7 +219,7 @@ def event(
     if target is not None and target.country is None:  # "rejected plans for a market in Aleppo"
         target = dataclasses.replace(target, country=arguments.sentence_country(tok, article))
     _cite(target, "target", evidence)
-    when = where.date(clause, sent if _own_date_scope(tok) else None, tok.idx)
+    when = where.date(clause, sent if _own_date_scope(tok) else None, tok.idx, looks_back(verb))
     if when.expr is not None:
         evidence.append(Evidence("date", when.expr.start, when.expr.end, when.expr.text))
     found: dict[str, int] = {}

@@ -4,7 +4,8 @@ sitrep/data/export/plover.yaml, checked by plover_event.schema.json).
 The manual requires ``id``, ``date`` (YYYY-MM-DD), ``actor`` (a list of entities) and ``event``. So:
 
 - ``date`` is the first day the event's date covers; ``enddate`` its last when the date spans more than a
-  day (a week, a month); the precision is a field of its own (``date_precision``). An event whose text
+  day (a week, a month); the precision is a field of its own (``date_precision``). A told past event whose
+  sentence gives no date takes the narrative's time, flagged ``date_flag: "narrative"``; another event whose text
   gives no date takes its article's publication day, flagged ``date_flag: "publication"``; an event with
   neither is not written (it cannot meet the required ``date``) and ``write`` counts it.
 - An event whose doer the text does not name is written with the actor the manual's sector table gives for

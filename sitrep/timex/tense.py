@@ -51,7 +51,7 @@ def _simple_past(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in _auxes(verb))
 
 
-def _looks_back(verb: Token) -> bool:
+def looks_back(verb: Token) -> bool:
     """Simple past, perfect, or a bare participle ("a ceasefire declared on 11 October")."""
     auxes = _auxes(verb)
     if any(a.lower_ in ("will", "'ll", "shall") for a in auxes):
@@ -71,10 +71,10 @@ def _verb(verb: Token, lex: Lexicon) -> Direction | None:
         return "past"
     if verb.lemma_ in lex.future_verbs:
         return "future"  # "plans ...", "is expected ...", "is scheduled for April"
-    if _looks_back(verb):
+    if looks_back(verb):
         return "past"
     if "to" in words:  # "due to be unveiled in May", but "decided to strike on Tuesday"
-        if _looks_back(verb.head):
+        if looks_back(verb.head):
             return "past"
         return "future" if verb.head.lemma_ in lex.infinitive_heads else None
     if present and verb.tag_ == "VBG" and not any(a.lemma_ == "have" for a in auxes):

@@ -1,0 +1,26 @@
+"""Dates of events whose own words give none: the narrative's time for a told past, else publication."""
+
+from __future__ import annotations
+
+from sitrep import pipeline
+from sitrep.context import Context
+
+
+def _dates(text: str, ctx: Context) -> dict[str, tuple[str | None, str]]:
+    article = pipeline.process(text, published="2021-05-10", ctx=ctx)
+    return {e.trigger.text: (e.date, e.date_flag) for e in article.events}
+
+
+def test_a_told_past_keeps_the_last_named_day(ctx: Context) -> None:
+    found = _dates("On 3 May, rebels shelled the port of Adana. Police arrested two of the gunmen.", ctx)
+    assert found["arrested"] == ("2021-05-03", "narrative")
+
+
+def test_the_present_and_the_undated_opening_take_the_publication_day(ctx: Context) -> None:
+    found = _dates("Police arrested two gunmen in Adana. On 3 May, rebels shelled the port.", ctx)
+    assert found["arrested"] == ("2021-05-10", "publication")  # nothing named before it
+
+
+def test_a_day_after_publication_is_no_narrative_time(ctx: Context) -> None:
+    found = _dates("The talks will open on 14 May. Police arrested two gunmen in Adana.", ctx)
+    assert found["arrested"] == ("2021-05-10", "publication")
