@@ -73,6 +73,19 @@ def earliest_named_year(article: Article) -> int | None:
     return min(found) if found else None
 
 
+def dateline(article: Article) -> int:
+    """Where the article's dateline ends: the dates that open the text, one after another ("Saturday, May 8,
+    2021  Police said ..."). A dateline says when the report was filed, never when an event happened."""
+    end = len(article.text) - len(article.text.lstrip())
+    day = published.lenient(article.published_at)
+    for t in sorted(article.times, key=lambda x: x.start):
+        span = calendar.bounds(t.value)
+        if t.start != end or day is None or span is None or not span[0] <= day.day <= span[1]:
+            break
+        end = t.end + len(article.text[t.end :]) - len(article.text[t.end :].lstrip(" ,\n\t\u00a0"))
+    return end
+
+
 class Anchors:
     """Where and when for the events of one article; what is the same for all of them is computed once."""
 
@@ -83,15 +96,23 @@ class Anchors:
         self.mentions = MentionIndex(article.mentions)
         self.places = Sorted([p for p in article.places if p.place is not None and p.role != "demonym"])
         self.earliest = earliest_named_year(article)
+        self.head = dateline(article)
         self.times = Sorted(
-            [t for t in article.times if t.value and t.type in ("DATE", "TIME") and not self.too_old(t)]
+            [
+                t
+                for t in article.times
+                if t.value and t.type in ("DATE", "TIME") and not self.too_old(t) and t.start >= self.head
+            ]
         )
         day = published.lenient(article.published_at)
         self.narrative = Sorted(
             [
                 t
                 for t in self.times.items
-                if t.precision in NARRATIVE and day is not None and (b := calendar.bounds(t.value)) and b[1] <= day.day
+                if self.sets_the_time(t)
+                and day is not None
+                and (b := calendar.bounds(t.value))
+                and b[1] <= day.day
             ]
         )
         self.place_in = place_in
@@ -106,6 +127,19 @@ class Anchors:
             return False
         span = calendar.bounds(expr.value)
         return span is not None and span[1].year < self.earliest
+
+    def sets_the_time(self, expr: TimeExpr) -> bool:
+        """A day, week or month; a year only as an adverbial of time ("In 2018, the court ruled ...", not
+        "the 2016 election", which names a thing)."""
+        if expr.precision in NARRATIVE:
+            return True
+        if expr.precision != "year" or self.doc is None:
+            return False
+        span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return root.dep_ == "npadvmod" or (root.dep_ == "pobj" and root.head.lower_ in ("in", "during"))
 
     def focus(self) -> Place | None:
         """The article's main place: the places stage's ``focus`` if given, else the most named."""
@@ -139,7 +173,9 @@ class Anchors:
         focus = self.focus()
         return (focus, "article-focus", None) if focus is not None else (None, "none", None)
 
-    def date(self, clause: tuple[int, int], sent: tuple[int, int] | None, pos: int, past: bool = False) -> When:
+    def date(
+        self, clause: tuple[int, int], sent: tuple[int, int] | None, pos: int, past: bool = False
+    ) -> When:
         """The event's date with precision; for a ``past`` event the narrative's time, else the publication
         date, when the text gives none.
 
@@ -151,7 +187,12 @@ class Anchors:
             return When(in_clause.value, in_clause.precision, "text", in_clause)
         if self.time_of is not None and sent is not None:
             found = self.time_of(self.article, *clause, self.doc)  # with the parse: what the clause governs
-            if isinstance(found, TimeExpr) and found.value and not self.too_old(found):
+            if (
+                isinstance(found, TimeExpr)
+                and found.value
+                and not self.too_old(found)
+                and found.start >= self.head
+            ):
                 return When(found.value, found.precision, "text", found)
         elif sent is not None:
             in_sent = self.times.nearest(*sent, pos)

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 LABELS = frozenset({"DATE", "TIME"})
-_SPLIT = re.compile(r",\s*|\s*[-\u2013\u2014/]\s*|\s+(?:and|to|or|through|until)\s+")
+# A line break or a run of spaces ends an expression: "Saturday, May 8, 2021\n\nYesterday ..." is a dateline
+# and the next line's first word, which the parser sometimes joins into one entity.
+_SPLIT = re.compile(r",\s*|\s*[-\u2013\u2014/]\s*|\s+(?:and|to|or|through|until)\s+|\s*\n\s*|\s{2,}")
 
 
 @dataclass(frozen=True)

@@ -24,3 +24,20 @@ def test_the_present_and_the_undated_opening_take_the_publication_day(ctx: Conte
 def test_a_day_after_publication_is_no_narrative_time(ctx: Context) -> None:
     found = _dates("The talks will open on 14 May. Police arrested two gunmen in Adana.", ctx)
     assert found["arrested"] == ("2021-05-10", "publication")
+
+
+def test_a_year_as_an_adverbial_sets_the_time_a_year_naming_a_thing_does_not(ctx: Context) -> None:
+    found = _dates("In 2018, rebels shelled the port of Adana. Police arrested two of the gunmen.", ctx)
+    assert found["arrested"] == ("2018", "narrative")
+    found = _dates("The 2018 ceasefire was long over. Police arrested two gunmen in Adana.", ctx)
+    assert found["arrested"] == ("2021-05-10", "publication")
+
+
+def test_the_dateline_dates_no_event(ctx: Context) -> None:
+    """The dateline's day is the filing's; the next line's "Yesterday" is the event's."""
+    found = _dates(
+        "Monday, May 10, 2021\n\nYesterday police arrested two gunmen in Adana. The rebels shelled the port.",
+        ctx,
+    )
+    assert found["arrested"] == ("2021-05-09", "text")
+    assert found["shelled"] == ("2021-05-09", "narrative")

@@ -453,6 +453,13 @@ def test_run_splits_day_ranges(ctx: Context) -> None:
     assert [t.value for t in article.times] == ["2020-04-08", "2020-04-10"]
 
 
+def test_run_splits_at_a_line_break(ctx: Context) -> None:
+    """The parser may join a dateline and the next line's first word into one entity."""
+    article = run(ctx, "Thursday, November 19, 2020\n\nYesterday in Lyon, police arrested two men.")
+    assert [t.text for t in article.times][-1] == "Yesterday"
+    assert article.times[-1].value == "2020-11-18"
+
+
 def test_run_offsets_point_at_the_words(ctx: Context) -> None:
     article = run(ctx, "Iran dispatched Qaani to Baghdad last week, and he met them on Wednesday.")
     assert all(article.text[t.start : t.end] == t.text for t in article.times)
