@@ -46,9 +46,22 @@ def candidates(text: str, doc: Doc | None, words: re.Pattern[str]) -> list[Candi
     ]
     taken = [(e.start_char, e.end_char) for e in ents]
     for match in words.finditer(text):
+        if _in_a_name(text, match):
+            continue
         if not any(s < match.end() and match.start() < e for s, e in taken):
             found.append(Candidate(match.start(), match.end(), match.group(), "word"))
     return sorted(found, key=lambda c: c.start)
+
+
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z&'-]*[ \t]+$")
+
+
+def _in_a_name(text: str, match: re.Match[str]) -> bool:
+    """A capitalised word right after another capitalised word, with no punctuation between, ends a name
+    the parser may not tag ("USA Today noted", "Morning Now"); a sentence's first "Today" follows a stop."""
+    return match.group()[0].isupper() and bool(
+        _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    )
 
 
 def _trimmed(start: int, text: str, origin: str) -> Candidate:

@@ -460,6 +460,16 @@ def test_run_splits_at_a_line_break(ctx: Context) -> None:
     assert article.times[-1].value == "2020-11-18"
 
 
+def test_run_a_day_of_this_year(ctx: Context) -> None:
+    article = run(ctx, "Thousands marched on September 20 of this year and on 3 March of last year.")
+    assert [t.value for t in article.times] == ["2020-09-20", "2019-03-03"]
+
+
+def test_run_a_capitalised_word_after_a_name_is_part_of_it(ctx: Context) -> None:
+    text = "The ruling stood. Morning Today, a talk show, carried the story. Today the court sat."
+    assert [t.start for t in run(ctx, text).times] == [text.rindex("Today")]
+
+
 def test_run_offsets_point_at_the_words(ctx: Context) -> None:
     article = run(ctx, "Iran dispatched Qaani to Baghdad last week, and he met them on Wednesday.")
     assert all(article.text[t.start : t.end] == t.text for t in article.times)
