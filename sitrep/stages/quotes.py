@@ -10,7 +10,6 @@ stage found one under the speaker's head word, else the description verbatim ("t
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -30,7 +29,6 @@ NAME = "quotes"
 NEEDS = ("text", "mentions")
 ADDS = "quotes"
 TAIL_TOKENS = 40
-MIN_UNATTRIBUTED_WORDS = 6  # shorter quoted words with no cue are titles or scare quotes
 CLOSED_TAIL = 6  # '"... done." Lee told reporters.': a short sentence of its own after a closed quote
 CONTINUATION_WORDS = 16  # at most the attribution between a quote and the same speaker's next one
 PARTIAL_WORDS = 4
@@ -61,8 +59,9 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     direct = _continued(
         [_direct(doc, article.text, q, cues) for q in find_quoted(article.text)], article.text
     )
-    direct = [f for f in direct if (f.attribution or len(f.span.text.split()) >= MIN_UNATTRIBUTED_WORDS)
-              and not (f.attribution and at.own_words(f.attribution.speaker))]  # fmt: skip
+    # words in marks that the text gives to no one (a title, a slogan, a scare-quoted term, an aside in an
+    # interview answer: 'The so-called "experts" came') are no one's reported speech
+    direct = [f for f in direct if f.attribution and not at.own_words(f.attribution.speaker)]
     direct += [inner for outer in direct for inner in _inner(doc, article.text, outer, cues)]
     # a partial quote may stand inside reported speech ('He said the plan was "a mistake"'): the
     # reported speech is found around it, with the same cue
@@ -70,7 +69,9 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     used = {t.i for f in direct if f.attribution for t in f.attribution.cue} - partial_cues
     covered = [(f.span.start, f.span.end) for f in direct if f.kind != "partial"]
     indirect = [Found(span, "indirect", attr) for span, attr in indirect_quotes(doc, cues, used, covered)]
-    indirect = [i for i in indirect if not any(_same_words(i.span, f) for f in direct)]
+    indirect = [
+        i for i in indirect if not any(_same_words(i.span, f) or _frames(doc, i.span, f) for f in direct)
+    ]
     return _records(article, sorted(direct + indirect, key=lambda f: f.span.start), cues)
 
 
@@ -89,7 +90,7 @@ def _inner(doc: Doc, text: str, outer: Found, cues: at.Cues) -> list[Found]:
                   if a and a.cue and outer.span.start <= a.cue[0].idx < outer.span.end]  # fmt: skip
         item.attribution = inside[0] if inside else None
         item.within = outer
-        if item.attribution or len(item.span.text.split()) >= MIN_UNATTRIBUTED_WORDS:
+        if item.attribution:
             found.append(item)
     return found
 
@@ -103,17 +104,49 @@ def _same_words(span: Span, quote: Found) -> bool:
     )
 
 
+def _frames(doc: Doc, span: Span, quote: Found) -> bool:
+    """Reported speech whose own words are only a frame around a partial quote is that one quotation:
+    'She said she was "proud to serve"' and 'He said the city is "in real trouble" now' quote the marked
+    words, while 'He said the mayor lied and "must resign"' reports a claim of its own (a verb outside
+    the marks) besides them."""
+    marks = quote.quoted
+    if quote.kind != "partial" or marks is None or not span.start <= marks.open_at < marks.start < span.end:
+        return False
+    outside = [t for t in _tokens(doc, span.start, span.end) if not marks.open_at <= t.idx <= marks.close_at]
+    return not any(t.pos_ == "VERB" for t in outside)
+
+
 def _continued(found: list[Found], text: str) -> list[Found]:
     """A quote with no attribution of its own that follows an attributed one in the same paragraph,
     with at most the attribution between them ('"We are ready," the mayor said. "The work is done."'),
-    is the same speaker's."""
-    for prev, item in itertools.pairwise(found):
-        if item.attribution or not prev.attribution or not prev.quoted or not item.quoted:
-            continue
-        gap = text[prev.quoted.close_at + 1 : item.quoted.open_at]
-        if "\n\n" not in gap and len(gap.split()) <= CONTINUATION_WORDS:
-            item.attribution = prev.attribution
-    return found
+    is the same speaker's. When the first part ends on a comma and nothing but its attribution stands
+    between the parts, the attribution interrupts one quotation ('"The bridge," she said, "opens in
+    May."'; '"We are ready," he said. "The work is done."'): the two parts are one quote, from the first
+    part's first word to the second part's last."""
+    out: list[Found] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if prev and prev.attribution and prev.quoted and item.quoted and not item.attribution:
+            gap = text[prev.quoted.close_at + 1 : item.quoted.open_at]
+            if "\n\n" not in gap and len(gap.split()) <= CONTINUATION_WORDS:
+                if text[prev.quoted.start : prev.quoted.end].rstrip().endswith(",") and _only_attribution(
+                    gap, prev.quoted.close_at + 1, prev.attribution
+                ):
+                    span = Span(prev.span.start, item.span.end, text[prev.span.start : item.span.end])
+                    marks = Quoted(
+                        prev.quoted.start, item.quoted.end, prev.quoted.open_at, item.quoted.close_at
+                    )
+                    out[-1] = Found(span, prev.kind, prev.attribution, marks)
+                    continue
+                item.attribution = prev.attribution
+        out.append(item)
+    return out
+
+
+def _only_attribution(gap: str, at_: int, attr: at.Attribution) -> bool:
+    """The gap between two quoted parts holds the attribution's cue and ends where its sentence does."""
+    body = gap.strip().rstrip(",.")
+    return bool(attr.cue) and at_ <= attr.cue[0].idx < at_ + len(gap) and not any(c in body for c in ".!?;")
 
 
 def _direct(doc: Doc, text: str, quoted: Quoted, cues: at.Cues) -> Found:

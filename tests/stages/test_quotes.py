@@ -147,9 +147,9 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
         # the quote ended its sentence: the next sentence's attribution is the next quote's
         ('Ann Lee said in a statement, "We are honoured by the trust of voters." She added, "It is time to heal."',
          "We are honoured", "Ann Lee", None),
-        # the same speaker's next quote after the attribution
-        ('"The bridge will open in May," the mayor said. "We have waited long enough for it."',
-         "We have waited", "the mayor", None),
+        # the same speaker's next quote after a closed one
+        ('The mayor said: "The bridge will open in May." "We have waited long enough for it."',
+         "We have waited", "The mayor", None),
         # "said a ...": a description after the cue; a closed quote's own short attribution sentence
         ('"We think the same, and many agree," said a protester using the name Kay.', "We think the same",
          "a protester using the name Kay", None),
@@ -232,3 +232,33 @@ def test_quotes_statement_before_a_colon(ctx: Context) -> None:
     text = 'The city council issued a statement on Monday: "The bridge stays closed until the repairs end."'
     quote = _quote(process(text, published="2024-05-01", ctx=ctx), "The bridge stays")
     assert quote.speaker is not None and quote.speaker.text == "The city council"
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "starts"),
+    [
+        # reported speech that is only a frame around the marked words is one quotation
+        ('The coach said she was "glad to see the young side win at last."', 1, "glad to see"),
+        ('Lee said on Monday the port is "in deep trouble this winter."', 1, "in deep trouble"),
+        # a claim of its own outside the marks: the reported speech and the marked words
+        ('Lee said the mayor lied and "must step down before the vote."', 2, "the mayor lied"),
+    ],
+)  # fmt: skip
+def test_quotes_partial_inside_its_frame_is_one_quotation(ctx: Context, text: str, count: int,
+                                                          starts: str) -> None:  # fmt: skip
+    article = process(text, published="2024-05-01", ctx=ctx)
+    assert len(article.quotes) == count, [q.text for q in article.quotes]
+    _quote(article, starts)
+
+
+def test_quotes_interrupted_quotation_is_one_quote(ctx: Context) -> None:
+    text = '"The new bridge will carry trains," the engineer said. "It opens to cars in the spring."'
+    article = process(text, published="2024-05-01", ctx=ctx)
+    (quote,) = article.quotes
+    assert quote.text.startswith("The new bridge") and quote.text.endswith("in the spring.")
+    assert quote.speaker is not None and quote.speaker.text == "the engineer"
+
+
+def test_quotes_unattributed_long_words_in_marks_are_no_quote(ctx: Context) -> None:
+    text = 'The banner read only the slogan below. Crowds gathered. "Bring the river back to the town square"'
+    assert process(text, published="2024-05-01", ctx=ctx).quotes == ()
