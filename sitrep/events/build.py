@@ -114,7 +114,11 @@ def _future_intent(cand: Candidate, reading: Reading) -> tuple[str, Reading] | N
     said = "reported" in reading.cues
     unless = reading.cue.endswith("unless")
     refused = reading.negation in NOT and "hypothetical" not in reading.cues
-    if refused and cand.type in COOPERATIVE | {"AGREE", "CONCEDE"}:
+    # a concession not made is a refusal to yield (CAMEO 124: "did not accede to their demands"); other
+    # cooperation is refused only when a party says it will not act ("will not meet them"): a past
+    # "did not endorse him" or "do not agree on how" reports no refusal, only that nothing happened
+    refusal = cand.type == "CONCEDE" or (reading.said_future and cand.type in COOPERATIVE | {"AGREE"})
+    if refused and refusal:
         new = "REJECT"
     elif not _stated_future(reading, said):
         return None

@@ -153,6 +153,15 @@ def _chain_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
         cur = head
 
 
+def _asked(tok: Token) -> bool:
+    """A question asks, it asserts nothing: the first end mark after the trigger is a question mark.
+    Read from the trigger on, not from the sentence's end, since the parser can leave what follows the
+    question in its sentence ("Had the board ever warned you?  ((J. Smith))  Well, ...")."""
+    sent = tok.sent
+    end = next((t.text for t in sent[tok.i - sent.start :] if t.text in ("?", ".", "!")), None)
+    return end == "?" if end is not None else sent.text.rstrip().rstrip("\"\u201d\u2019'").endswith("?")
+
+
 def _quote(quotes: Sequence[Quote], start: int) -> Quote | None:
     inside = [q for q in quotes if q.start <= start < q.end]
     return min(inside, key=lambda q: q.end - q.start) if inside else None
@@ -169,10 +178,8 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
         _own_cues(lex, cand.token, found)
     if (lack := _lacking(cand.token, lex)) is not None:
         found.setdefault("negated", lack)
-    if cand.token.sent.text.rstrip().rstrip("\"\u201d\u2019'").endswith("?"):
-        found.setdefault(
-            "hypothetical", "question"
-        )  # "Did the federation ever back you?" asks, asserts nothing
+    if _asked(cand.token):
+        found.setdefault("hypothetical", "question")  # "Did the federation ever back you?" asserts nothing
     if _generic_present(cand, verb):
         found.setdefault("habitual", "present")
     if lemma(verb) in lex.light_verbs and verb.dep_ == "xcomp":

@@ -92,3 +92,29 @@ def test_modality_from_the_arguments_and_the_governing_verb(
 ) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in code(text) if e.plover_type == type_]
     assert found and found[0].modality == modality, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had the board ever warned you to leave the club?\n\n((J. Smith))  Well, not in writing.",
+        "((Q))  Did the players back your bid?  ((A))  Very few of them.",
+    ],
+)
+def test_modality_a_question_followed_by_a_speaker_tag_asserts_nothing(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    """An interview's question may share a parsed sentence with the answer's speaker tag: the end mark
+    that closes the trigger's own clause decides."""
+    assert not [e for e in code(text) if e.modality in ("asserted", "reported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("The mayor did not endorse any candidate in the race.", set()),  # nothing happened, no refusal
+        ("The committee members do not agree on how the rules work.", set()),
+        ("Chile did not accede to the strikers' demands.", {"REJECT"}),  # a refusal to yield
+        ("The minister said Chile will not meet the rebel envoys.", {"REJECT"}),  # a stated refusal
+    ],
+)
+def test_modality_only_a_refusal_is_recoded_as_a_rejection(asserted, text: str, types: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert {e.plover_type for e in asserted(text)} == types
