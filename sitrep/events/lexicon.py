@@ -89,6 +89,7 @@ class Lexicon:
     deontic_aux: frozenset[str] = frozenset()
     roles: dict[str, frozenset[str]] = field(default_factory=dict)  # attribution, accusation and their preps
     actor_words: dict[str, frozenset[str]] = field(default_factory=dict)  # never, agent_classes, bodies
+    idioms: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # word → set phrases
 
     def in_class(self, name: str, lemma: str) -> bool:
         return lemma in self.classes.get(name, frozenset())
@@ -116,6 +117,14 @@ def _tsv(name: str, data: Path) -> Iterator[dict[str, str]]:
 
 def _derived(row: dict[str, str], rule: str) -> Entry:
     return Entry(row["type"], row["mode"] or None, row["cameo"], pos="V", conf=DERIVED_CONF, rule=rule)
+
+
+def _idioms(phrases: list[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        for word in set(phrase):
+            out.setdefault(str(word), []).append(tuple(map(str, phrase)))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def load(data: Path = DATA) -> Lexicon:
@@ -191,6 +200,7 @@ def load(data: Path = DATA) -> Lexicon:
         deontic_aux=frozenset(pats["deontic"]["aux"]),
         roles={k: frozenset(v) for k, v in pats["roles"].items()},
         actor_words={k: frozenset(v) for k, v in pats["actors"].items()},
+        idioms=_idioms(pats["idioms"]),
     )  # fmt: skip
 
 

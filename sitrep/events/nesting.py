@@ -95,6 +95,8 @@ def _apply_frame(cand: Candidate, lex: Lexicon) -> None:
         cand.cameo = frame.cameo.get(cand.type, cand.cameo)
         if inner is None and lemma(cand.token) not in frame.alone and cand.token.pos_ != "ADJ":
             cand.type = ""  # "plans", "prepared" alone name no event
+        elif inner is None and _opinion(cand.token):
+            cand.type = ""  # "the judge agreed the book may hold secrets": a view shared, no commitment
         return
     if name == "threaten" and inner is not None and inner.type == "COERCE":
         cand.mode = frame.coerce_modes.get(inner.mode or "", frame.modes.get("COERCE"))
@@ -103,6 +105,17 @@ def _apply_frame(cand: Candidate, lex: Lexicon) -> None:
     cand.cameo = frame.cameo.get(inner_type, cand.cameo)
     if inner is not None:
         cand.rule = f"{cand.rule}+{inner.type}"
+
+
+def _opinion(tok: Token) -> bool:
+    """ "agreed (that) the plan was flawed": agreeing with a statement whose clause names no event is
+    sharing a view (CAMEO.2.0 "AGREE (ON IMPORTANCE) [019]", a public statement), not a commitment to act
+    ("agreed to talks", "agreed with the rebels", "agreed that troops would withdraw" stay AGREE)."""
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    bound = any(
+        c.dep_ in ("dobj", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "with")) for c in tok.children
+    )
+    return clause is not None and not bound and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _fold(cands: list[Candidate], found: dict[int, Candidate], lex: Lexicon) -> None:

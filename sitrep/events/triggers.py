@@ -145,8 +145,29 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
             bool(_words(subj) & lex.classes["official"]) or subj.ent_type_ == "GPE"
         )
         return any(c.dep_ == "ccomp" for c in tok.children) or official
-    if needs == "for-or-on":
-        return any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children)
+    if needs == "for-or-on":  # "called for talks", not "called the state for the candidate"
+        return obj is None and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children
+        )
+    if needs == "addressee":  # "petitioned the court", "petitioned for asylum", "petitioned them to"
+        preps = any(c.dep_ == "prep" and c.lower_ in ("for", "to", "against") for c in tok.children)
+        return obj is not None or preps or _has_to_complement(tok)
+    if needs == "not-cause":  # "fought for equal pay", "battles corruption": no arms
+        if obj is None:
+            return not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+        return not _words(obj) & lex.classes["scourge"]
+    if needs == "not-contest":  # "withdrew from the race", "the candidate withdrew"; "pulled out its aid"
+        into = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+        aid = obj is not None and lex.in_class("aid", lemma(obj)) and not lex.in_class("armed", lemma(obj))
+        if obj is not None and (aid or lex.in_class("office", lemma(obj))):
+            return False
+        if any(lex.in_class("office", lemma(g)) for g in into):
+            return False
+        subj = subject(tok)
+        alone = obj is None and not into and tok.pos_ == "VERB"
+        return not (
+            alone and subj is not None and (subj.ent_type_ == "PERSON" or lemma(subj) in ("he", "she"))
+        )
     if needs == "not-accident":  # "a fire destroyed homes" (often parsed as "a fire [that] destroyed")
         subj = subject(tok) or (tok.head if tok.dep_ == "acl" else None)
         return subj is None or not (_words(subj) & lex.classes["accident"])
@@ -183,11 +204,18 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
             if g.dep_ == "pobj"
         ]
         return any(_words(t) & lex.classes[needs[5:]] for t in (subj, *of))
+    if needs.startswith("obj-not-"):  # an object, but not of the class ("sought the nomination")
+        return obj is not None and not _words(obj) & lex.classes[needs[8:]]
     if needs.startswith("obj-"):
         name = needs[4:]
         if obj is None:
             return False
-        return bool(_words(obj) & lex.classes[name]) or (name == "captive" and obj.ent_type_ == "PERSON")
+        named = (
+            obj.ent_type_ == "PERSON"
+            if name == "captive"
+            else name == "guest" and obj.ent_type_ in PARTY_ENTS
+        )
+        return bool(_words(obj) & lex.classes[name]) or named
     return False
 
 
@@ -243,6 +271,20 @@ def _out_of(c: Token) -> bool:
     return c.dep_ == "prep" and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
 
 
+def in_idiom(tok: Token, lex: Lexicon) -> bool:
+    """The word is part of a set phrase that names no event ("in order to", "a big deal")."""
+    lem, doc = lemma(tok), tok.doc
+    for phrase in lex.idioms.get(lem, ()):
+        for k in (i for i, w in enumerate(phrase) if w == lem):
+            start = tok.i - k
+            if start < 0 or start + len(phrase) > len(doc):
+                continue
+            words = doc[start : start + len(phrase)]
+            if all(t.lower_ == w or lemma(t) == w for t, w in zip(words, phrase, strict=True)):
+                return True
+    return False
+
+
 def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     """Curated patterns and triggers first; the rows derived from the CAMEO dictionary only after."""
     lem = lemma(tok)
@@ -252,6 +294,8 @@ def _match(lex: Lexicon, tok: Token) -> Candidate | None:
     if pos == "A" and tok.pos_ != "ADJ":
         return None
     if tok.dep_ in ("compound", "amod") or _in_name(tok) or tok.ent_type_ in NOT_EVENTS:
+        return None
+    if in_idiom(tok, lex):
         return None
     if pos == "V" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and tok.tag_ != "VBG":
         return None  # a participle standing for people ("evacuated the wounded")

@@ -1,0 +1,71 @@
+"""Word senses: a trigger word names an event only in the sense the CAMEO dictionary and the PLOVER
+manual code ("sought talks", not "sought re-election"; "hosted the summit", not "a TV host")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitrep.context import Context
+from sitrep.events import nesting
+from sitrep.events.lexicon import lexicon
+from sitrep.stages import language
+
+
+@pytest.fixture(scope="module")
+def types(ctx: Context) -> Callable[[str], set[str]]:
+    """The types of the triggers found in a sentence, before actors decide what is coded."""
+
+    def run(text: str) -> set[str]:
+        return {c.type for c in nesting.find(language.nlp(ctx)(text), lexicon(ctx))}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The party is petitioning in three states.", "REQUEST", None),
+        ("The union petitioned the court for a review.", None, "REQUEST"),
+        ("She fought for equal pay all her life.", "ASSAULT", None),
+        ("The mayor vowed to fight corruption.", "ASSAULT", None),
+        ("Rebels fought government troops near the town.", None, "ASSAULT"),
+        ("The state government is partially shut down.", "COERCE", None),
+        ("Police shut down the opposition newspaper.", None, "COERCE"),
+        ("The network called the state for the senator.", "REQUEST", None),
+        ("The president called for talks.", None, "REQUEST"),
+        ("He sought the party's nomination in 2010.", "REQUEST", None),
+        ("Kenya sought the extradition of the suspect.", None, "REQUEST"),
+        ("He used to be a TV host as a child.", "CONSULT", None),
+        ("The company hosts the files on its servers.", "CONSULT", None),
+        ("Qatar hosted the summit.", None, "CONSULT"),
+        ("The minister signed a decree on taxes.", "SUPPORT", None),
+        ("The two countries signed a trade agreement.", None, "SUPPORT"),
+        ("The senator withdrew from the race.", "RETREAT", None),
+        ("Jane Smith withdrew in March.", "RETREAT", None),
+        ("The army withdrew its troops from the border.", None, "RETREAT"),
+        ("The board severed the bond with its founder.", "SANCTION", None),
+        ("Qatar severed diplomatic relations with Egypt.", None, "SANCTION"),
+        ("In order to win, the team trained hard.", "REQUEST", None),
+        ("In order for the plan to work, funds are needed.", "REQUEST", None),
+        ("They made a big deal of the defeat.", "AGREE", None),
+        ("The minister held a press conference in the capital.", "CONSULT", None),
+        ("The judge agreed the documents may have been secret.", "AGREE", None),
+        ("The two sides agreed to a truce.", None, "AGREE"),
+        ("The fans wanted a better story.", "AGREE", None),
+    ],
+)
+def test_trigger_sense(types, text: str, absent: str | None, present: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = types(text)
+    assert absent not in found and (present is None or present in found), found
+
+
+def test_attacking_a_proposal_is_criticism(types) -> None:  # type: ignore[no-untyped-def]
+    found = types("The senator attacked the proposal as reckless.")
+    assert "ACCUSE" in found and "ASSAULT" not in found
+
+
+def test_a_phone_call_is_a_consultation(types) -> None:  # type: ignore[no-untyped-def]
+    found = types("In a phone call, the president spoke with the prime minister.")
+    assert found == {"CONSULT"}
