@@ -81,6 +81,8 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
         if own is not None or slot.dep_ not in ("dobj", "pobj", "attr") or died_of(tok, lex) is not None:
             return own  # "X died of torture": X suffered it
         verb = slot.head if slot.dep_ == "dobj" else slot.head.head
+        if slot.dep_ == "dobj" and lemma(verb) in lex.roles["receiving"]:
+            return owner(verb, ("from", "by"))  # "received criticism from the union": the union
         not_doer = lex.roles["not_doers"] | lex.modality["speech_verbs"]
         if verb.pos_ in ("VERB", "AUX") and lemma(verb) in not_doer:
             return None
@@ -378,6 +380,13 @@ def resolve(
     head = next((m for m in inside if m.start <= tok.idx < m.end), None)
     before = [m for m in inside if m.end <= tok.idx]
     mention = head or (before[-1] if before else None) or (inside[0] if inside else None)
+    renamed = _named_apposition(tok, mention, index or MentionIndex(article.mentions))
+    if renamed is not None:
+        by = renamed.actor
+        country = by.country or (mention.actor.country if mention is not None else None)
+        return EventActor(
+            span, by.id, by.name, country or _words_country(tok, span, article, countries), by.sector
+        )
     if mention is None:
         return EventActor(span, None, span.text, _words_country(tok, span, article, countries), None)
     a = mention.actor
@@ -388,6 +397,20 @@ def resolve(
     if country is None or "ethnic" in span.text.lower().split():  # a provisional actor, an ethnic group
         country = _words_country(tok, span, article, countries) or country
     return EventActor(span, a.id, a.name, country, sector)
+
+
+def _named_apposition(tok: Token, mention: ActorMention | None, index: MentionIndex) -> ActorMention | None:
+    """An apposition renames a common noun by name: "two young players, Anna Smith and her brother,
+    were banned" bans Anna Smith, "three farmers, Tom Reed and Ann Reed, sued" is their suit. The name
+    (a person or organisation heading the apposition) is the actor; a named head keeps its own name."""
+    if mention is not None and mention.actor.kind in ("person", "organisation", "media"):
+        return None
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        found = index.overlapping(appos.idx, appos.idx + len(appos))
+        named = next((m for m in found if m.actor.kind in ("person", "organisation")), None)
+        if named is not None:
+            return named
+    return None
 
 
 def _role(tok: Token, article: Article) -> Actor | None:

@@ -56,13 +56,16 @@ def codable(event: Event) -> bool:
     held", "thank you") the words are no event record. A material act whose doer the text does not name
     ("the blast killed five", "two men were arrested in Dakar") still happened to someone or somewhere:
     it stands when it has a recipient, a count, a weapon or a place of its own (CAMEO's unidentified
-    actor). A CAMEO verb coded on its own ("rebuked") stands only with a known party as its doer: the
-    lowest prior needs the strongest argument."""
+    actor). So does a verbal act told as what befell a party named as the clause's subject ("the
+    minister was criticised", "the senator received criticism"). A CAMEO verb coded on its own
+    ("rebuked") stands only with a known party as its doer: the lowest prior needs the strongest
+    argument."""
     if event.source is None:
         material = event.plover_type in MATERIAL
         said = event.target is not None or event.weapon is not None or event.place_flag == "text"
         counted = any(n is not None for n in (event.killed, event.injured, event.arrested, event.quantity))
-        return material and (said or counted)
+        befell = "|target:undergoer" in event.rule and recipients.party(event.target)
+        return (material and (said or counted)) or befell
     if not event.rule.startswith("cameo-verb:"):
         return True
     return event.source.actor_id is not None or event.source.country is not None
@@ -150,7 +153,9 @@ def _actor(
             or poss
         )
         owned = arguments.resolve(owner, article, names, where.mentions) if owner is not None else None
-        if owner is not None and owned is not None:
+        # only a party stands in for the words: "players were banned from the team", "sentenced Smith to
+        # prison" keep the players and Smith, not the team or the prison
+        if owner is not None and owned is not None and (actor is None or recipients.party(owned)):
             tok, actor = owner, owned
     if actor is None or not arguments.stands_for_party(tok, actor, lex, article.text, doer):
         return None
@@ -220,6 +225,9 @@ def event(
         if by_place is not None:
             target, how = by_place
             rule = f"{rule}|{how}"
+    who = recipients.undergoer(cand, lex) if source is None and target is not None else None
+    if target is not None and who is not None and target.span.start <= who.idx < target.span.end:
+        rule = f"{rule}|target:undergoer"  # "the minister was criticised": an act with an unnamed doer
     if target is not None and target.country is None:  # "rejected plans for a market in Aleppo"
         target = dataclasses.replace(target, country=arguments.sentence_country(tok, article))
     _cite(target, "target", evidence)

@@ -20,7 +20,7 @@ import yaml
 
 from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import DATA, Lexicon
-from sitrep.events.triggers import Candidate, died_of, lemma
+from sitrep.events.triggers import Candidate, died_of, lemma, subject
 from sitrep.records import ActorMention, Article, EventActor, PlaceMention, Span
 
 if TYPE_CHECKING:
@@ -168,8 +168,11 @@ def _given(verb: Token, r: Rules) -> list[Token]:
 
 def _under(cand: Candidate, lex: Lexicon) -> Iterator[Token]:
     """ "X was put under investigation", "X came under attack", "held X as human shields", "X died of
-    torture": the one the event befalls."""
+    torture", "X received criticism", "X faced sanctions": the one the event befalls."""
     tok = cand.token
+    receiver = _receiver(cand, lex)
+    if receiver is not None:
+        yield receiver
     dying = died_of(tok, lex)
     if dying is not None:
         yield from (c for c in dying.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -177,6 +180,28 @@ def _under(cand: Candidate, lex: Lexicon) -> Iterator[Token]:
         yield from (c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "as":
         yield from (c for c in tok.head.head.children if c.dep_ in ("dobj", "obj"))
+
+
+def _receiver(cand: Candidate, lex: Lexicon) -> Token | None:
+    """ "the senator received criticism", "the firm faced sanctions": the receiving verb's subject."""
+    tok = cand.token
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and lemma(tok.head) in lex.roles["receiving"]:
+        return subject(tok.head)
+    return None
+
+
+def undergoer(cand: Candidate, lex: Lexicon) -> Token | None:
+    """The one the clause says an act befell, standing as its subject: the receiver of an act ("the
+    senator received criticism") or a passive's subject with no agent ("the minister was criticised").
+    An act told so has happened though its doer goes unnamed."""
+    receiver = _receiver(cand, lex)
+    if receiver is not None:
+        return receiver
+    verb = cand.verb
+    if verb.pos_ != "VERB" or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    # a pronoun may stand for a thing ("it was postponed", "they were told to wait")
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
 
 
 def _complements(verb: Token, r: Rules, depth: int) -> Iterator[Token]:

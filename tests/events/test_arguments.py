@@ -305,3 +305,53 @@ def test_arguments_a_country_owning_an_area_says_where(ctx, text: str, modifier:
 def test_arguments_a_thing_owned_stands_for_its_owner(asserted) -> None:  # type: ignore[no-untyped-def]
     (event,) = asserted("The opposition condemned the Kenyan government's decision.")
     assert event.target is not None and event.target.country == "KEN"
+
+
+def test_arguments_only_a_party_stands_for_the_words(asserted) -> None:  # type: ignore[no-untyped-def]
+    # "from the team" names no party: the ones banned stay the recipient
+    (event,) = asserted("Two young players were banned from the team by the federation.")
+    assert event.target is not None and event.target.span.text == "Two young players"
+
+
+def test_arguments_an_apposition_names_the_common_noun(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "Three farmers, Tom Reed and Ann Reed, sued the company."
+    farmers = Actor("AGR", "AGR", "generic", None, "AGR")
+    reed = Actor("tom-reed", "Tom Reed", "person", "USA", None)
+    mentions = (_mention(text, "Three farmers", farmers), _mention(text, "Tom Reed", reed))
+    (event,) = asserted(text, mentions=mentions)
+    assert event.source is not None and (event.source.actor_id, event.source.country) == ("tom-reed", "USA")
+    assert event.source.span.text == "Three farmers"
+
+
+def test_arguments_a_named_head_keeps_its_name(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "Tom Reed, the farmer, sued the company."
+    reed = Actor("tom-reed", "Tom Reed", "person", "USA", None)
+    other = Actor("ann-reed", "Ann Reed", "person", "USA", None)
+    mentions = (_mention(text, "Tom Reed", reed), _mention(text, "the farmer", other))
+    (event,) = asserted(text, mentions=mentions)
+    assert event.source is not None and event.source.actor_id == "tom-reed"
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The senator received criticism for the move.", None),
+        ("The senator faced sharp criticism from the union.", "the union"),
+    ],
+)
+def test_arguments_one_who_receives_an_act_is_its_target(asserted, text: str, doer: str | None) -> None:  # type: ignore[no-untyped-def]
+    senator = Actor("USA LEG", "USA LEG", "generic", "USA", "LEG")
+    found = asserted(text, mentions=(_mention(text, "The senator", senator),))
+    (event,) = [e for e in found if e.plover_type == "ACCUSE"]
+    assert event.target is not None and event.target.span.text == "The senator"
+    assert (event.source.span.text if event.source is not None else None) == doer
+
+
+def test_arguments_an_act_befalling_a_named_party_stands_without_a_doer(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister was criticised for the plan."
+    minister = Actor("KEN GOV", "KEN GOV", "generic", "KEN", "GOV")
+    (event,) = asserted(text, mentions=(_mention(text, "The minister", minister),))
+    assert event.plover_type == "ACCUSE" and event.source is None
+    assert event.target is not None and event.target.country == "KEN"
+    # a pronoun may be a thing: "it was criticised" with no doer stands for nothing
+    assert not asserted("It was criticised for the plan.")
