@@ -130,16 +130,27 @@ class Anchors:
 
     def sets_the_time(self, expr: TimeExpr) -> bool:
         """A day, week or month; a year only as an adverbial of time ("In 2018, the court ruled ...", not
-        "the 2016 election", which names a thing)."""
-        if expr.precision in NARRATIVE:
-            return True
-        if expr.precision != "year" or self.doc is None:
-            return False
+        "the 2016 election", which names a thing). Only a main clause moves the narrative: a date in a
+        relative or subordinate clause is background ("protests, which began in June, ...")."""
+        if self.doc is None:
+            return expr.precision in NARRATIVE
         span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
         if span is None or not len(span):
             return False
         root = span.root
-        return root.dep_ == "npadvmod" or (root.dep_ == "pobj" and root.head.lower_ in ("in", "during"))
+        if expr.precision not in NARRATIVE and not (
+            expr.precision == "year"
+            and (root.dep_ == "npadvmod" or (root.dep_ == "pobj" and root.head.lower_ in ("in", "during")))
+        ):
+            return False
+        verb = root
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        while verb.dep_ == "conj":
+            verb = verb.head
+        return verb.dep_ == "ROOT"
 
     def focus(self) -> Place | None:
         """The article's main place: the places stage's ``focus`` if given, else the most named."""

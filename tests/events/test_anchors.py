@@ -41,3 +41,8 @@ def test_the_dateline_dates_no_event(ctx: Context) -> None:
     )
     assert found["arrested"] == ("2021-05-09", "text")
     assert found["shelled"] == ("2021-05-09", "narrative")
+
+
+def test_a_date_in_a_relative_clause_is_background_not_the_narrative_time(ctx: Context) -> None:
+    text = "On 6 May, the talks, which had begun on 2 April, collapsed. Rebels shelled the port of Adana."
+    assert _dates(text, ctx)["shelled"] == ("2021-05-06", "narrative")
