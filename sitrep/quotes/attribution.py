@@ -40,6 +40,7 @@ class Cues:
     recipient_frames: tuple[tuple[str, ...], ...] = ()
     media_nouns: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
+    interviewers: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path = CUES) -> Cues:
@@ -61,6 +62,7 @@ def load_cues(path: Path = CUES) -> Cues:
         recipient_frames=tuple(tuple(p.split()) for p in data["recipient_frames"]),
         media_nouns=words("media_nouns"),
         speech_nouns=words("speech_nouns"),
+        interviewers=frozenset(w.casefold() for w in data["interviewer_labels"]),
     )
 
 

@@ -39,6 +39,12 @@ def actor_id(
     return here.actor.id if here else None
 
 
+def nameless(speaker: Sequence[Any], actor: str | None) -> bool:
+    """Pronouns that point at no one the article names ("they said", "which told", "it asks" in a
+    hypothetical) leave the words with no speaker: they are nobody's quote."""
+    return actor is None and not any(t.pos_ in ("NOUN", "PROPN", "NUM", "X") for t in speaker)
+
+
 def _same_surname(mentions: list[ActorMention], word: Any, here: ActorMention | None) -> ActorMention | None:
     """The nearest earlier person whose name ends in this surname, when the surname's own mention is
     another record (a namesake) or none."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.context import Context
 from sitrep.quotes import attribution as at
-from sitrep.quotes import speakers
+from sitrep.quotes import speakers, transcript
 from sitrep.quotes.indirect import indirect_quotes
 from sitrep.quotes.marks import Quoted, find_quoted
 from sitrep.records import Article, Quote, Span
@@ -50,6 +50,7 @@ class Found:
     attribution: at.Attribution | None
     quoted: Quoted | None = None  # the marks, for a quote in quotation marks
     within: Found | None = None  # the quote whose speaker relays this one ('"They told us 'go'," she said')
+    turn: transcript.Turn | None = None  # the interviewee's turn that relays it
 
 
 def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
@@ -72,6 +73,10 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     indirect = [
         i for i in indirect if not any(_same_words(i.span, f) or _frames(doc, i.span, f) for f in direct)
     ]
+    spoken = transcript.turns(article.text, cues.interviewers)
+    indirect = [i for i in indirect if transcript.turn_at(spoken, i.span.start) is None]
+    for item in direct:
+        item.turn = transcript.turn_at(spoken, item.span.start)
     return _records(article, sorted(direct + indirect, key=lambda f: f.span.start), cues)
 
 
@@ -218,6 +223,9 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
     spans = [(f.span.start, f.span.end) for f in found]
     for item in found:
         attr = item.attribution
+        actor = speakers.actor_id(article, attr.speaker, cues, spans) if attr else None
+        if attr and speakers.nameless(attr.speaker, actor):
+            continue
         speaker = at.span_of(attr.speaker) if attr else None
         via = at.outlet_name(attr.recipient, cues) if attr else None
         parent = None
@@ -230,6 +238,8 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
         if item.within is not None:
             outer = item.within.span
             parent = next((q for q in quotes if (q.start, q.end) == (outer.start, outer.end)), parent)
+        elif item.turn is not None and parent is None:
+            parent = _turn_quote(article, item.turn, quotes)
         if parent and via is None:
             via = parent.via_outlet  # Qaani's words reached MEE through the commander
         quotes.append(
@@ -240,7 +250,7 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
                 text=item.span.text,
                 kind=item.kind,  # type: ignore[arg-type]
                 speaker=speaker,
-                speaker_actor_id=speakers.actor_id(article, attr.speaker, cues, spans) if attr else None,
+                speaker_actor_id=actor,
                 anonymous=at.is_anonymous(attr.speaker, cues) if attr else False,
                 cue=at.span_of(attr.cue) if attr else None,
                 via_outlet=via,
@@ -261,6 +271,24 @@ def _report(article: Article, item: Found, attr: at.Attribution, cues: at.Cues,
         anonymous=at.is_anonymous(attr.relayer, cues), cue=at.span_of(attr.relay_cue),
         via_outlet=None,
     )  # fmt: skip
+
+
+def _turn_quote(article: Article, turn: transcript.Turn, quotes: list[Quote]) -> Quote:
+    """The interviewee's turn as their own quote, the parent of the words it relays (made once)."""
+    made = next((q for q in quotes if (q.start, q.end) == (turn.start, turn.end)), None)
+    if made is not None:
+        return made
+    label = turn.speaker
+    actor = next(
+        (m.actor.id for m in article.mentions if label.start <= m.start and m.end <= label.end), None
+    )
+    quote = Quote(
+        id=quote_id(article, turn.start, turn.end), start=turn.start, end=turn.end,
+        text=article.text[turn.start : turn.end], kind="direct", speaker=label, speaker_actor_id=actor,
+        anonymous=False, cue=None, via_outlet=None,
+    )  # fmt: skip
+    quotes.append(quote)
+    return quote
 
 
 def _relaying_quote(relayer: Sequence[Any], earlier: list[Quote], cues: at.Cues) -> Quote | None:

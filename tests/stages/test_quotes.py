@@ -204,6 +204,7 @@ def test_quotes_pronoun_speaker_is_the_person_named_outside_quotes(ctx: Context)
         '"No, I am not leaving the team this year," I said.',  # a speaker's own words, in an answer
         "Doctors warned against too much hope for the new drug.",  # a thing, not a clause
         "Every time I say the same thing they look away from the stage.",  # a clause, not a speaker
+        'They said, "The road will stay closed for a whole week."',  # a pronoun that names no one
     ],
 )
 def test_quotes_not_reported_speech(ctx: Context, text: str) -> None:
@@ -262,3 +263,25 @@ def test_quotes_interrupted_quotation_is_one_quote(ctx: Context) -> None:
 def test_quotes_unattributed_long_words_in_marks_are_no_quote(ctx: Context) -> None:
     text = 'The banner read only the slogan below. Crowds gathered. "Bring the river back to the town square"'
     assert process(text, published="2024-05-01", ctx=ctx).quotes == ()
+
+
+def test_quotes_interview_turn_relays_the_words_it_quotes(ctx: Context) -> None:
+    text = (
+        "The club spoke to its new coach.\n\n((WN))  What did the players tell you?\n\n"
+        '((Ann Lee))  They said the season had been long. Our captain Tom Ray told me, "We will lift the '
+        'cup this year."\n\n((WN))  Thank you for your time?'
+    )
+    article = process(text, published="2024-05-01", ctx=ctx)
+    assert not [q for q in article.quotes if q.kind == "indirect"]  # the answer's own account
+    relayed = _quote(article, "We will lift")
+    assert relayed.speaker is not None and "Tom Ray" in relayed.speaker.text
+    turn = {q.id: q for q in article.quotes}[relayed.parent_quote_id or ""]
+    assert turn.speaker is not None and turn.speaker.text == "Ann Lee"
+    assert turn.text.startswith("They said") and turn.start <= relayed.start < relayed.end <= turn.end
+
+
+def test_quotes_interviewer_is_the_label_that_asks(ctx: Context) -> None:
+    from sitrep.quotes import transcript
+
+    text = "((JS))  Why did you run?\n\n((Ann Lee))  To win.\n\nMore text.\n\n((JS))  And now?\n\n((Ann Lee))  Rest."
+    assert [t.speaker.text for t in transcript.turns(text, frozenset())] == ["Ann Lee", "Ann Lee"]
