@@ -41,7 +41,7 @@ TimeOf = Callable[[Article, int, int, Any], TimeExpr | None]
 
 
 T = TypeVar("T", PlaceMention, TimeExpr)
-NARRATIVE = ("day", "week", "month")  # a bare year ("the 2016 election") names a thing more often than a time
+NARRATIVE = ("day", "week", "month")  # precisions that move the narrative time (see Anchors.sets_the_time)
 
 
 class Sorted(Generic[T]):
@@ -129,21 +129,18 @@ class Anchors:
         return span is not None and span[1].year < self.earliest
 
     def sets_the_time(self, expr: TimeExpr) -> bool:
-        """A day, week or month; a year only as an adverbial of time ("In 2018, the court ruled ...", not
-        "the 2016 election", which names a thing). Only a main clause moves the narrative: a date in a
-        relative or subordinate clause is background ("protests, which began in June, ...")."""
+        """A day, week or month in a main clause moves the narrative. A date in a relative or subordinate
+        clause is background ("the talks, which had begun in April, collapsed"), and a bare year is mostly
+        one too: news and obituaries name years for background ("born in 1950", "the 2016 election"), and
+        the sentences after one tell the news again, not that year's events."""
+        if expr.precision not in NARRATIVE:
+            return False
         if self.doc is None:
-            return expr.precision in NARRATIVE
+            return True
         span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
         if span is None or not len(span):
             return False
-        root = span.root
-        if expr.precision not in NARRATIVE and not (
-            expr.precision == "year"
-            and (root.dep_ == "npadvmod" or (root.dep_ == "pobj" and root.head.lower_ in ("in", "during")))
-        ):
-            return False
-        verb = root
+        verb = span.root
         for _ in range(6):
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break

@@ -26,10 +26,8 @@ def test_a_day_after_publication_is_no_narrative_time(ctx: Context) -> None:
     assert found["arrested"] == ("2021-05-10", "publication")
 
 
-def test_a_year_as_an_adverbial_sets_the_time_a_year_naming_a_thing_does_not(ctx: Context) -> None:
-    found = _dates("In 2018, rebels shelled the port of Adana. Police arrested two of the gunmen.", ctx)
-    assert found["arrested"] == ("2018", "narrative")
-    found = _dates("The 2018 ceasefire was long over. Police arrested two gunmen in Adana.", ctx)
+def test_a_bare_year_is_background_not_the_narrative_time(ctx: Context) -> None:
+    found = _dates("In 2016, she became the security minister. Police arrested two gunmen in Adana.", ctx)
     assert found["arrested"] == ("2021-05-10", "publication")
 
 
