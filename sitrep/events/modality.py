@@ -75,6 +75,26 @@ def _own_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and lemma(pobj) in cues["habitual_durations"] and pobj.tag_ == "NNS":
                 found.setdefault("habitual", f"for {pobj.lower_}")
+        elif (repeated := _repeated(c, cues)) is not None:
+            found.setdefault("habitual", repeated)
+
+
+def _repeated(c: Token, cues: dict[str, frozenset[str]]) -> str | None:
+    """ "At times there were protests", "numerous times, people have been jailed", "over the years":
+    plural times or years as an adverbial, under "at"/"over" or with "many", "numerous" ..."""
+    if c.dep_ == "prep" and c.lower_ in ("at", "over"):
+        noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+    elif c.dep_ in ("npadvmod", "obl"):
+        noun = c
+    else:
+        return None
+    if noun is None or lemma(noun) not in cues["habitual_time_nouns"] or noun.tag_ != "NNS":
+        return None
+    mods = {m.lower_ for m in noun.children if m.dep_ in ("amod", "det")}
+    if mods & cues["habitual_time_modifiers"]:
+        return noun.lower_
+    at_times = c.lower_ == "at" and lemma(noun) == "time"
+    return f"{c.lower_} {noun.lower_}" if at_times or c.lower_ == "over" else None
 
 
 def _generic_present(cand: Candidate, verb: Token) -> bool:
@@ -111,6 +131,7 @@ def _is_purpose(verb: Token, lex: Lexicon) -> bool:
         and lemma(head) not in lex.light_verbs
         and lemma(head) not in lex.modality["future_governors"]
         and lemma(head) not in lex.modality["mission_verbs"]
+        and lemma(head) not in lex.modality["implicative_governors"]
     )
 
 
@@ -153,6 +174,32 @@ def _chain_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
         cur = head
 
 
+def _presupposed(tok: Token, verb: Token) -> bool:
+    """ "Nobody was hurt in the attack", "in a phone call, he may have urged them": an event named in a
+    prepositional adjunct of a clause is taken for granted by it (a presupposition), so the clause's own
+    negation, and a modal about what was done in the past ("may have urged"), do not reach it."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.dep_ != "prep" or tok.head.head.i != verb.i:
+        return False
+    if tok.head.lower_ in ("without", "instead", "unlike", "of", "for", "to"):
+        return False  # "without talks", "instead of a strike", "hope for talks": no presupposition
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect or not modal
+
+
+def _performed(cand: Candidate, lex: Lexicon) -> bool:
+    """ "We would like to thank the court", "I want to congratulate him": a speech act done by naming it
+    under a polite wish (a performative), not a wish about what may come."""
+    verb = cand.token
+    cues = lex.modality
+    return (
+        lemma(verb) in cues["performative_verbs"]
+        and verb.dep_ == "xcomp"
+        and lemma(verb.head) in cues["performative_frames"]
+        and not any(c.dep_ == "neg" for c in verb.head.children)
+    )
+
+
 def _asked(tok: Token) -> bool:
     """A question asks, it asserts nothing: the first end mark after the trigger is a question mark.
     Read from the trigger on, not from the sentence's end, since the parser can leave what follows the
@@ -174,6 +221,10 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
     found: dict[Modality, str] = {}
     verb = clause_verb(cand.verb)
     _own_cues(lex, verb, found)
+    if _presupposed(cand.token, verb):
+        if found.get("hypothetical") in lex.modality["hypothetical_aux"]:
+            del found["hypothetical"]
+        found.pop("negated", None)
     if cand.token is not verb:
         _own_cues(lex, cand.token, found)
     if (lack := _lacking(cand.token, lex)) is not None:
@@ -190,6 +241,11 @@ def read(cand: Candidate, lex: Lexicon, quotes: Sequence[Quote], offset: int = 0
         found.setdefault(cast(Modality, lex.frames[name].modality), f"frame:{lemma(cand.frame_of.token)}")
     if quote is not None:
         found.setdefault("reported", "quote")
+    if _performed(cand, lex):  # "we would like to thank them": the thanks are given by saying so
+        frame = lemma(cand.token.head)
+        for modality in ("hypothetical", "future"):
+            if found.get(modality, "").endswith(frame) or found.get(modality) == f"to {cand.token.lower_}":
+                del found[modality]
     if found.get("hypothetical") == "would" and "reported" in found:
         found["future"] = found.pop("hypothetical")  # "said they would meet": future in the past
     if cand.entry.frame == "intent" and found.get("future") in ("will", "would", "shall", "'ll"):

@@ -50,7 +50,9 @@ def _complements(tok: Token) -> list[Token]:
 
 def _first_trigger(tok: Token, found: dict[int, Candidate], own: Candidate) -> Candidate | None:
     """The nearest trigger below ``tok`` along complement relations, breadth first, at most 3 deep."""
-    layer = [c for c in _complements(tok) if c.dep_ != "conj"]  # "indicted ... and will resign": a sibling
+    # not a sibling ("indicted ... and will resign"), nor a fronted adjunct ("In a phone call, he urged
+    # them to act": a complement follows its verb)
+    layer = [c for c in _complements(tok) if c.dep_ != "conj" and not (c.dep_ == "prep" and c.i < tok.i)]
     weak = None  # a trigger derived from the CAMEO dictionary only if no curated one is there
     for _ in range(4):
         nxt: list[Token] = []

@@ -118,3 +118,24 @@ def test_modality_a_question_followed_by_a_speaker_tag_asserts_nothing(code, tex
 )
 def test_modality_only_a_refusal_is_recoded_as_a_rejection(asserted, text: str, types: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert {e.plover_type for e in asserted(text)} == types
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("Chile would like to thank Peru for its help.", "SUPPORT", "asserted"),  # thanks given by saying so
+        ("Chile would like to attack Peru.", "ASSAULT", "hypothetical"),  # a wish, not a speech act
+        ("At times, Chilean students marched on the ministry.", "PROTEST", "habitual"),
+        ("Numerous times, Chilean police have arrested students.", "COERCE", "habitual"),
+        ("Over the years, Chilean police arrested many students.", "COERCE", "habitual"),
+        ("Chilean police managed to arrest the rebels.", "COERCE", "asserted"),  # an implicative verb
+        ("Chilean police chose to arrest the rebels.", "COERCE", "asserted"),
+        ("Nobody was hurt in the attack on the Chilean embassy.", "ASSAULT", "asserted"),  # presupposed
+        ("Chile could sign the deal at the summit next week.", "CONSULT", "hypothetical"),  # not in the past
+    ],
+)
+def test_modality_speech_acts_repetition_implicatives_presuppositions(
+    code, text: str, type_: str, modality: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in code(text) if e.plover_type == type_]
+    assert found and found[0].modality == modality, found

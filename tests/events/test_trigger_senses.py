@@ -69,3 +69,23 @@ def test_attacking_a_proposal_is_criticism(types) -> None:  # type: ignore[no-un
 def test_a_phone_call_is_a_consultation(types) -> None:  # type: ignore[no-untyped-def]
     found = types("In a phone call, the president spoke with the prime minister.")
     assert found == {"CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Chilean lawmakers expressed dissatisfaction with the envoy.", "ACCUSE"),  # CAMEO EXPRESS 111
+        ("The company blocked access to the opposition website.", "COERCE"),  # CAMEO EXCLUDE, censor
+        ("The assembly voted to impeach the governor.", "ACCUSE"),  # a formal charge, as an indictment
+    ],
+)
+def test_triggers_from_the_cameo_dictionary(types, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    assert type_ in types(text)
+
+
+def test_a_fronted_adjunct_is_no_complement_of_a_frame(ctx: Context) -> None:
+    """ "In a phone call, Chile urged Peru to act": the call is where the urging happened, not what was
+    urged."""
+    cands = nesting.find(language.nlp(ctx)("In a phone call, Chile urged Peru to act."), lexicon(ctx))
+    (call,) = [c for c in cands if c.type == "CONSULT"]
+    assert call.frame_of is None
