@@ -186,6 +186,11 @@ def _trim(seg: list[Token]) -> list[Token]:
     return seg
 
 
+def named(tokens: Sequence[Token]) -> bool:
+    """A proper name among the words: "Tom Ray", "my coach Tom Ray", "the Reuters agency"."""
+    return any(t.pos_ == "PROPN" for t in tokens)
+
+
 def _is_title(seg: Sequence[Token]) -> bool:
     return bool(seg) and (seg[0].pos_ == "DET" or seg[0].tag_ == "PRP$")
 

@@ -40,9 +40,15 @@ def actor_id(
 
 
 def nameless(speaker: Sequence[Any], actor: str | None) -> bool:
-    """Pronouns that point at no one the article names ("they said", "which told", "it asks" in a
-    hypothetical) leave the words with no speaker: they are nobody's quote."""
-    return actor is None and not any(t.pos_ in ("NOUN", "PROPN", "NUM", "X") for t in speaker)
+    """A personal or relative pronoun that points at no one the article names ("they said", "which
+    told", "it asks" in a hypothetical) leaves the words with no speaker: they are nobody's quote. A
+    quantifier ("some said") is a description of people, kept."""
+    return actor is None and bool(speaker) and all(t.lower_ in _NEEDS_ANTECEDENT for t in speaker)
+
+
+_NEEDS_ANTECEDENT = frozenset(
+    {"i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "this", "these", "those"}
+)
 
 
 def _same_surname(mentions: list[ActorMention], word: Any, here: ActorMention | None) -> ActorMention | None:

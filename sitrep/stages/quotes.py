@@ -77,6 +77,10 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     indirect = [i for i in indirect if transcript.turn_at(spoken, i.span.start) is None]
     for item in direct:
         item.turn = transcript.turn_at(spoken, item.span.start)
+    # in an interviewee's answer, words given to a pronoun or a bare description ("they asked me",
+    # "the seller tells you") retell a conversation, often a made-up one, with no one the article could
+    # name; words given to someone named ("my coach Tom Ray told me") are that person's, relayed
+    direct = [f for f in direct if f.turn is None or (f.attribution and at.named(f.attribution.speaker))]
     return _records(article, sorted(direct + indirect, key=lambda f: f.span.start), cues)
 
 
