@@ -26,6 +26,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 GROUP = frozenset({"they", "their", "them", "it", "its"})
 PLURAL = frozenset({"they", "their", "them"})
+QUANTIFIERS = frozenset({"all", "most", "some", "many", "several", "both", "each", "none", "few", "half"})
 FIRST = frozenset({"i", "me", "my", "we", "us", "our"})  # in a quote: its speaker
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -34,10 +35,14 @@ REACH = 1500  # characters back that an antecedent may be: a few sentences
 
 
 def _noun_source(tok: Token, lex: Lexicon, countries: dict[str, str]) -> Token | None:
+    """The doer a noun names: its possessor (not of an act done to it: "the senator's arrest"), a
+    "by"/"from" phrase, an "of" phrase of an act with no one acted on ("a march of workers"), a
+    demonym or country before it."""
+    preps = lex.source_preps | ({"of"} if lemma(tok) in lex.roles["agent_of_nouns"] else set())
     for c in tok.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and not patient_possessor(tok, lex):
             return c
-        if c.dep_ == "prep" and c.lower_ in lex.source_preps:
+        if c.dep_ == "prep" and c.lower_ in preps:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     for c in tok.lefts:  # "Israeli air strikes", "US Predator attacks"
         if c.dep_ in ("amod", "compound", "nmod"):
@@ -45,6 +50,13 @@ def _noun_source(tok: Token, lex: Lexicon, countries: dict[str, str]) -> Token |
             if hit is not None:
                 return hit
     return None
+
+
+def patient_possessor(tok: Token, lex: Lexicon) -> bool:
+    """Whether the noun's possessor is the one its act befalls: "the senator's arrest", "her
+    indictment", but not "the army's release of the hostages" (the "of" phrase is acted on)."""
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return lemma(tok) in lex.roles["patient_nouns"] and not has_of
 
 
 def alleged_doer(tok: Token, lex: Lexicon) -> Token | None:
@@ -374,6 +386,9 @@ def resolve(
         named = resolve(subj, article, countries, index) if subj is not None else None
         if named is not None:
             return dataclasses.replace(named, span=span)
+    whole = _quantified(tok)
+    if whole is not None:
+        return resolve(whole, article, countries, index)
     if tok.pos_ == "PRON":
         return _pronoun(tok, span, article, countries)
     inside = (index or MentionIndex(article.mentions)).overlapping(start, end)
@@ -397,6 +412,20 @@ def resolve(
     if country is None or "ethnic" in span.text.lower().split():  # a provisional actor, an ethnic group
         country = _words_country(tok, span, article, countries) or country
     return EventActor(span, a.id, a.name, country, sector)
+
+
+def _quantified(tok: Token) -> Token | None:
+    """A quantifier stands for the group it counts: "most of the villagers", "all but the youngest of
+    their children" name the villagers and the children."""
+    if tok.lower_ not in QUANTIFIERS:
+        return None
+    for head in (tok, *tok.conjuncts):
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    return None
 
 
 def _named_apposition(tok: Token, mention: ActorMention | None, index: MentionIndex) -> ActorMention | None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from sitrep.events.arguments import patient_possessor
 from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import DATA, Lexicon
 from sitrep.events.triggers import Candidate, died_of, lemma, subject
@@ -50,6 +51,7 @@ class Rules:
     stance_nouns: frozenset[str]
     stance_preps: frozenset[str]
     area_nouns: frozenset[str]
+    answer_types: frozenset[str]
 
 
 @cache
@@ -76,6 +78,7 @@ def rules(data: Path = DATA) -> Rules:
         stance_nouns=frozenset(raw["stance_nouns"]),
         stance_preps=frozenset(raw["stance_preps"]),
         area_nouns=frozenset(raw["area_nouns"]),
+        answer_types=frozenset(raw["answer_types"]),
     )
 
 
@@ -85,11 +88,28 @@ def party(actor: EventActor | None) -> bool:
 
 
 def _pobjs(tok: Token, preps: frozenset[str]) -> Iterator[Token]:
-    """Objects of the token's prepositions in ``preps`` ("to" parsed as a dative counts too)."""
+    """Objects of the token's prepositions in ``preps`` ("to" parsed as a dative counts too), and of the
+    complex prepositions ending in "of" that the data lists whole: "in front of X", "outside of X"."""
     for c in tok.children:
-        if c.dep_ in ("prep", "dative") and c.pos_ == "ADP" and c.lower_ in preps:
-            found = [g for g in c.children if g.dep_ == "pobj"]
-            yield from found or _stranded(c)
+        if c.dep_ not in ("prep", "dative", "advmod") or c.pos_ != "ADP":
+            continue
+        found = [g for g in c.children if g.dep_ == "pobj"]
+        if len(found) == 1 and f"{c.lower_} {found[0].lower_} of" in preps:
+            yield from _of(found[0])  # "in front of the ministry"
+        elif c.lower_ in preps and not found:
+            yield from _of(c) or (_stranded(c) if c.dep_ != "advmod" else ())  # "outside of the parliament"
+        elif c.lower_ in preps and c.dep_ != "advmod":
+            yield from found
+
+
+def _of(tok: Token) -> list[Token]:
+    return [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _stranded(prep: Token) -> Iterator[Token]:
@@ -173,6 +193,8 @@ def _under(cand: Candidate, lex: Lexicon) -> Iterator[Token]:
     receiver = _receiver(cand, lex)
     if receiver is not None:
         yield receiver
+    if tok.pos_ == "NOUN" and patient_possessor(tok, lex):  # "the senator's arrest": the senator
+        yield from (c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON")
     dying = died_of(tok, lex)
     if dying is not None:
         yield from (c for c in dying.children if c.dep_ in ("nsubj", "nsubjpass"))
@@ -192,11 +214,15 @@ def _receiver(cand: Candidate, lex: Lexicon) -> Token | None:
 
 def undergoer(cand: Candidate, lex: Lexicon) -> Token | None:
     """The one the clause says an act befell, standing as its subject: the receiver of an act ("the
-    senator received criticism") or a passive's subject with no agent ("the minister was criticised").
+    senator received criticism"), the possessor of an act done to it ("the senator's indictment") or a
+    passive's subject with no agent ("the minister was criticised").
     An act told so has happened though its doer goes unnamed."""
     receiver = _receiver(cand, lex)
     if receiver is not None:
         return receiver
+    tok = cand.token
+    if tok.pos_ == "NOUN" and patient_possessor(tok, lex):  # "the senator's indictment"
+        return next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     verb = cand.verb
     if verb.pos_ != "VERB" or any(c.dep_ == "agent" for c in verb.children):
         return None
@@ -217,6 +243,25 @@ def _complements(verb: Token, r: Rules, depth: int) -> Iterator[Token]:
         if comp.dep_ == "ccomp":  # "refused to allow X to land": the one allowed
             yield from (c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
         yield from _complements(comp, r, depth - 1)
+
+
+def _answered(cand: Candidate, lex: Lexicon, r: Rules) -> Iterator[Token]:
+    """The one who asked, when the trigger answers a request and has no object of its own ("asked the
+    mayor to resign, but he refused"): the request is the clause the trigger is joined to, or the
+    sentence before when the trigger heads its own."""
+    verb = cand.verb
+    if cand.type not in r.answer_types or verb.pos_ != "VERB" or any(_objects(verb, False)):
+        return
+    joined = [verb.head] if verb.dep_ == "conj" else []
+    joined += [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+    if verb.dep_ == "ROOT" and verb.sent.start > 0:
+        joined.append(verb.doc[verb.sent.start - 1].sent.root)
+    for asked in joined:
+        if any(e.type == "REQUEST" and e.pos != "N" for e in lex.triggers.get(lemma(asked), [])):
+            requester = subject(asked)
+            if requester is not None:
+                yield requester
+                return
 
 
 def _stance(verb: Token, r: Rules) -> Iterator[Token]:
@@ -257,7 +302,7 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
     """Every token that may head the recipient, best first, each once."""
     r = rules()
     seen = set(avoid)
-    first = [*_primary(cand, lex, r)]
+    first = [*_primary(cand, lex, r), *_answered(cand, lex, r)]
     if cand.complement is not None:  # a frame's event: "threatened to stop gas deliveries to X"
         first += _primary(cand.complement, lex, r)
     first += _stance(cand.verb, r)

@@ -355,3 +355,64 @@ def test_arguments_an_act_befalling_a_named_party_stands_without_a_doer(asserted
     assert event.target is not None and event.target.country == "KEN"
     # a pronoun may be a thing: "it was criticised" with no doer stands for nothing
     assert not asserted("It was criticised for the plan.")
+
+
+def test_arguments_the_possessor_of_an_act_done_to_it_is_its_target(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "Police confirmed the senator's arrest."
+    senator = Actor("USA LEG", "USA LEG", "generic", "USA", "LEG")
+    (event,) = asserted(text, mentions=(_mention(text, "the senator", senator),))
+    assert event.plover_type == "COERCE" and event.source is None
+    assert event.target is not None and event.target.span.text == "the senator"
+
+
+def test_arguments_a_possessor_acts_when_an_of_phrase_names_the_one_acted_on(code) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [
+        e for e in code("The army's release of the hostages was welcomed.") if e.plover_type == "RETREAT"
+    ]
+    assert event.source is not None and event.source.span.text == "The army"
+    assert event.target is not None and event.target.span.text == "the hostages"
+
+
+def test_arguments_the_of_phrase_of_a_march_is_its_doer(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "A march of ten thousand workers blocked the highway."
+    workers = Actor("CVL", "CVL", "generic", "FRA", "CVL")
+    (event,) = asserted(text, mentions=(_mention(text, "ten thousand workers", workers),))
+    assert event.plover_type == "PROTEST"
+    assert event.source is not None and event.source.span.text == "ten thousand workers"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # a quantifier stands for the group it counts
+        ("The rebels killed most of the villagers.", "the villagers"),
+        ("The rebels killed all but the oldest of their five hostages.", "their five hostages"),
+        # a protest outside a body's seat is aimed at the body
+        ("Students began a protest outside of the Swedish Parliament.", "the Swedish Parliament"),
+        ("Workers rallied in front of the Ministry of Labour.", "the Ministry of Labour"),
+    ],
+)
+def test_arguments_the_recipient_behind_a_quantifier_or_a_site(asserted, text: str, recipient: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = asserted(text)
+    assert event.target is not None and event.target.span.text == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Officials asked the rebels to lay down their arms and the rebels agreed.", "AGREE"),
+        ("Officials asked the rebels to lay down their arms. The rebels refused.", "REJECT"),
+    ],
+)
+def test_arguments_an_answer_is_aimed_at_the_one_who_asked(asserted, text: str, answer: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in asserted(text) if e.plover_type == answer]
+    assert event.target is not None and event.target.span.text == "Officials"
+
+
+def test_arguments_an_answer_with_no_request_has_no_recipient(asserted) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [
+        e
+        for e in asserted("Officials met the rebels on Monday. The rebels refused.")
+        if e.plover_type == "REJECT"
+    ]
+    assert event.target is None
