@@ -61,6 +61,8 @@ def codable(event: Event) -> bool:
     ("rebuked") stands only with a known party as its doer: the lowest prior needs the strongest
     argument."""
     if event.source is None:
+        if event.rule.startswith("cameo-verb:"):
+            return False  # the lowest prior needs a known doer ("helped a girl escape": whose act?)
         material = event.plover_type in MATERIAL
         said = event.target is not None or event.weapon is not None or event.place_flag == "text"
         counted = any(n is not None for n in (event.killed, event.injured, event.arrested, event.quantity))

@@ -21,6 +21,7 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", 
 ADJUNCT_DEPS = frozenset({"pobj", "poss", "npadvmod", "appos", "compound", "nmod"})
 PARTICLES = frozenset({"out", "off", "back", "down", "up", "away"})  # "shipped out of", parsed as a prep
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+CONVERSATION = frozenset({"i", "me", "you", "we", "us", "myself", "yourself", "ourselves"})
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
@@ -117,6 +118,12 @@ def _has_to_complement(tok: Token) -> bool:
     return any(c.dep_ == "xcomp" for c in tok.children)
 
 
+def _conversation(tok: Token) -> bool:
+    """ "talking to you", "they supported me", "talk to other people": the speaker, the one addressed or
+    people at large are the parties of a conversation or a life story, not of a political event."""
+    return tok.lower_ in CONVERSATION or (lemma(tok) == "people" and tok.ent_type_ == "")
+
+
 def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
     """The dependent a trigger needs to count (data: the ``needs`` field of triggers.yaml)."""
     if needs is None:
@@ -139,6 +146,10 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return obj is not None
     if needs == "to-complement":
         return _has_to_complement(tok)
+    if needs == "to-or-for":  # "asked them to leave", "asked Peru for help"; not "asked a question"
+        return _has_to_complement(tok) or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+    if needs.startswith("prep-"):  # "railed against", "critical of"
+        return any(c.dep_ == "prep" and c.lower_ == needs[5:] for c in tok.children)
     if needs == "speech-use":  # "protested that ...", or an official body protesting: words, not crowds
         subj = subject(tok)
         official = subj is not None and (
@@ -163,11 +174,10 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
             return False
         if any(lex.in_class("office", lemma(g)) for g in into):
             return False
-        subj = subject(tok)
-        alone = obj is None and not into and tok.pos_ == "VERB"
-        return not (
-            alone and subj is not None and (subj.ent_type_ == "PERSON" or lemma(subj) in ("he", "she"))
-        )
+        if obj is not None or into or tok.pos_ != "VERB":
+            return True
+        subj = subject(tok)  # "the troops withdrew", "Chile withdrew": a force or a state; not a candidate
+        return subj is None or _is_armed(lex, subj) or bool(_words(subj) & lex.classes["official"])
     if needs == "not-accident":  # "a fire destroyed homes" (often parsed as "a fire [that] destroyed")
         subj = subject(tok) or (tok.head if tok.dep_ == "acl" else None)
         return subj is None or not (_words(subj) & lex.classes["accident"])
@@ -175,7 +185,10 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return any(lex.in_class("armed", lemma(t)) for t in tok.sent)
     if needs == "counterpart":  # "talked with the rebels", "the two sides discussed", "X and Y discussed"
         subj = subject(tok)
-        with_ = any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children)
+        with_ = any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to") and not any(_conversation(g) for g in c.children)
+            for c in tok.children
+        )
         joint = subj is not None and (
             any(c.dep_ == "conj" for c in subj.children)
             or any(c.lower_ in ("two", "both") for c in subj.children)
@@ -186,7 +199,8 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
     if needs == "obj-party":  # a party or its cause: "backed the rebels", "supported her candidacy"
         if obj is None:
             return False
-        party = obj.ent_type_ in PARTY_ENTS or obj.pos_ == "PRON" or lex.in_class("cause", lemma(obj))
+        party = obj.ent_type_ in PARTY_ENTS or (obj.pos_ == "PRON" and not _conversation(obj))
+        party = party or lex.in_class("cause", lemma(obj))
         return party or any(_words(obj) & lex.classes[c] for c in ("official", "civil", "armed", "diplomat"))
     if needs == "obj-proposal":
         return obj is not None and lex.in_class("proposal", lemma(obj))

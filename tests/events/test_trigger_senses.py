@@ -3,12 +3,13 @@ manual code ("sought talks", not "sought re-election"; "hosted the summit", not 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
 
 from sitrep.context import Context
-from sitrep.events import nesting
+from sitrep.events import build, nesting
 from sitrep.events.lexicon import lexicon
 from sitrep.stages import language
 
@@ -89,3 +90,36 @@ def test_a_fronted_adjunct_is_no_complement_of_a_frame(ctx: Context) -> None:
     cands = nesting.find(language.nlp(ctx)("In a phone call, Chile urged Peru to act."), lexicon(ctx))
     (call,) = [c for c in cands if c.type == "CONSULT"]
     assert call.frame_of is None
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Chile asked Peru for help in the crisis.", None, "REQUEST"),  # CAMEO ASK: "* HELP"
+        ("The reporter asked a question.", "REQUEST", None),
+        ("The senator railed against the ruling.", None, "ACCUSE"),
+        ("The senator was critical of the ruling.", None, "ACCUSE"),
+        ("The senator was in critical condition.", "ACCUSE", None),
+        ("The minister berated the envoy.", None, "ACCUSE"),  # CAMEO DENOUNCE
+        ("Chile expressed a desire to work with Peru.", None, "AGREE"),  # CAMEO EXPRESS WILLINGNESS
+        ("Jane Smith withdrew in May.", "RETREAT", None),  # a candidate, not a force
+        ("The rebels withdrew overnight.", None, "RETREAT"),
+        ("Chile recognised the new government of Peru.", None, "SUPPORT"),
+        ("She recognised the confusion among voters.", "SUPPORT", None),
+        ("It was nice talking to you.", "CONSULT", None),  # a conversation, not a consultation
+        ("The envoy talked with the rebels.", None, "CONSULT"),
+        ("My family supported me.", "SUPPORT", None),
+    ],
+)
+def test_trigger_sense_more(types, text: str, absent: str | None, present: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = types(text)
+    assert absent not in found and (present is None or present in found), found
+
+
+def test_a_cameo_single_verb_needs_a_known_doer(code) -> None:  # type: ignore[no-untyped-def]
+    """The lowest prior (a CAMEO verb coded on its own) stands only with a known party as its doer: with
+    none, it is not coded even when its type is material."""
+    (event,) = [e for e in code("Rebels shelled the town overnight.") if e.plover_type == "ASSAULT"]
+    unnamed = dataclasses.replace(event, source=None)
+    assert build.codable(unnamed)
+    assert not build.codable(dataclasses.replace(unnamed, rule="cameo-verb:help:070"))
