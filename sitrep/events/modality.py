@@ -135,6 +135,13 @@ def _is_purpose(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def _own_sentence(clause: Token, head: Token) -> bool:
+    """ "X was charged; the motion later failed": a semicolon joins two sentences, so a clause before it
+    is embedded in nothing after it (the parser may still hang it there)."""
+    start, end = sorted((clause.i, head.i))
+    return any(t.text == ";" and t.head.i == head.i for t in clause.doc[start:end])
+
+
 def _chain_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
     """Cues from the clauses that embed this one, up to the sentence root."""
     cues = lex.modality
@@ -144,6 +151,8 @@ def _chain_cues(lex: Lexicon, verb: Token, found: dict[Modality, str]) -> None:
             return
         head, rel = cur.head, cur.dep_
         hl = lemma(head)
+        if _own_sentence(cur, head):
+            return
         if rel == "conj":
             _own_cues(lex, head, found)
         elif rel in ("ccomp", "xcomp", "advcl", "parataxis"):

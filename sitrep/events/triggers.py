@@ -146,6 +146,14 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return obj is not None
     if needs == "to-complement":
         return _has_to_complement(tok)
+    if needs == "offer":  # "offered to mediate", "offered troops", "offered talks"; not "offered condolences"
+        kinds = ("proposal", "aid", "relations")
+        return _has_to_complement(tok) or (
+            obj is not None and any(_words(obj) & lex.classes[k] for k in kinds)
+        )
+    if needs == "subj-not-armed":  # "the envoy arrived", not "police arrived at the scene"
+        subj = subject(tok)
+        return subj is None or not (_words(subj) & lex.classes["armed"])
     if needs == "to-or-for":  # "asked them to leave", "asked Peru for help"; not "asked a question"
         return _has_to_complement(tok) or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
     if needs.startswith("prep-"):  # "railed against", "critical of"

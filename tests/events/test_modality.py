@@ -139,3 +139,10 @@ def test_modality_speech_acts_repetition_implicatives_presuppositions(
 ) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in code(text) if e.plover_type == type_]
     assert found and found[0].modality == modality, found
+
+
+def test_modality_a_semicolon_ends_the_clause_chain(code) -> None:  # type: ignore[no-untyped-def]
+    """ "X was sanctioned; the motion to end it failed": the parser may hang the first clause on "failed",
+    but a semicolon joins two sentences, so the sanction is not what failed."""
+    found = code("In 1998, Chile was sanctioned by Peru; the motion to end it also failed.")
+    assert [e.modality for e in found if e.plover_type == "SANCTION"] == ["asserted"]

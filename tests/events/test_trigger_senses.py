@@ -123,3 +123,27 @@ def test_a_cameo_single_verb_needs_a_known_doer(code) -> None:  # type: ignore[n
     unnamed = dataclasses.replace(event, source=None)
     assert build.codable(unnamed)
     assert not build.codable(dataclasses.replace(unnamed, rule="cameo-verb:help:070"))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The storm hit the coast on Monday.", "ASSAULT", None),  # weather
+        ("Soldiers stormed the parliament building.", None, "ASSAULT"),
+        ("The drug has a molecular mass of 300.", "MOBILIZE", None),
+        ("The army massed troops on the border.", None, "MOBILIZE"),
+        ("She lost a long battle with cancer.", "ASSAULT", None),
+        ("The battle between rebels and the army went on for days.", None, "ASSAULT"),
+        ("A tourist captured the moment on video.", "ASSAULT", None),
+        ("Rebels captured the town.", None, "ASSAULT"),
+        ("The bank cut interest on student loans.", "AID", None),
+        ("The minister offered her condolences to the families.", "AGREE", None),
+        ("Chile offered troops to the mission.", None, "AGREE"),
+        ("Chile offered to mediate between the parties.", None, "AGREE"),
+        ("Police arrived at the scene within minutes.", "CONSULT", None),
+        ("The Chilean envoy arrived in Lima for talks.", None, "CONSULT"),
+    ],
+)
+def test_trigger_sense_of_common_words(types, text: str, absent: str | None, present: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = types(text)
+    assert absent not in found and (present is None or present in found), found
