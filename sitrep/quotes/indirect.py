@@ -70,6 +70,29 @@ def _nested_later(toks: list[Any], k: int, cues: at.Cues, used: set[int]) -> at.
     return None
 
 
+def _complement(cue: Any, rest: Sequence[Any]) -> bool:
+    """A finite clause after the cue that can be what was said. Not the clause of an adverb ("announced
+    the result although the count had stopped": what was announced is the result), nor the clause the
+    participle hangs from ("responding to the ruling, attacked it": the attack is no reported speech)."""
+    inside = {t.i for t in rest}
+    finite = [t for t in rest if t.tag_ in _FINITE]
+    if not finite or (cue.tag_ == "VBG" and cue.head.i in inside):
+        return False
+    return not all(_in_adverbial(t, inside) for t in finite)
+
+
+def _in_adverbial(tok: Any, inside: set[int]) -> bool:
+    """Inside a clause opened by a subordinator other than "that", "if" or "whether" ("although ...")."""
+    node = tok
+    while node.i in inside and node.head.i != node.i:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ not in ("that", "if", "whether") for c in node.children
+        ):
+            return True
+        node = node.head
+    return False
+
+
 def _cue_in(sent: Sentence, cues: at.Cues, used: set[int]) -> tuple[Span, at.Attribution] | None:
     toks = [t for t in sent if not t.is_space]
     for k, tok in enumerate(toks):
@@ -100,8 +123,10 @@ def _cue_in(sent: Sentence, cues: at.Cues, used: set[int]) -> tuple[Span, at.Att
             )
             if mark is not None and not any(t.pos_ in ("VERB", "AUX") for t in rest[:mark]):
                 rest = rest[mark + 1 :]
-            # reported speech is a clause ("said the plan had failed"), not a thing ("cited two factors")
-            content = _content(rest) if any(t.tag_ in _FINITE for t in rest) else None
+            # reported speech is a clause the cue governs ("said the plan had failed"), not a thing ("cited
+            # two factors"), nor a thing and a clause of its own ("announced the result although ...",
+            # "responding to the ruling, attacked it")
+            content = _content(rest) if _complement(tok, rest) else None
         if content:
             return content, attr
     return None

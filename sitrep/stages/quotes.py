@@ -32,6 +32,7 @@ TAIL_TOKENS = 40
 CLOSED_TAIL = 6  # '"... done." Lee told reporters.': a short sentence of its own after a closed quote
 CONTINUATION_WORDS = 16  # at most the attribution between a quote and the same speaker's next one
 PARTIAL_WORDS = 4
+TERM_WORDS = 3
 _SENT_END = {".", "!", "?"}
 _OPENERS = set("“„«‹\"‘'")
 
@@ -73,6 +74,10 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     indirect = [
         i for i in indirect if not any(_same_words(i.span, f) or _frames(doc, i.span, f) for f in direct)
     ]
+    # a term in marks (a short noun phrase, no verb) inside reported speech with the same cue ('Officials
+    # said the boar may have eaten a "pig bomb" left in a field') is cited by that reported speech: one
+    # quotation; a verb phrase in marks is the speaker's own wording ('he came to "personally oversee" it')
+    direct = [f for f in direct if not any(_cited_term(doc, f, i) for i in indirect)]
     spoken = transcript.turns(article.text, cues.interviewers)
     indirect = [i for i in indirect if transcript.turn_at(spoken, i.span.start) is None]
     for item in direct:
@@ -123,6 +128,17 @@ def _frames(doc: Doc, span: Span, quote: Found) -> bool:
         return False
     outside = [t for t in _tokens(doc, span.start, span.end) if not marks.open_at <= t.idx <= marks.close_at]
     return not any(t.pos_ == "VERB" for t in outside)
+
+
+def _cited_term(doc: Doc, quote: Found, reported: Found) -> bool:
+    if quote.kind != "partial" or len(quote.span.text.split()) > TERM_WORDS:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in _tokens(doc, quote.span.start, quote.span.end)):
+        return False
+    cue = quote.attribution.cue if quote.attribution else ()
+    other = reported.attribution.cue if reported.attribution else ()
+    inside = reported.span.start <= quote.span.start < reported.span.end
+    return inside and bool(cue) and bool(other) and cue[0].i == other[0].i
 
 
 def _continued(found: list[Found], text: str) -> list[Found]:

@@ -205,6 +205,8 @@ def test_quotes_pronoun_speaker_is_the_person_named_outside_quotes(ctx: Context)
         "Doctors warned against too much hope for the new drug.",  # a thing, not a clause
         "Every time I say the same thing they look away from the stage.",  # a clause, not a speaker
         'They said, "The road will stay closed for a whole week."',  # a pronoun that names no one
+        "The club announced its decision although the player had already left the team.",  # an adverb's clause
+        "The senator, responding to the ruling on Monday, attacked the court for its delay.",  # the main clause
     ],
 )
 def test_quotes_not_reported_speech(ctx: Context, text: str) -> None:
@@ -241,6 +243,8 @@ def test_quotes_statement_before_a_colon(ctx: Context) -> None:
         # reported speech that is only a frame around the marked words is one quotation
         ('The coach said she was "glad to see the young side win at last."', 1, "glad to see"),
         ('Lee said on Monday the port is "in deep trouble this winter."', 1, "in deep trouble"),
+        # a term in marks that the reported speech cites
+        ('Rangers said the boar may have eaten a "pig bomb" left in a field.', 1, "the boar may have"),
         # a claim of its own outside the marks: the reported speech and the marked words
         ('Lee said the mayor lied and "must step down before the vote."', 2, "the mayor lied"),
     ],
