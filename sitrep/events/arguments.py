@@ -225,6 +225,21 @@ def _clause_subject(tok: Token) -> Token | None:
     return None
 
 
+def _agrees(pronoun: Token, subj: Token, index: MentionIndex) -> bool:
+    """Whether a possessive may stand for the clause's subject: "his"/"her" for a person, "their"/"its"
+    for no single person, in number ("its" is not "the protesters"; "X and Y" are "their")."""
+    low = pronoun.lower_
+    if low not in PERSONAL and low not in GROUP:
+        return True  # "my", "our", "your": a quote's or nobody's
+    if any(c.dep_ == "conj" for c in subj.children):  # "Sanders and Obama announced their support"
+        return low in PLURAL
+    mention = next(iter(index.overlapping(subj.idx, subj.idx + len(subj))), None)
+    person = mention.actor.kind == "person" if mention is not None else subj.ent_type_ == "PERSON"
+    if person != (low in PERSONAL):
+        return False
+    return low in PERSONAL or (subj.tag_ != "NN" if low in PLURAL else subj.tag_ != "NNS")
+
+
 def _coargument(tok: Token, start: int) -> bool:
     """A mention that is another argument of the pronoun's own verb cannot be its antecedent ("the police
     met the protesters after they marched": "they" is not the police when the police are the subject of
@@ -247,6 +262,7 @@ def _antecedent(tok: Token, mentions: Sequence[ActorMention]) -> ActorMention | 
         for m in mentions
         if tok.idx - REACH <= m.start and m.end <= tok.idx
         and (m.actor.kind == "person") == (low in PERSONAL)
+        and not _label(m, tok.doc.text)
         and not _coargument(tok, m.start)
         and _number_agrees(tok, m)
     ]  # fmt: skip
@@ -272,8 +288,18 @@ def _entity_antecedent(tok: Token, doc: Doc) -> Span | None:
         for e in doc.ents
         if tok.idx - REACH <= e.start_char and e.end_char <= tok.idx and e.label_ in kinds
         and not _coargument(tok, e.start_char)
+        and doc.text[max(0, e.start_char - 2) : e.start_char] != "(("
     ]  # fmt: skip
     return Span(before[-1].start_char, before[-1].end_char, before[-1].text) if before else None
+
+
+def _label(mention: ActorMention, text: str) -> bool:
+    """A transcript's speaker label, "((Ann Lee))" heading a turn: in the turn its speaker is "I", in a
+    question "you" — never "he", "she" or "they"."""
+    return (
+        text[max(0, mention.start - 2) : mention.start] == "(("
+        and text[mention.end : mention.end + 2] == "))"
+    )
 
 
 def _speaker(tok: Token, span: Span, article: Article) -> EventActor | None:
@@ -383,12 +409,20 @@ def resolve(
     span = Span(start, end, article.text[start:end])
     if tok.pos_ == "PRON" and tok.dep_ == "poss":
         subj = _clause_subject(tok)
+        if subj is not None and not _agrees(tok, subj, index or MentionIndex(article.mentions)):
+            subj = None  # "the senator backed their bid": not the senator's
         named = resolve(subj, article, countries, index) if subj is not None else None
         if named is not None:
             return dataclasses.replace(named, span=span)
     whole = _quantified(tok)
     if whole is not None:
         return resolve(whole, article, countries, index)
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        # "the host, who is being sued": the host; "which" may stand for a whole clause ("..., which he
+        # denied"), so it names only a party
+        named = resolve(tok.head.head, article, countries, index)
+        personal = tok.lower_ in ("who", "whom")
+        return named if personal or (named and (named.actor_id or named.country)) else None
     if tok.pos_ == "PRON":
         return _pronoun(tok, span, article, countries)
     inside = (index or MentionIndex(article.mentions)).overlapping(start, end)

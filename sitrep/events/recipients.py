@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from sitrep.events.arguments import patient_possessor
+from sitrep.events.arguments import RELATIVE, patient_possessor
 from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import DATA, Lexicon
 from sitrep.events.triggers import Candidate, died_of, lemma, subject
@@ -226,8 +226,12 @@ def undergoer(cand: Candidate, lex: Lexicon) -> Token | None:
     verb = cand.verb
     if verb.pos_ != "VERB" or any(c.dep_ == "agent" for c in verb.children):
         return None
-    # a pronoun may stand for a thing ("it was postponed", "they were told to wait")
-    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None)
+    # a pronoun may stand for a thing ("it was postponed", "they were told to wait"); a relative one
+    # stands for its antecedent ("the host, who is being sued")
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return subj if subj is not None and subj.pos_ != "PRON" else None
 
 
 def _complements(verb: Token, r: Rules, depth: int) -> Iterator[Token]:

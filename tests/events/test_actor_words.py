@@ -56,3 +56,56 @@ def test_actor_words_we_in_a_quote_is_its_speaker(code) -> None:  # type: ignore
     mentions = (ActorMention(31, 42, "the general", general),)
     (event,) = [e for e in code(text, quotes=(quote,), mentions=mentions) if e.plover_type == "ASSAULT"]
     assert event.source is not None and event.source.actor_id == "gen-x"
+
+
+def _mentioned(text: str, *named: tuple[str, Actor]) -> tuple[ActorMention, ...]:
+    return tuple(ActorMention(text.index(w), text.index(w) + len(w), w, a) for w, a in named)
+
+
+def test_actor_words_a_transcript_label_is_no_antecedent(code) -> None:  # type: ignore[no-untyped-def]
+    text = "((Ann Lee))\nOmar Nasser was my coach. He shelled the market at dawn."
+    ann = Actor("ann-lee", "Ann Lee", "person", "USA", None)
+    omar = Actor("omar-nasser", "Omar Nasser", "person", "SYR", None)
+    found = code(text, mentions=_mentioned(text, ("Ann Lee", ann), ("Omar Nasser", omar)))
+    (event,) = [e for e in found if e.plover_type == "ASSAULT"]
+    assert event.source is not None and event.source.actor_id == "omar-nasser"
+    only = "((Ann Lee))\nHe shelled the market at dawn."
+    (event,) = [
+        e for e in code(only, mentions=_mentioned(only, ("Ann Lee", ann))) if e.plover_type == "ASSAULT"
+    ]
+    assert event.source is None
+
+
+def test_actor_words_a_relative_pronoun_stands_for_its_antecedent(code) -> None:  # type: ignore[no-untyped-def]
+    text = "The union thanked Acme, which is being sued in Germany for hosting the site."
+    acme = Actor("acme", "Acme", "organisation", "DEU", "BUS")
+    (event,) = [e for e in code(text, mentions=_mentioned(text, ("Acme", acme))) if e.plover_type == "ACCUSE"]
+    assert event.target is not None and event.target.actor_id == "acme"
+
+
+def test_actor_words_which_for_a_clause_names_no_party(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Reports said the mayor sought help in the election, which the mayor denied."
+    mayor = Actor("mayor", "the mayor", "person", "USA", "GOV")
+    at = text.rindex("the mayor")
+    (event,) = [
+        e
+        for e in code(text, mentions=(ActorMention(at, at + 9, "the mayor", mayor),))
+        if e.plover_type == "REJECT"
+    ]
+    assert event.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Senator Ann Lee and Senator Bo Chen announced their support for the bill.", "ann-lee"),
+        ("Senator Ann Lee announced their support for the bill.", None),
+    ],
+)
+def test_actor_words_a_possessive_agrees_with_the_subject(code, text: str, owner: str | None) -> None:  # type: ignore[no-untyped-def]
+    ann = Actor("ann-lee", "Ann Lee", "person", "USA", None)
+    bo = Actor("bo-chen", "Bo Chen", "person", "USA", None)
+    mentions = _mentioned(text, ("Ann Lee", ann), *((("Bo Chen", bo),) if "Bo Chen" in text else ()))
+    found = [e for e in code(text, mentions=mentions) if e.plover_type == "SUPPORT"]
+    # "their" is no single senator's: with no group named there is no one to support the bill
+    assert [e.source.actor_id if e.source is not None else None for e in found] == ([owner] if owner else [])
