@@ -41,6 +41,7 @@ class Cues:
     media_nouns: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     interviewers: frozenset[str] = frozenset()
+    not_speech: frozenset[tuple[str, ...]] = frozenset()
 
 
 def load_cues(path: Path = CUES) -> Cues:
@@ -63,6 +64,7 @@ def load_cues(path: Path = CUES) -> Cues:
         media_nouns=words("media_nouns"),
         speech_nouns=words("speech_nouns"),
         interviewers=frozenset(w.casefold() for w in data["interviewer_labels"]),
+        not_speech=frozenset(tuple(p.lower().split()) for p in data["not_speech"]),
     )
 
 
@@ -93,12 +95,22 @@ def is_cue(tok: Token, cues: Cues, direct: bool = False) -> bool:
         "AUX",
     ):
         return False
+    if _not_speech(tok, cues):
+        return False
     if tok.tag_ in ("VBD", "VBZ", "VBP"):
         return True
-    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
-    if tok.tag_ == "VBN":  # "has said"; "Remarked the engineer, ..." (an attribution opening its sentence)
-        return bool((prev is not None and prev.lemma_ == "have") or tok.i == tok.sent.start)
+    # "has said", "has repeatedly maintained"; "Remarked the engineer, ..." (an attribution opening its
+    # sentence)
+    before = [t for t in tok.doc[tok.sent.start : tok.i] if t.pos_ != "ADV"]
+    if tok.tag_ == "VBN":
+        return bool((before and before[-1].lemma_ == "have") or tok.i == tok.sent.start)
     return False
+
+
+def _not_speech(tok: Token, cues: Cues) -> bool:
+    """A speech verb in a fixed phrase that reports no words: "pleaded guilty", "answered the call"."""
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    return (tok.lemma_.lower(), nxt) in cues.not_speech
 
 
 def is_participle(tok: Token, cues: Cues, direct: bool = False) -> bool:
@@ -108,10 +120,20 @@ def is_participle(tok: Token, cues: Cues, direct: bool = False) -> bool:
     lemma = tok.lemma_.lower()
     if lemma not in cues.verbs and not (direct and lemma in cues.direct_verbs):
         return False
+    if _not_speech(tok, cues):
+        return False
     if tok.tag_ == "VBG":
         return True
-    # "went on to say", "went so far as to say": the infinitive carries the words of the clause's subject
-    return tok.tag_ == "VB" and tok.dep_ in ("xcomp", "advcl") and tok.head.lemma_ in _GOING_ON
+    # "went on to say", "went so far as to say", "went as far to say": the infinitive carries the words
+    # of the clause's subject
+    return (
+        tok.tag_ == "VB"
+        and tok.dep_ in ("xcomp", "advcl")
+        and (
+            tok.head.lemma_ in _GOING_ON
+            or (tok.head.lower_ in ("far", "as") and tok.head.head.lemma_ in _GOING_ON)
+        )
+    )
 
 
 _GOING_ON = frozenset({"go", "continue", "proceed"})

@@ -161,6 +161,16 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
          "her ruling was not", "Judge Rao", None),
         ('The judge went on to say, "You spared the witnesses a second ordeal in this court."',
          "You spared the", "The judge", None),
+        # an adverb between the auxiliary and the cue; "agree" with a clause reports; "as far to say"
+        ("A spokesman for the port has repeatedly maintained the new crane is safe for every worker.",
+         "the new crane is safe", "A spokesman for the port", None),
+        ("The council agreed the old bridge should be closed for repairs next year.", "the old bridge should",
+         "The council", None),
+        ('One of the players even went as far to say, "The coach saved our whole season."', "The coach saved",
+         "One of the players", None),
+        # a plea in court is no attribution of the words before it
+        ('Judge Lee went on to say the firm had "acted in good faith from the start" by pleading guilty early.',
+         "acted in good faith", "Judge Lee", None),
         # a closing attribution is only one that ends the sentence
         ("Citing the low count, officials estimated the herd may have shrunk by half this year.",
          "the herd may have shrunk", "officials", None),
@@ -206,6 +216,7 @@ def test_quotes_pronoun_speaker_is_the_person_named_outside_quotes(ctx: Context)
         "Every time I say the same thing they look away from the stage.",  # a clause, not a speaker
         'They said, "The road will stay closed for a whole week."',  # a pronoun that names no one
         "The club announced its decision although the player had already left the team.",  # an adverb's clause
+        "The council agreed to the terms of the new lease after a long debate.",  # assent to a thing
         "The senator, responding to the ruling on Monday, attacked the court for its delay.",  # the main clause
     ],
 )
