@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sitrep.context import Context
@@ -51,7 +51,7 @@ class Found:
     attribution: at.Attribution | None
     quoted: Quoted | None = None  # the marks, for a quote in quotation marks
     within: Found | None = None  # the quote whose speaker relays this one ('"They told us 'go'," she said')
-    turn: transcript.Turn | None = None  # the interviewee's turn that relays it
+    turn: transcript.Turn | None = None  # the transcript turn it stands in
 
 
 def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
@@ -61,9 +61,15 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     direct = _continued(
         [_direct(doc, article.text, q, cues) for q in find_quoted(article.text)], article.text
     )
+    spoken = transcript.turns(article.text, cues.interviewers)
+    for item in direct:
+        item.turn = transcript.turn_at(spoken, item.span.start)
     # words in marks that the text gives to no one (a title, a slogan, a scare-quoted term, an aside in an
-    # interview answer: 'The so-called "experts" came') are no one's reported speech
-    direct = [f for f in direct if f.attribution and not at.own_words(f.attribution.speaker)]
+    # interview answer: 'The so-called "experts" came') are no one's reported speech; nor a speaker's
+    # own ("I said"), but for the interviewee an interviewer's question quotes ("You said")
+    direct = [
+        f for f in direct if f.attribution and (not at.own_words(f.attribution.speaker) or _addressed(f))
+    ]
     direct += [inner for outer in direct for inner in _inner(doc, article.text, outer, cues)]
     # a partial quote may stand inside reported speech ('He said the plan was "a mistake"'): the
     # reported speech is found around it, with the same cue
@@ -78,14 +84,15 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     # said the boar may have eaten a "pig bomb" left in a field') is cited by that reported speech: one
     # quotation; a verb phrase in marks is the speaker's own wording ('he came to "personally oversee" it')
     direct = [f for f in direct if not any(_cited_term(doc, f, i) for i in indirect)]
-    spoken = transcript.turns(article.text, cues.interviewers)
-    indirect = [i for i in indirect if transcript.turn_at(spoken, i.span.start) is None]
-    for item in direct:
-        item.turn = transcript.turn_at(spoken, item.span.start)
+    indirect = [i for i in indirect if (t := transcript.turn_at(spoken, i.span.start)) is None or t.asks]
     # in an interviewee's answer, words given to a pronoun or a bare description ("they asked me",
     # "the seller tells you") retell a conversation, often a made-up one, with no one the article could
     # name; words given to someone named ("my coach Tom Ray told me") are that person's, relayed
-    direct = [f for f in direct if f.turn is None or (f.attribution and at.named(f.attribution.speaker))]
+    direct = [
+        f
+        for f in direct
+        if f.turn is None or f.turn.asks or (f.attribution and at.named(f.attribution.speaker))
+    ]
     return _records(article, sorted(direct + indirect, key=lambda f: f.span.start), cues)
 
 
@@ -244,6 +251,9 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
     for item in found:
         attr = item.attribution
         actor = speakers.actor_id(article, attr.speaker, cues, spans) if attr else None
+        if attr and item.turn is not None and item.turn.hearer is not None and _addressed(item):
+            attr = replace(attr, speaker=attr.speaker[-1:])  # "Last year you said": "you", the interviewee
+            actor = _label_actor(article, item.turn.hearer)
         if attr and speakers.nameless(attr.speaker, actor):
             continue
         speaker = at.span_of(attr.speaker) if attr else None
@@ -258,7 +268,7 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
         if item.within is not None:
             outer = item.within.span
             parent = next((q for q in quotes if (q.start, q.end) == (outer.start, outer.end)), parent)
-        elif item.turn is not None and parent is None:
+        elif item.turn is not None and parent is None and (not item.turn.asks or _addressed(item)):
             parent = _turn_quote(article, item.turn, quotes)
         if parent and via is None:
             via = parent.via_outlet  # Qaani's words reached MEE through the commander
@@ -294,21 +304,32 @@ def _report(article: Article, item: Found, attr: at.Attribution, cues: at.Cues,
 
 
 def _turn_quote(article: Article, turn: transcript.Turn, quotes: list[Quote]) -> Quote:
-    """The interviewee's turn as their own quote, the parent of the words it relays (made once)."""
+    """A turn as its speaker's own quote, the parent of the words it relays (made once)."""
     made = next((q for q in quotes if (q.start, q.end) == (turn.start, turn.end)), None)
     if made is not None:
         return made
-    label = turn.speaker
-    actor = next(
-        (m.actor.id for m in article.mentions if label.start <= m.start and m.end <= label.end), None
-    )
+    actor = _label_actor(article, turn.speaker)
     quote = Quote(
         id=quote_id(article, turn.start, turn.end), start=turn.start, end=turn.end,
-        text=article.text[turn.start : turn.end], kind="direct", speaker=label, speaker_actor_id=actor,
+        text=article.text[turn.start : turn.end], kind="direct", speaker=turn.speaker, speaker_actor_id=actor,
         anonymous=False, cue=None, via_outlet=None,
     )  # fmt: skip
     quotes.append(quote)
     return quote
+
+
+def _label_actor(article: Article, label: Span) -> str | None:
+    """The actor a transcript label names: its mention, else one of the same name in the article."""
+    inside = [m for m in article.mentions if label.start <= m.start and m.end <= label.end]
+    named = [m for m in article.mentions if m.actor.name.casefold() == label.text.strip().casefold()]
+    found = inside or named
+    return found[0].actor.id if found else None
+
+
+def _addressed(item: Found) -> bool:
+    """Words an interviewer's question gives to "you": the interviewee's."""
+    speaker = item.attribution.speaker if item.attribution else ()
+    return bool(item.turn and item.turn.asks and speaker and speaker[-1].lower_ == "you")
 
 
 def _relaying_quote(relayer: Sequence[Any], earlier: list[Quote], cues: at.Cues) -> Quote | None:

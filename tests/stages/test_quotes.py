@@ -301,4 +301,23 @@ def test_quotes_interviewer_is_the_label_that_asks(ctx: Context) -> None:
     from sitrep.quotes import transcript
 
     text = "((JS))  Why did you run?\n\n((Ann Lee))  To win.\n\nMore text.\n\n((JS))  And now?\n\n((Ann Lee))  Rest."
-    assert [t.speaker.text for t in transcript.turns(text, frozenset())] == ["Ann Lee", "Ann Lee"]
+    spoken = transcript.turns(text, frozenset())
+    assert [(t.speaker.text, t.asks) for t in spoken] == [("JS", True), ("Ann Lee", False), ("JS", True),
+                                                          ("Ann Lee", False)]  # fmt: skip
+    assert (
+        text[spoken[1].start : spoken[1].end] == "To win.\n\nMore text."
+    )  # an answer runs to the next label
+    assert spoken[0].hearer is not None and spoken[0].hearer.text == "Ann Lee"
+
+
+def test_quotes_you_in_a_question_is_the_interviewee(ctx: Context) -> None:
+    text = (
+        "((WN))  Last year you said, \u201cNo club in this league is perfect.\u201d Do you still think so?\n\n"
+        "((Ann Lee))  Yes, I do. Ann Lee has not changed her mind."
+    )
+    article = process(text, published="2024-05-01", ctx=ctx)
+    quote = _quote(article, "No club")
+    names = {m.actor.id: m.actor.name for m in article.mentions}
+    assert names.get(quote.speaker_actor_id or "") == "Ann Lee"
+    parent = {q.id: q for q in article.quotes}[quote.parent_quote_id or ""]
+    assert parent.speaker is not None and parent.speaker.text == "WN"
