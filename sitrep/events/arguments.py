@@ -27,6 +27,7 @@ PERSONAL = frozenset({"he", "she", "his", "her", "him"})
 GROUP = frozenset({"they", "their", "them", "it", "its"})
 PLURAL = frozenset({"they", "their", "them"})
 QUANTIFIERS = frozenset({"all", "most", "some", "many", "several", "both", "each", "none", "few", "half"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 FIRST = frozenset({"i", "me", "my", "we", "us", "our"})  # in a quote: its speaker
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -255,7 +256,9 @@ def _coargument(tok: Token, start: int) -> bool:
 
 def _antecedent(tok: Token, mentions: Sequence[ActorMention]) -> ActorMention | None:
     """The nearest earlier actor mention that agrees with the pronoun: a person for he/she, no person for
-    it/they (one named person is not "they"), a few sentences back at most, not a co-argument."""
+    it/they (one named person is not "they"), a few sentences back at most, not a co-argument. A subject
+    pronoun prefers the nearest subject of its own or the previous sentence (it continues the topic:
+    "Lee praised Kim on the radio. He also ..." is Lee)."""
     low = tok.lower_
     before = [
         m
@@ -266,7 +269,21 @@ def _antecedent(tok: Token, mentions: Sequence[ActorMention]) -> ActorMention | 
         and not _coargument(tok, m.start)
         and _number_agrees(tok, m)
     ]  # fmt: skip
+    if tok.dep_ in SUBJECTS:  # a subject pronoun continues the topic: the last subject that agrees
+        topics = [m for m in before if _in_subject(tok.doc, m) and m.start >= _previous_sentence(tok)]
+        before = topics or before
     return max(before, key=lambda m: m.end) if before else None
+
+
+def _in_subject(doc: Doc, mention: ActorMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in SUBJECTS
+
+
+def _previous_sentence(tok: Token) -> int:
+    """Where the sentence before the word's begins (its own, if it is the first)."""
+    start = tok.sent.start
+    return tok.doc[start - 1].sent.start_char if start > 0 else tok.sent.start_char
 
 
 def _number_agrees(tok: Token, mention: ActorMention) -> bool:

@@ -310,7 +310,8 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
     if cand.complement is not None:  # a frame's event: "threatened to stop gas deliveries to X"
         first += _primary(cand.complement, lex, r)
     first += _stance(cand.verb, r)
-    first += _complements(cand.verb, r, r.complement_depth)
+    for head in (cand.verb, *(t for t in cand.tokens if t is not cand.verb)):  # "expressed a desire to ..."
+        first += _complements(head, r, r.complement_depth)
     first += _pobjs(cand.verb, r.inner_preps - lex.source_preps)  # "mobilized for a war against X"
     for tok in first:
         for t in (tok, *_inner(tok, r, r.inner_depth)):

@@ -62,18 +62,22 @@ def _mentioned(text: str, *named: tuple[str, Actor]) -> tuple[ActorMention, ...]
     return tuple(ActorMention(text.index(w), text.index(w) + len(w), w, a) for w, a in named)
 
 
-def test_actor_words_a_transcript_label_is_no_antecedent(code) -> None:  # type: ignore[no-untyped-def]
-    text = "((Ann Lee))\nOmar Nasser was my coach. He shelled the market at dawn."
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # a transcript's speaker label is no antecedent of "he"
+        ("((Ann Lee))\nOmar Nasser was my coach. He shelled the market at dawn.", "omar-nasser"),
+        ("((Ann Lee))\nHe shelled the market at dawn.", None),
+        # a subject pronoun continues the subject, not the nearest name
+        ("Omar Nasser praised Ann Lee on the radio. He also shelled the market at dawn.", "omar-nasser"),
+    ],
+)
+def test_actor_words_he_stands_for(code, text: str, doer: str | None) -> None:  # type: ignore[no-untyped-def]
     ann = Actor("ann-lee", "Ann Lee", "person", "USA", None)
     omar = Actor("omar-nasser", "Omar Nasser", "person", "SYR", None)
-    found = code(text, mentions=_mentioned(text, ("Ann Lee", ann), ("Omar Nasser", omar)))
-    (event,) = [e for e in found if e.plover_type == "ASSAULT"]
-    assert event.source is not None and event.source.actor_id == "omar-nasser"
-    only = "((Ann Lee))\nHe shelled the market at dawn."
-    (event,) = [
-        e for e in code(only, mentions=_mentioned(only, ("Ann Lee", ann))) if e.plover_type == "ASSAULT"
-    ]
-    assert event.source is None
+    named = [(w, a) for w, a in (("Ann Lee", ann), ("Omar Nasser", omar)) if w in text]
+    (event,) = [e for e in code(text, mentions=_mentioned(text, *named)) if e.plover_type == "ASSAULT"]
+    assert (event.source.actor_id if event.source is not None else None) == doer
 
 
 def test_actor_words_a_relative_pronoun_stands_for_its_antecedent(code) -> None:  # type: ignore[no-untyped-def]

@@ -416,3 +416,9 @@ def test_arguments_an_answer_with_no_request_has_no_recipient(asserted) -> None:
         if e.plover_type == "REJECT"
     ]
     assert event.target is None
+
+
+def test_arguments_a_trigger_nouns_infinitive_names_the_recipient(asserted) -> None:  # type: ignore[no-untyped-def]
+    (event,) = asserted("Senator Omar Nasser expressed a desire to cooperate with Senator Ann Lee.")
+    assert event.plover_type == "AGREE"
+    assert event.target is not None and event.target.span.text == "Senator Ann Lee"
