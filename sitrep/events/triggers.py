@@ -154,6 +154,22 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
     if needs == "subj-not-armed":  # "the envoy arrived", not "police arrived at the scene"
         subj = subject(tok)
         return subj is None or not (_words(subj) & lex.classes["armed"])
+    if needs == "stated":  # the noun is what a verb of saying or giving conveys
+        head = tok.head
+        conveys = lex.light_verbs | lex.modality["speech_verbs"] | lex.classes["conveying"]
+        return (
+            tok.dep_ in ("dobj", "nsubjpass", "conj")
+            and head.pos_ in ("VERB", "AUX")
+            and lemma(head) in conveys
+        )
+    if needs == "not-other-event":  # calling off a meeting, talks or a visit; nothing else
+        return obj is not None and bool(_words(obj) & lex.classes["guest"])
+    if needs == "released":  # "the release of the hostages", "his release from prison"
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children)
+    if needs == "armed-deploy":  # "deployed troops", "the guard was deployed", "troops deployed"
+        if obj is not None:
+            return _is_armed(lex, obj) and obj.ent_type_ not in ("GPE", "NORP")
+        return _is_armed(lex, subject(tok))
     if needs == "to-or-for":  # "asked them to leave", "asked Peru for help"; not "asked a question"
         return _has_to_complement(tok) or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
     if needs.startswith("prep-"):  # "railed against", "critical of"

@@ -147,3 +147,24 @@ def test_a_cameo_single_verb_needs_a_known_doer(code) -> None:  # type: ignore[n
 def test_trigger_sense_of_common_words(types, text: str, absent: str | None, present: str | None) -> None:  # type: ignore[no-untyped-def]
     found = types(text)
     assert absent not in found and (present is None or present in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The plan has wide support among voters.", "SUPPORT", None),  # support held, not given
+        ("Chile announced its support for Peru.", None, "SUPPORT"),
+        ("The ministry said so in a press release.", "RETREAT", None),
+        ("The band's new release sold well.", "RETREAT", None),
+        ("Talks led to the release of the hostages.", None, "RETREAT"),
+        ("The senator spoke at a campaign rally in Ohio.", "PROTEST", None),  # no protest (PLOVER)
+        ("Thousands joined a rally against the reform.", None, "PROTEST"),
+        ("The city deployed new cameras downtown.", "MOBILIZE", None),
+        ("The army deployed troops to the border.", None, "MOBILIZE"),
+        ("The singer cancelled her concert in Lima.", "REJECT", None),
+        ("Chile cancelled the summit with Peru.", None, "REJECT"),
+    ],
+)
+def test_trigger_sense_by_dependents(types, text: str, absent: str | None, present: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = types(text)
+    assert absent not in found and (present is None or present in found), found
