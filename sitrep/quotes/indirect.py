@@ -39,13 +39,24 @@ def indirect_quotes(
     for sent in doc.sents:
         if any(a < sent.end_char and sent.start_char < b for a, b in quoted):
             continue  # a sentence with quoted words is attributed through its quote
-        found = _according(sent) or _cue_in(sent, cues, used)
-        if found:
-            yield found
+        for clause in _clauses(sent):
+            found = _according(clause)
+            yield from [found] if found else _cue_in(clause, cues, used)
 
 
-def _according(sent: Sentence) -> tuple[Span, at.Attribution] | None:
-    toks = [t for t in sent if not t.is_space]
+def _clauses(sent: Sentence) -> list[list[Any]]:
+    """The sentence's words, cut at semicolons: each joined clause can carry its own attribution ("Early
+    reports said the fire began in the roof; firefighters later said it began in the cellar")."""
+    out: list[list[Any]] = [[]]
+    for tok in sent:
+        if tok.text == ";":
+            out.append([])
+        elif not tok.is_space:
+            out[-1].append(tok)
+    return [c for c in out if c]
+
+
+def _according(toks: Sequence[Any]) -> tuple[Span, at.Attribution] | None:
     for k, tok in enumerate(toks):
         if not at.is_according(tok):
             continue
@@ -93,8 +104,8 @@ def _in_adverbial(tok: Any, inside: set[int]) -> bool:
     return False
 
 
-def _cue_in(sent: Sentence, cues: at.Cues, used: set[int]) -> tuple[Span, at.Attribution] | None:
-    toks = [t for t in sent if not t.is_space]
+def _cue_in(toks: Sequence[Any], cues: at.Cues, used: set[int]) -> list[tuple[Span, at.Attribution]]:
+    toks = list(toks)
     for k, tok in enumerate(toks):
         if tok.i in used or not (at.is_cue(tok, cues) or at.is_participle(tok, cues)):
             continue
@@ -116,17 +127,33 @@ def _cue_in(sent: Sentence, cues: at.Cues, used: set[int]) -> tuple[Span, at.Att
             while cut > 0 and toks[cut - 1].lower_ in ("as", "and", ","):
                 cut -= 1
             content = _content(toks[:cut])
-        else:
-            # "said (in a statement on Friday) that": the words after the complementiser
-            mark = next(
-                (k for k, t in enumerate(rest[: MAX_TRAILING_WORDS + 3]) if t.lower_ in ("that", ":")), None
+            return [(content, attr)] if content else []
+        # "announced the plan and said it would start soon": a second cue of the same speaker
+        second = next((j for j, t in enumerate(rest) if t.dep_ == "conj" and t.head.i == tok.i
+                       and t.i not in used and at.is_cue(t, cues)), None)  # fmt: skip
+        found = _complement_of(tok, rest[:second] if second is not None else rest, attr)
+        if second is not None:
+            cue = rest[second]
+            more = at.Attribution(
+                attr.speaker, [cue], at.recipient_after(cue, cues), attr.relayer, attr.relay_cue
             )
-            if mark is not None and not any(t.pos_ in ("VERB", "AUX") for t in rest[:mark]):
-                rest = rest[mark + 1 :]
-            # reported speech is a clause the cue governs ("said the plan had failed"), not a thing ("cited
-            # two factors"), nor a thing and a clause of its own ("announced the result although ...",
-            # "responding to the ruling, attacked it")
-            content = _content(rest) if _complement(tok, rest) else None
-        if content:
-            return content, attr
-    return None
+            last = max([cue.i] + [t.i for t in more.recipient])
+            found += _complement_of(cue, [t for t in rest[second + 1 :] if t.i > last], more)
+        if found:
+            return found
+    return []
+
+
+def _complement_of(cue: Any, rest: Sequence[Any], attr: at.Attribution) -> list[tuple[Span, at.Attribution]]:
+    """The reported words after a cue: "said (in a statement on Friday) that" skips to the words after
+    the complementiser; reported speech is a clause the cue governs ("said the plan had failed"), not a
+    thing ("cited two factors"), nor a thing and a clause of its own ("announced the result although
+    ...", "responding to the ruling, attacked it")."""
+    words = [t for t in rest]
+    while words and words[-1].lower_ in ("and", "but", ",", "or"):
+        words = words[:-1]
+    mark = next((k for k, t in enumerate(words[: MAX_TRAILING_WORDS + 3]) if t.lower_ in ("that", ":")), None)
+    if mark is not None and not any(t.pos_ in ("VERB", "AUX") for t in words[:mark]):
+        words = words[mark + 1 :]
+    content = _content(words) if _complement(cue, words) else None
+    return [(content, attr)] if content else []

@@ -230,7 +230,8 @@ def _attribution_after(doc: Doc, text: str, quoted: Quoted, cues: at.Cues) -> at
 def _attribution_before(doc: Doc, text: str, quoted: Quoted, cues: at.Cues) -> at.Attribution | None:
     para = text.rfind("\n", 0, quoted.open_at) + 1
     head = list(_tokens(doc, para, quoted.open_at))
-    sent_start = max((k + 1 for k, t in enumerate(head) if t.text in _SENT_END), default=0)
+    # the sentence, or the clause after a semicolon, that the quote stands in
+    sent_start = max((k + 1 for k, t in enumerate(head) if t.text in _SENT_END or t.text == ";"), default=0)
     head = head[sent_start:]
     for k in range(len(head) - 1, -1, -1):
         if at.is_according(head[k]):

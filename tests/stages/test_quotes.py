@@ -321,3 +321,23 @@ def test_quotes_you_in_a_question_is_the_interviewee(ctx: Context) -> None:
     assert names.get(quote.speaker_actor_id or "") == "Ann Lee"
     parent = {q.id: q for q in article.quotes}[quote.parent_quote_id or ""]
     assert parent.speaker is not None and parent.speaker.text == "WN"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # clauses joined by a semicolon each carry their own attribution
+        ("Early reports said the fire began in the roof; firefighters later said it began in the cellar.",
+         [("Early reports", "the fire began"), ("firefighters", "it began in the cellar")]),
+        # one speaker, two coordinated cues: two reported speeches
+        ("The agency announced the dam will be checked every month, and said it will close the road if needed.",
+         [("The agency", "the dam will be checked"), ("The agency", "it will close the road")]),
+    ],
+)  # fmt: skip
+def test_quotes_several_reported_speeches_in_a_sentence(ctx: Context, text: str,
+                                                        expected: list[tuple[str, str]]) -> None:  # fmt: skip
+    article = process(text, published="2024-05-01", ctx=ctx)
+    found = [(q.speaker.text if q.speaker else None, q.text) for q in article.quotes]
+    assert len(found) == len(expected), found
+    for (speaker, starts), (got_speaker, got) in zip(expected, found, strict=True):
+        assert got_speaker == speaker and got.startswith(starts), found
