@@ -157,6 +157,18 @@ def test_run_spans_are_the_words_of_the_text(ctx: Context, words: list[str]) -> 
         assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan Athletics Federation banned two runners.",
+        "Cite station, part of the Paris Metro, was shut.",
+    ],
+)
+def test_run_a_common_word_heading_a_name_is_no_town(ctx: Context, text: str) -> None:
+    """ "Federation" and "Metro" are towns somewhere in GeoNames; in news they are the kind word of a name."""
+    assert {m.text for m in _places(ctx, text)} <= {"Kenyan", "Paris"}
+
+
 def test_resolve_spans_gives_places_for_given_spans(ctx: Context) -> None:
     text = "Clashes in Kirkuk and Royal Street, Kirkuk."
     spans = [(11, 17), (22, 33)]
