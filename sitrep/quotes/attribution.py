@@ -298,6 +298,8 @@ def attribute(cue: Token, before: Sequence[Token], cues: Cues) -> Attribution | 
             return None  # "said on Friday", "said that", "said this week"
         if speaker[0].pos_ == "PRON" and speaker[0].lower_ not in ("he", "she", "they", "it"):
             return None
+        if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in speaker):
+            return None  # "..., and said it will appeal": what follows the cue is its words, not a speaker
         return Attribution(_trim(speaker), cue_tokens, framed(speaker, cues))
     nested = _nested(speaker, cue_tokens, cues)
     if nested:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 MIN_CONTENT_TOKENS = 4
 MAX_TRAILING_WORDS = 4  # after a closing attribution's cue: "on Friday", "in a statement"
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+# "the act, which the court later ruled void": the attribution is the relative clause's, not the sentence's
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
 
 
 def _content(tokens: Sequence[Any]) -> Span | None:
@@ -122,7 +124,10 @@ def _cue_in(toks: Sequence[Any], cues: at.Cues, used: set[int]) -> list[tuple[Sp
         trailing = len([t for t in rest if not t.is_punct]) <= MAX_TRAILING_WORDS and not any(
             t.pos_ in ("VERB", "AUX") for t in rest
         )
-        if trailing and attr.speaker[0].i > toks[0].i:
+        relative = (
+            attr.speaker[0].i > toks[0].i and toks[attr.speaker[0].i - toks[0].i - 1].lower_ in _RELATIVE
+        )
+        if trailing and attr.speaker[0].i > toks[0].i and not relative:
             cut = attr.speaker[0].i - toks[0].i
             while cut > 0 and toks[cut - 1].lower_ in ("as", "and", ","):
                 cut -= 1

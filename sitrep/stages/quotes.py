@@ -261,8 +261,9 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
         via = at.outlet_name(attr.recipient, cues) if attr else None
         parent = None
         if attr and attr.relay_cue:  # "the paper reported its source said": the paper's report holds it
-            parent = _report(article, item, attr, cues, spans)
-            quotes.append(parent)
+            parent = _report(article, item, attr, cues, spans, quotes)
+            if parent not in quotes:
+                quotes.append(parent)
             via = via or at.outlet_name(attr.relayer, cues)
         elif attr and attr.relayer:
             parent = _relaying_quote(attr.relayer, quotes, cues)
@@ -292,10 +293,14 @@ def _records(article: Article, found: list[Found], cues: at.Cues) -> tuple[Quote
 
 
 def _report(article: Article, item: Found, attr: at.Attribution, cues: at.Cues,
-            spans: list[tuple[int, int]]) -> Quote:  # fmt: skip
+            spans: list[tuple[int, int]], quotes: list[Quote]) -> Quote:  # fmt: skip
     """The relaying speaker's own reported speech: from the source it names to the end of the words."""
     start = attr.speaker[0].idx
     end = item.quoted.close_at + 1 if item.quoted else item.span.end
+    # the report may be found already as reported speech of its own ("..., according to NBC")
+    made = next((q for q in quotes if q.start == start and q.kind == "indirect"), None)
+    if made is not None:
+        return made
     return Quote(
         id=quote_id(article, start, end), start=start, end=end, text=article.text[start:end], kind="indirect",
         speaker=at.span_of(attr.relayer), speaker_actor_id=speakers.actor_id(article, attr.relayer, cues, spans),

@@ -217,6 +217,7 @@ def test_quotes_pronoun_speaker_is_the_person_named_outside_quotes(ctx: Context)
         'They said, "The road will stay closed for a whole week."',  # a pronoun that names no one
         "The club announced its decision although the player had already left the team.",  # an adverb's clause
         "The council agreed to the terms of the new lease after a long debate.",  # assent to a thing
+        "The old tax was repealed in the spring of 1901, which the court later ruled invalid.",  # a relative
         "The senator, responding to the ruling on Monday, attacked the court for its delay.",  # the main clause
     ],
 )
@@ -240,6 +241,14 @@ def test_quotes_relayed_words_hang_under_the_report(ctx: Context, text: str, sta
     assert quote.speaker is not None and quote.speaker.text == speaker
     parent = {q.id: q for q in article.quotes}[quote.parent_quote_id or ""]
     assert parent.speaker is not None and parent.speaker.text == relayer
+
+
+def test_quotes_report_found_as_its_own_reported_speech_is_the_parent(ctx: Context) -> None:
+    text = 'Ann Lee called the plan a "breach of every promise we made," according to the BBC.'
+    article = process(text, published="2024-05-01", ctx=ctx)
+    reports = [q for q in article.quotes if q.kind == "indirect"]
+    assert len(reports) == 1  # one report by the BBC, not one from each reading
+    assert _quote(article, "breach of every").parent_quote_id == reports[0].id
 
 
 def test_quotes_statement_before_a_colon(ctx: Context) -> None:
