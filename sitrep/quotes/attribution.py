@@ -42,6 +42,7 @@ class Cues:
     speech_nouns: frozenset[str] = frozenset()
     interviewers: frozenset[str] = frozenset()
     not_speech: frozenset[tuple[str, ...]] = frozenset()
+    bearing_verbs: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path = CUES) -> Cues:
@@ -65,6 +66,7 @@ def load_cues(path: Path = CUES) -> Cues:
         speech_nouns=words("speech_nouns"),
         interviewers=frozenset(w.casefold() for w in data["interviewer_labels"]),
         not_speech=frozenset(tuple(p.lower().split()) for p in data["not_speech"]),
+        bearing_verbs=words("bearing_verbs"),
     )
 
 

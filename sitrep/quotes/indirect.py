@@ -67,8 +67,15 @@ def _according(toks: Sequence[Any]) -> tuple[Span, at.Attribution] | None:
         if not speaker:
             return None
         attr = at.Attribution(speaker, [tok, toks[k + 1]], ())
-        # "According to X, content." or "content, according to X."
-        content = _content(rest[len(speaker) :]) if k == 0 else _content(toks[:k])
+        # "According to X, content." or "content, according to X."; set off inside the content ("The
+        # mayor then led, according to X, the largest march yet"), the whole clause around it
+        after = rest[len(speaker) :]
+        if k == 0:
+            content = _content(after)
+        elif len([t for t in after if not t.is_punct]) >= MIN_CONTENT_TOKENS and after[0].text == ",":
+            content = _content(toks)
+        else:
+            content = _content(toks[:k])
         return (content, attr) if content else None
     return None
 

@@ -193,9 +193,29 @@ def _direct(doc: Doc, text: str, quoted: Quoted, cues: at.Cues) -> Found:
     if after and before and after.cue and after.cue[0].lower_ == "according" and not before.relay_cue:
         # 'Lee called it "a breach," according to NBC': Lee's words, as NBC reported them
         attr = at.Attribution(before.speaker, before.cue, before.recipient, after.speaker, after.cue)
+    elif attr is before and before is not None:
+        attr = _bearer(doc, quoted, before, cues) or before
     words = len(span.text.split())
     partial = span.text[:1].islower() or words < PARTIAL_WORDS
     return Found(span, "partial" if partial else "direct", attr, quoted)
+
+
+def _bearer(doc: Doc, quoted: Quoted, attr: at.Attribution, cues: at.Cues) -> at.Attribution | None:
+    """Words that someone in the reported clause used, chanted or carried are theirs, relayed by the one
+    who reports it: 'Police said marchers chanted "Down with the dam"' -> the marchers' words, via the
+    police ("X reported its source said" is read by the cue lexicon itself)."""
+    if not attr.cue or attr.relay_cue:
+        return None
+    cue = attr.cue[-1]
+    between = [t for t in _tokens(doc, cue.idx + len(cue.text), quoted.open_at) if t.i > cue.i]
+    verb = next((t for t in between if t.lemma_.lower() in cues.bearing_verbs and t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and cue.i < c.i < verb.i]
+    words = [t for t in subject[0].subtree if t.i < verb.i] if subject else []
+    if not words or len(words) > at.MAX_SPEAKER_TOKENS or at.clause_like(words):
+        return None
+    return at.Attribution(words, [verb], (), attr.speaker, attr.cue)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Sequence[Any]:

@@ -168,6 +168,9 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
          "The council", None),
         ('One of the players even went as far to say, "The coach saved our whole season."', "The coach saved",
          "One of the players", None),
+        # "according to X" set off inside the words: the whole clause around it
+        ("The mayor then led, according to the city paper, the largest march the town had seen.",
+         "The mayor then led", "the city paper", None),
         # a plea in court is no attribution of the words before it
         ('Judge Lee went on to say the firm had "acted in good faith from the start" by pleading guilty early.',
          "acted in good faith", "Judge Lee", None),
@@ -232,6 +235,9 @@ def test_quotes_not_reported_speech(ctx: Context, text: str) -> None:
          "Ann Lee", "the BBC"),
         ("The paper later reported officials, after an inquiry, stated the fire was started by a heater.",
          "the fire was started", "officials", "The paper"),
+        # words someone in the reported clause chanted or used are theirs, relayed by the reporter
+        ('Police said marchers chanted "Down with the new dam" near the old bridge.', "Down with", "marchers",
+         "Police"),
     ],
 )  # fmt: skip
 def test_quotes_relayed_words_hang_under_the_report(ctx: Context, text: str, starts: str, speaker: str,
