@@ -162,6 +162,21 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
             and head.pos_ in ("VERB", "AUX")
             and lemma(head) in conveys
         )
+    if needs == "from-group":  # "banned from the national team", "suspended from the party"
+        # "from" on the verb or, misparsed, on its object; "from representing the team" (a gerund)
+        holders = [tok, *([obj] if obj is not None else [])]
+        froms = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+        into = [g for c in froms for g in c.children if g.dep_ == "pobj"]
+        into += [
+            o for c in froms for g in c.children if g.dep_ == "pcomp" for o in g.children if o.dep_ == "dobj"
+        ]
+        return any(_words(g) & lex.classes["group_body"] for g in into)
+    if needs == "court-finding":  # a court finds a party guilty or an act unconstitutional
+        subj = subject(tok)
+        if subj is None or not _words(subj) & lex.classes["judicial"]:
+            return False
+        found = [c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp", "dobj")]
+        return any(lemma(t) in lex.classes["wrongful"] for c in found for t in c.subtree)
     if needs == "not-other-event":  # calling off a meeting, talks or a visit; nothing else
         return obj is not None and bool(_words(obj) & lex.classes["guest"])
     if needs == "released":  # "the release of the hostages", "his release from prison"

@@ -168,3 +168,29 @@ def test_trigger_sense_of_common_words(types, text: str, absent: str | None, pre
 def test_trigger_sense_by_dependents(types, text: str, absent: str | None, present: str | None) -> None:  # type: ignore[no-untyped-def]
     found = types(text)
     assert absent not in found and (present is None or present in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("The federation banned the two players from the national team.", "SANCTION", "expel"),  # PLOVER
+        ("The party suspended the senator from its caucus.", "SANCTION", "expel"),
+        ("The government banned the sale of guns.", "COERCE", "restrict"),  # a ban on its own
+        ("A federal judge ruled that the law violated the constitution.", "SANCTION", "convict"),
+        ("The court found the minister guilty of fraud.", "SANCTION", "convict"),
+    ],
+)
+def test_expulsions_and_court_findings_are_sanctions(ctx: Context, text: str, type_: str, mode: str) -> None:
+    cands = nesting.find(language.nlp(ctx)(text), lexicon(ctx))
+    assert any(c.type == type_ and c.mode == mode for c in cands), [(c.type, c.mode) for c in cands]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach found the players tired after the game.",  # no court
+        "The committee ruled that the meeting would start at noon.",  # a court's finding of nothing wrong
+    ],
+)
+def test_a_finding_is_a_conviction_only_by_a_court_of_a_wrong(types, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "SANCTION" not in types(text)
