@@ -35,7 +35,8 @@ class When:
     expr: TimeExpr | None = None
 
 
-PlaceIn = Callable[[Article, int, int], Place | None]
+PlaceIn = Callable[[Article, int, int, tuple[tuple[int, int], ...]], Place | None]
+Ranges = tuple[tuple[int, int], ...]
 Focus = Callable[[Article], Place | None]
 TimeOf = Callable[[Article, int, int, Any], TimeExpr | None]
 
@@ -51,8 +52,12 @@ class Sorted(Generic[T]):
         self.items: list[T] = sorted(items, key=lambda x: x.start)
         self.starts: list[int] = [x.start for x in self.items]
 
-    def nearest(self, lo: int, hi: int, pos: int) -> T | None:
-        inside = self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+    def nearest(self, lo: int, hi: int, pos: int, skip: Ranges = ()) -> T | None:
+        inside = [
+            x
+            for x in self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+            if not any(a <= x.start < b for a, b in skip)
+        ]
         return min(inside, key=lambda x: abs(x.start - pos)) if inside else None
 
     def last_before(self, pos: int) -> T | None:
@@ -160,11 +165,13 @@ class Anchors:
         return self._focus[0]
 
     def place(
-        self, clause: tuple[int, int], sent: tuple[int, int], pos: int
+        self, clause: tuple[int, int], sent: tuple[int, int], pos: int, skip: Ranges = ()
     ) -> tuple[Place | None, str, PlaceMention | None]:
-        """The event's place, its flag ("text", "article-focus", "none") and the words it came from."""
+        """The event's place, its flag ("text", "article-focus", "none") and the words it came from.
+        ``skip``: the clauses nested in the event's arguments, whose places are their own events' ("withdrew
+        a bill that let Ruritania extradite suspects" did not happen in Ruritania)."""
         if self.place_in is not None:
-            found = self.place_in(self.article, *clause)
+            found = self.place_in(self.article, *clause, skip)
             if isinstance(found, PlaceMention) and found.place is not None:
                 return found.place, "text", found
             if isinstance(found, Place):  # the words it came from, for the evidence
@@ -175,7 +182,7 @@ class Anchors:
                 words = next((m for m in self.places.items[lo:hi] if m.place == found), None)
                 return found, "text", words
         for lo, hi in (clause, sent):
-            hit = self.places.nearest(lo, hi, pos)
+            hit = self.places.nearest(lo, hi, pos, skip)
             if hit is not None and hit.place is not None:
                 return hit.place, "text", hit
         focus = self.focus()

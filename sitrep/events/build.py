@@ -36,6 +36,17 @@ def _clause_span(verb: Token) -> tuple[int, int]:
     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
 
 
+def _nested(verb: Token) -> tuple[tuple[int, int], ...]:
+    """The character ranges of the relative clauses on the clause's objects: they tell of other acts. One
+    on the subject is often the act's setting ("Ana, who had flown to Lima, met the envoy": in Lima), and
+    so is a participle ("dispersed crowds gathered in the square")."""
+    return tuple(
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in counts.clause_tokens(verb)
+        if t is not verb and t.dep_ == "relcl" and t.head.dep_ not in ("nsubj", "nsubjpass")
+    )
+
+
 def _own_date_scope(verb: Token) -> bool:
     """False when the clause hangs off "after"/"before" etc.: the sentence's date is another event's."""
     cur = verb
@@ -210,7 +221,7 @@ def event(
     verb = clause_verb(cand.verb)
     clause = _clause_span(verb)
     sent = (tok.sent.start_char, tok.sent.end_char)
-    place, place_flag, pmention = where.place(clause, sent, tok.idx)
+    place, place_flag, pmention = where.place(clause, sent, tok.idx, _nested(verb))
     if pmention is not None:
         evidence.append(Evidence("place", pmention.start, pmention.end, pmention.text))
     host = (

@@ -243,12 +243,17 @@ def focus(article: Article) -> Place | None:
     return max(literal, key=lambda p: (counts[p.key], _specific(p), -first[p.key]))
 
 
-def place_in(article: Article, start: int, end: int) -> Place | None:
-    """The most specific place named inside [start, end): literal mentions before modifiers."""
+def place_in(article: Article, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> Place | None:
+    """The most specific place named inside [start, end) but outside the ``skip`` ranges: literal mentions
+    before modifiers."""
     inside = [
         m
         for m in article.places
-        if m.place is not None and start <= m.start and m.end <= end and m.role != "demonym"
+        if m.place is not None
+        and start <= m.start
+        and m.end <= end
+        and m.role != "demonym"
+        and not any(a <= m.start < b for a, b in skip)
     ]
     if not inside:
         return None

@@ -44,3 +44,13 @@ def test_the_dateline_dates_no_event(ctx: Context) -> None:
 def test_a_date_in_a_relative_clause_is_background_not_the_narrative_time(ctx: Context) -> None:
     text = "On 6 May, the talks, which had begun on 2 April, collapsed. Rebels shelled the port of Adana."
     assert _dates(text, ctx)["shelled"] == ("2021-05-06", "narrative")
+
+
+def test_a_place_in_a_relative_clause_is_its_own_events(ctx: Context) -> None:
+    article = pipeline.process(
+        "In Nairobi, the minister withdrew a bill that would have let Uganda extradite suspects.",
+        published="2021-05-10",
+        ctx=ctx,
+    )
+    (withdrew,) = [e for e in article.events if e.trigger.text == "withdrew"]
+    assert withdrew.place is not None and withdrew.place.name == "Nairobi"
