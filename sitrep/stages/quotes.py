@@ -85,13 +85,13 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     # quotation; a verb phrase in marks is the speaker's own wording ('he came to "personally oversee" it')
     direct = [f for f in direct if not any(_cited_term(doc, f, i) for i in indirect)]
     indirect = [i for i in indirect if (t := transcript.turn_at(spoken, i.span.start)) is None or t.asks]
-    # in an interviewee's answer, words given to a pronoun or a bare description ("they asked me",
-    # "the seller tells you") retell a conversation, often a made-up one, with no one the article could
-    # name; words given to someone named ("my coach Tom Ray told me") are that person's, relayed
+    # in a transcript's turn, words given to a pronoun or a bare description ("they asked me", "the seller
+    # tells you") retell a conversation, often a made-up one, with no one the article could name; words
+    # given to someone named ("my coach Tom Ray told me") are that person's, relayed by an answer
     direct = [
         f
         for f in direct
-        if f.turn is None or f.turn.asks or (f.attribution and at.named(f.attribution.speaker))
+        if f.turn is None or _addressed(f) or (f.attribution and at.named(f.attribution.speaker))
     ]
     return _records(article, sorted(direct + indirect, key=lambda f: f.span.start), cues)
 

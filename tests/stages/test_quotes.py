@@ -300,11 +300,12 @@ def test_quotes_interview_turn_relays_the_words_it_quotes(ctx: Context) -> None:
         "The club spoke to its new coach.\n\n((WN))  What did the players tell you?\n\n"
         '((Ann Lee))  They said the season had been long. Our captain Tom Ray told me, "We will lift the '
         'cup this year." The fans in the stand shouted, "Go home now, you are finished here."\n\n'
-        "((WN))  Thank you for your time?"
+        '((WN))  Say you buy a car and the seller tells you, "Bring it back to me when it breaks down." '
+        "Is that fair?\n\n((Ann Lee))  No.\n\n((WN))  Thank you for your time?"
     )
     article = process(text, published="2024-05-01", ctx=ctx)
     assert not [q for q in article.quotes if q.kind == "indirect"]  # the answer's own account
-    assert not [q for q in article.quotes if q.text.startswith("Go home")]  # given to no one named
+    assert not [q for q in article.quotes if q.text.startswith(("Go home", "Bring it"))]  # to no one named
     relayed = _quote(article, "We will lift")
     assert relayed.speaker is not None and "Tom Ray" in relayed.speaker.text
     turn = {q.id: q for q in article.quotes}[relayed.parent_quote_id or ""]
