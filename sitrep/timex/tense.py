@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _MAX_HOPS = 8
+_MODALS_OF_THE_PAST = frozenset({"might", "may", "could", "would", "should", "must"})
 
 
 def direction(doc: Doc, start: int, end: int, lex: Lexicon) -> Direction | None:
@@ -65,6 +66,8 @@ def _verb(verb: Token, lex: Lexicon) -> Direction | None:
     auxes = _auxes(verb)
     words = {a.lower_ for a in auxes}
     present = verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if words & _MODALS_OF_THE_PAST and any(a.lemma_ == "have" for a in auxes) and verb.tag_ == "VBN":
+        return "past"  # a modal perfect: "might have called in late July" (but "will have left by May")
     if words & lex.future_auxiliaries or "going" in words:
         return "future"
     if _simple_past(verb):

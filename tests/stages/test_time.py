@@ -362,6 +362,12 @@ def value_of(article: Article, words: str) -> str | None:
         ("Rockets hit the embassy on Monday, officials said.", "Monday", "2020-11-16"),
         ("The budget is due to be unveiled in May.", "May", "2021-05"),
         ("Sales fell sharply in May.", "May", "2020-05"),
+        (
+            "The envoy might have phoned him in late July.",
+            "late July",
+            "2020-07",
+        ),  # a modal perfect looks back
+        ("The envoy will have left by late July.", "late July", "2021-07"),
     ],
 )
 def test_run_tense_decides_the_year(ctx: Context, text: str, words: str, value: str) -> None:
