@@ -257,7 +257,12 @@ def recipient_after(cue: Token, cues: Cues) -> list[Token]:
         if not after or after[0].lower_ != "to":
             return framed(cue.doc[cue.i + 1 : min(len(cue.doc), cue.i + 12)], cues)
         after = after[1:]
-    return until_stop(after, MAX_RECIPIENT_TOKENS, _RECIPIENT_END)
+    words = until_stop(after, MAX_RECIPIENT_TOKENS, _RECIPIENT_END)
+    # "told state media the plan had failed": the hearer ends where the told clause begins
+    clause = {
+        t.i for c in cue.children if c.dep_ in ("ccomp", "parataxis") and c.i > cue.i for t in c.subtree
+    }
+    return [t for t in words[: next((k for k, t in enumerate(words) if t.i in clause), len(words))]]
 
 
 _RECIPIENT_END = frozenset({"that", "on", "in", "at", "as", "after"})

@@ -141,8 +141,10 @@ def _cue_in(toks: Sequence[Any], cues: at.Cues, used: set[int]) -> list[tuple[Sp
             content = _content(toks[:cut])
             return [(content, attr)] if content else []
         # "announced the plan and said it would start soon": a second cue of the same speaker
-        second = next((j for j, t in enumerate(rest) if t.dep_ == "conj" and t.head.i == tok.i
-                       and t.i not in used and at.is_cue(t, cues)), None)  # fmt: skip
+        second = next((j for j, t in enumerate(rest) if t.head.i == tok.i and t.i not in used
+                       and _also_said(t, cues)), None)  # fmt: skip
+        if second is not None and not any(t.tag_ in _FINITE for t in rest[:second]):
+            continue  # "denied the claims, saying ...": what was said follows the second cue alone
         found = _complement_of(tok, rest[:second] if second is not None else rest, attr)
         if second is not None:
             cue = rest[second]
@@ -154,6 +156,14 @@ def _cue_in(toks: Sequence[Any], cues: at.Cues, used: set[int]) -> list[tuple[Sp
         if found:
             return found
     return []
+
+
+def _also_said(tok: Any, cues: at.Cues) -> bool:
+    """A second cue of the same speaker: coordinated ("and said") or a participle set off by a comma
+    ("..., adding that"; not a gerund that is the words' subject: "wrote denying them aid was unjust")."""
+    return (tok.dep_ == "conj" and at.is_cue(tok, cues)) or (
+        tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.nbor(-1).text == "," and at.is_participle(tok, cues)
+    )
 
 
 def _complement_of(cue: Any, rest: Sequence[Any], attr: at.Attribution) -> list[tuple[Span, at.Attribution]]:

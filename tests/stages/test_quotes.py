@@ -144,6 +144,9 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
          "the vote could be delayed", "Mitch Rowe", None),
         ("The minister, speaking to Reuters, said the talks had failed after midnight.",
          "the talks had failed", "The minister", "Reuters"),
+        # the hearer ends where the told clause begins
+        ("The general told state media the troops would leave the valley by June.", "the troops would leave",
+         "The general", "state media"),
         # the quote ended its sentence: the next sentence's attribution is the next quote's
         ('Ann Lee said in a statement, "We are honoured by the trust of voters." She added, "It is time to heal."',
          "We are honoured", "Ann Lee", None),
@@ -345,6 +348,11 @@ def test_quotes_you_in_a_question_is_the_interviewee(ctx: Context) -> None:
         # clauses joined by a semicolon each carry their own attribution
         ("Early reports said the fire began in the roof; firefighters later said it began in the cellar.",
          [("Early reports", "the fire began"), ("firefighters", "it began in the cellar")]),
+        # a participle set off by a comma is a second cue; a cue with a thing for object yields to it
+        ("The coach argued that the pitch was too wet, adding that the match should move to May.",
+         [("The coach", "the pitch was too wet"), ("The coach", "the match should move")]),
+        ("The firm denied the charges, saying every rule had been followed to the letter.",
+         [("The firm", "every rule had been")]),
         # one speaker, two coordinated cues: two reported speeches
         ("The agency announced the dam will be checked every month, and said it will close the road if needed.",
          [("The agency", "the dam will be checked"), ("The agency", "it will close the road")]),
