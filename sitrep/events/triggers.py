@@ -124,6 +124,12 @@ def _conversation(tok: Token) -> bool:
     return tok.lower_ in CONVERSATION or (lemma(tok) == "people" and tok.ent_type_ == "")
 
 
+def _press(tok: Token, lex: Lexicon) -> bool:
+    """ "talked to reporters", "discussed her plans with Wikinews": speaking to the press is a statement
+    or an interview (CAMEO 010, "make statement"), not a consultation between parties."""
+    return bool(_words(tok) & lex.classes["press"])
+
+
 def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
     """The dependent a trigger needs to count (data: the ``needs`` field of triggers.yaml)."""
     if needs is None:
@@ -225,7 +231,9 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
     if needs == "counterpart":  # "talked with the rebels", "the two sides discussed", "X and Y discussed"
         subj = subject(tok)
         with_ = any(
-            c.dep_ == "prep" and c.lower_ in ("with", "to") and not any(_conversation(g) for g in c.children)
+            c.dep_ == "prep"
+            and c.lower_ in ("with", "to")
+            and not any(_conversation(g) or _press(g, lex) for g in c.children)
             for c in tok.children
         )
         joint = subj is not None and (

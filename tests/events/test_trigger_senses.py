@@ -194,3 +194,15 @@ def test_expulsions_and_court_findings_are_sanctions(ctx: Context, text: str, ty
 )
 def test_a_finding_is_a_conviction_only_by_a_court_of_a_wrong(types, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "SANCTION" not in types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "consult"),
+    [
+        ("With reporters, the minister discussed the plan.", False),  # an interview, not a consultation
+        ("The minister talked to journalists on Monday.", False),
+        ("The minister talked with the rebel envoy.", True),
+    ],
+)
+def test_talking_to_the_press_is_no_consultation(types, text: str, consult: bool) -> None:  # type: ignore[no-untyped-def]
+    assert ("CONSULT" in types(text)) is consult
