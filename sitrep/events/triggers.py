@@ -183,6 +183,15 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
             return False
         found = [c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp", "dobj")]
         return any(lemma(t) in lex.classes["wrongful"] for c in found for t in c.subtree)
+    if needs in ("plea-for", "guilty-plea"):  # "pleaded for calm", "pleaded with them to"; "pleaded guilty"
+        said = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "advmod", "dobj", "attr", "neg")]
+        plea = {t.lower_ for c in said for t in c.subtree}  # "not guilty": "not" may hang on "guilty"
+        if needs == "guilty-plea":
+            return "guilty" in plea and not plea & {"not", "n't"}
+        preps = any(c.dep_ == "prep" and c.lower_ in ("for", "with") for c in tok.children)
+        return not plea & {"guilty", "innocent", "contest"} and (preps or _has_to_complement(tok))
+    if needs == "to-commitment":  # "committed to a truce", "committed itself to hold talks"
+        return _has_to_complement(tok) or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
     if needs == "not-other-event":  # calling off a meeting, talks or a visit; nothing else
         return obj is not None and bool(_words(obj) & lex.classes["guest"])
     if needs == "released":  # "the release of the hostages", "his release from prison"

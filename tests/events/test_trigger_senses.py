@@ -206,3 +206,24 @@ def test_a_finding_is_a_conviction_only_by_a_court_of_a_wrong(types, text: str) 
 )
 def test_talking_to_the_press_is_no_consultation(types, text: str, consult: bool) -> None:  # type: ignore[no-untyped-def]
     assert ("CONSULT" in types(text)) is consult
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The minister pleaded guilty to fraud.", "REQUEST", "CONCEDE"),  # a plea in court admits
+        ("The minister pleaded not guilty.", "CONCEDE", None),  # a denial: no PLOVER event
+        ("Chile pleaded with Peru to release the sailors.", None, "REQUEST"),
+        ("The gang committed murder in the town.", "AGREE", None),  # a crime committed is no commitment
+        ("Chile committed to holding talks with Peru.", None, "AGREE"),
+        ("The senator proposed a bill on taxes.", "AGREE", None),  # no offer to a party
+        ("Chile proposed a truce to Peru.", None, "AGREE"),
+        ("Forecasters issued a weather alert for the coast.", "MOBILIZE", None),
+        ("Troops were put on high alert along the border.", None, "MOBILIZE"),
+    ],
+)
+def test_trigger_sense_of_legal_and_intent_words(
+    types, text: str, absent: str | None, present: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    found = types(text)
+    assert absent not in found and (present is None or present in found), found
