@@ -196,6 +196,9 @@ def speaker_before(tokens: Sequence[Token], cues: Cues) -> list[Token]:
         if seg and not all(t.like_num for t in seg) and seg[0].tag_ != "VBG" and seg[0].pos_ != "ADP":
             break
         seg = []
+    # the name may stand before an age as well ("Maria, 45, a mother of three, said" -> Maria)
+    while segments and all(t.like_num for t in _trim(segments[-1])):
+        segments.pop()
     if segments and _is_title(seg) and _is_name(before := _trim(segments[-1])):
         seg = before
     return seg if len(seg) <= MAX_SPEAKER_TOKENS else []

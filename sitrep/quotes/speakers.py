@@ -29,7 +29,8 @@ def actor_id(
     outside = [m for m in article.mentions if not any(a <= m.start < b for a, b in quoted)]
     if word.pos_ == "PRON":
         kinds = PRONOUN_KINDS.get(word.lower_, ())
-        earlier = [m for m in outside if m.end <= word.idx and m.actor.kind in kinds]
+        # an English pronoun points back at a name in its own script, not at cited foreign text
+        earlier = [m for m in outside if m.end <= word.idx and m.actor.kind in kinds and _latin(m.text)]
         return earlier[-1].actor.id if earlier else None
     here = next((m for m in article.mentions if m.start <= word.idx < m.end), None)
     if word.pos_ == "PROPN" and not any(t.pos_ == "PROPN" and t.i < word.i for t in speaker):
@@ -37,6 +38,10 @@ def actor_id(
         if named is not None:
             return named.actor.id
     return here.actor.id if here else None
+
+
+def _latin(text: str) -> bool:
+    return any(c.isalpha() and c.isascii() for c in text)
 
 
 def nameless(speaker: Sequence[Any], actor: str | None) -> bool:

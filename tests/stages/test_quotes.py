@@ -142,6 +142,8 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
          "the driver had been speeding", "A shop manager", None),
         ("Mitch Rowe, the party leader, has indicated the vote could be delayed until May.",
          "the vote could be delayed", "Mitch Rowe", None),
+        ('"The storm took the roof and the barn," Rosa Diaz, 61, a retired nurse, said.', "The storm took",
+         "Rosa Diaz", None),
         ("The minister, speaking to Reuters, said the talks had failed after midnight.",
          "the talks had failed", "The minister", "Reuters"),
         # the hearer ends where the told clause begins
@@ -365,3 +367,10 @@ def test_quotes_several_reported_speeches_in_a_sentence(ctx: Context, text: str,
     assert len(found) == len(expected), found
     for (speaker, starts), (got_speaker, got) in zip(expected, found, strict=True):
         assert got_speaker == speaker and got.startswith(starts), found
+
+
+def test_quotes_pronoun_antecedent_is_written_in_the_pronoun_script() -> None:
+    from sitrep.quotes.speakers import _latin
+
+    assert _latin("Ann Lee") and _latin("Ли Ann")
+    assert not _latin("Анна Ли") and not _latin("ما این")
