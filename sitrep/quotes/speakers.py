@@ -17,6 +17,7 @@ from sitrep.records import ActorMention, Article
 
 PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
     "he": ("person",), "she": ("person",), "it": ("organisation", "group", "media"),
+    "they": ("generic", "group", "organisation"),  # "Police said ... They added": people, not a person
 }  # fmt: skip
 
 

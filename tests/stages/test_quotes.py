@@ -374,3 +374,13 @@ def test_quotes_pronoun_antecedent_is_written_in_the_pronoun_script() -> None:
 
     assert _latin("Ann Lee") and _latin("Ли Ann")
     assert not _latin("Анна Ли") and not _latin("ما این")
+
+
+def test_quotes_they_is_the_group_named_before(ctx: Context) -> None:
+    text = (
+        'The rebels took the town on Monday. They said, "We will hold it until the army leaves the valley."'
+    )
+    article = process(text, published="2024-05-01", ctx=ctx)
+    quote = _quote(article, "We will hold")
+    rebels = next(m.actor.id for m in article.mentions if m.text == "The rebels")
+    assert quote.speaker_actor_id == rebels
