@@ -192,8 +192,13 @@ def speaker_before(tokens: Sequence[Token], cues: Cues) -> list[Token]:
     while segments:
         seg = _trim(segments.pop())
         # "a manager, 24, who said": the age is no speaker; nor "the minister, speaking to Reuters, said"
-        # or "officials, after an inquiry, stated"
-        if seg and not all(t.like_num for t in seg) and seg[0].tag_ != "VBG" and seg[0].pos_ != "ADP":
+        # or "officials, after an inquiry, stated", "the letter, signed by 40 doctors, warned"
+        if (
+            seg
+            and not all(t.like_num for t in seg)
+            and seg[0].tag_ not in ("VBG", "VBN")
+            and seg[0].pos_ != "ADP"
+        ):
             break
         seg = []
     # the name may stand before an age as well ("Maria, 45, a mother of three, said" -> Maria)

@@ -144,6 +144,8 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
          "the vote could be delayed", "Mitch Rowe", None),
         ('"The storm took the roof and the barn," Rosa Diaz, 61, a retired nurse, said.', "The storm took",
          "Rosa Diaz", None),
+        ("The appeal, signed by 40 nurses, warned that the ward would close within a month.",
+         "the ward would close", "The appeal", None),
         ("The minister, speaking to Reuters, said the talks had failed after midnight.",
          "the talks had failed", "The minister", "Reuters"),
         # the hearer ends where the told clause begins
