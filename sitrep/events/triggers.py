@@ -234,7 +234,11 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return subj is None or _is_armed(lex, subj) or bool(_words(subj) & lex.classes["official"])
     if needs == "not-accident":  # "a fire destroyed homes" (often parsed as "a fire [that] destroyed")
         subj = subject(tok) or (tok.head if tok.dep_ == "acl" else None)
-        return subj is None or not (_words(subj) & lex.classes["accident"])
+        if subj is not None and tok.dep_ == "relcl" and lemma(subj) in ("which", "that"):
+            subj = tok.head  # "a collision which killed two": the collision did
+        agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        causes = [t for t in (subj, *agents) if t is not None]  # "was killed by a lion"
+        return not any(_words(t) & (lex.classes["accident"] | lex.classes["animal"]) for t in causes)
     if needs == "armed-context":
         return any(lex.in_class("armed", lemma(t)) for t in tok.sent)
     if needs == "counterpart":  # "talked with the rebels", "the two sides discussed", "X and Y discussed"

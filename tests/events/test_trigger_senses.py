@@ -227,3 +227,16 @@ def test_trigger_sense_of_legal_and_intent_words(
 ) -> None:  # type: ignore[no-untyped-def]
     found = types(text)
     assert absent not in found and (present is None or present in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ranger was killed by a lion on Tuesday.",  # an animal
+        "The collision, which killed two workers, happened at dawn.",  # an accident, through "which"
+        "The coronavirus has infected and killed many people.",  # an illness
+    ],
+)
+def test_deaths_by_accident_animal_or_illness_are_no_assault(types, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Accidents, disasters, illnesses and animals are no PLOVER actors: what they kill is no ASSAULT."""
+    assert "ASSAULT" not in types(text)
