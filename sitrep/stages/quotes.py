@@ -33,6 +33,7 @@ CLOSED_TAIL = 6  # '"... done." Lee told reporters.': a short sentence of its ow
 CONTINUATION_WORDS = 16  # at most the attribution between a quote and the same speaker's next one
 PARTIAL_WORDS = 4
 TERM_WORDS = 3
+TITLE_WORDS = 8
 _SENT_END = {".", "!", "?"}
 _OPENERS = set("“„«‹\"‘'")
 
@@ -83,7 +84,7 @@ def run(article: Article, doc: Doc | None, ctx: Context) -> tuple[Quote, ...]:
     # a term in marks (a short noun phrase, no verb) inside reported speech with the same cue ('Officials
     # said the boar may have eaten a "pig bomb" left in a field') is cited by that reported speech: one
     # quotation; a verb phrase in marks is the speaker's own wording ('he came to "personally oversee" it')
-    direct = [f for f in direct if not any(_cited_term(doc, f, i) for i in indirect)]
+    direct = [f for f in direct if not any(_cited_term(doc, f, i) for i in indirect) and not _title(doc, f)]
     indirect = [i for i in indirect if (t := transcript.turn_at(spoken, i.span.start)) is None or t.asks]
     # in a transcript's turn, words given to a pronoun or a bare description ("they asked me", "the seller
     # tells you") retell a conversation, often a made-up one, with no one the article could name; words
@@ -135,6 +136,24 @@ def _frames(doc: Doc, span: Span, quote: Found) -> bool:
         return False
     outside = [t for t in _tokens(doc, span.start, span.end) if not marks.open_at <= t.idx <= marks.close_at]
     return not any(t.pos_ == "VERB" for t in outside)
+
+
+def _title(doc: Doc, quote: Found) -> bool:
+    """A name in marks: every word but the small ones capitalised and no verb ('its "Person of the
+    Year"', 'the "Clean Rivers Act"'); a slogan with a verb ("Make It Right") is still words someone used."""
+    words = [t for t in _tokens(doc, quote.span.start, quote.span.end) if t.is_alpha]
+    if len(words) > TITLE_WORDS:
+        return False
+    big = [t for t in words if t.lower_ not in _SMALL_WORDS]
+    return (
+        len(words) >= 2
+        and bool(big)
+        and all(t.text[0].isupper() for t in big)
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with"})
 
 
 def _cited_term(doc: Doc, quote: Found, reported: Found) -> bool:

@@ -120,6 +120,18 @@ def test_quotes_attribution_forms(ctx: Context, text: str, starts: str, speaker:
     assert quote.via_outlet == via
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The magazine announced its choice of the young sailor as its "Sportsman of the Decade".',
+        'Officials said the raid, called "Operation Dry River", had ended.',
+    ],
+)
+def test_quotes_names_in_marks_are_not_quotes(ctx: Context, text: str) -> None:
+    article = process(text, published="2024-05-01", ctx=ctx)
+    assert not [q for q in article.quotes if q.kind != "indirect"], [q.text for q in article.quotes]
+
+
 def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
     article = process("The so-called “experts” arrived in the capital on Monday.", ctx=ctx)
     assert article.quotes == ()
