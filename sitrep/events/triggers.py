@@ -201,6 +201,9 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
             return _is_armed(lex, obj) and obj.ent_type_ not in ("GPE", "NORP")
         return _is_armed(lex, subject(tok))
     if needs == "to-or-for":  # "asked them to leave", "asked Peru for help"; not "asked a question"
+        subj = subject(tok)
+        if subj is not None and _press(subj, lex):
+            return False  # "a reporter asked him to explain": an interview's question, no request
         return _has_to_complement(tok) or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
     if needs.startswith("prep-"):  # "railed against", "critical of"
         return any(c.dep_ == "prep" and c.lower_ == needs[5:] for c in tok.children)

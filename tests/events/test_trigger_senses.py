@@ -240,3 +240,8 @@ def test_trigger_sense_of_legal_and_intent_words(
 def test_deaths_by_accident_animal_or_illness_are_no_assault(types, text: str) -> None:  # type: ignore[no-untyped-def]
     """Accidents, disasters, illnesses and animals are no PLOVER actors: what they kill is no ASSAULT."""
     assert "ASSAULT" not in types(text)
+
+
+def test_a_reporters_question_is_no_request(types) -> None:  # type: ignore[no-untyped-def]
+    assert "REQUEST" not in types("A reporter asked the minister to explain the delay.")
+    assert "REQUEST" in types("The minister asked the rebels to explain the delay.")
