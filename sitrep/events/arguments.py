@@ -29,6 +29,7 @@ PLURAL = frozenset({"they", "their", "them"})
 QUANTIFIERS = frozenset({"all", "most", "some", "many", "several", "both", "each", "none", "few", "half"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 FIRST = frozenset({"i", "me", "my", "we", "us", "our"})  # in a quote: its speaker
+PRONOUNS = PERSONAL | GROUP | RELATIVE | FIRST
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr"})
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 NAMED_PARTIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})

@@ -217,7 +217,9 @@ def event(
     if type_ == "MOBILIZE" and cameo == "150" and source_tok is not None and _joint(source_tok):
         type_, mode, cameo, rule = "COOPERATE", None, "062", f"{rule}|joint"
     avoid = events | ({source_tok.i} if source_tok is not None else set())
-    target = recipients.choose(cand, lex, avoid, lambda t: _actor(t, article, lex, names, where, False))
+    target = recipients.choose(
+        cand, lex, avoid, lambda t: _actor(t, article, lex, names, where, False), source
+    )
     verb = clause_verb(cand.verb)
     clause = _clause_span(verb)
     sent = (tok.sent.start_char, tok.sent.end_char)

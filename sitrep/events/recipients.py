@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from sitrep.events.arguments import RELATIVE, patient_possessor
+from sitrep.events.arguments import PRONOUNS, RELATIVE, patient_possessor
 from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import DATA, Lexicon
 from sitrep.events.triggers import Candidate, died_of, lemma, subject
@@ -320,14 +320,18 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
                 yield t
 
 
-def choose(cand: Candidate, lex: Lexicon, avoid: set[int], resolve: Resolver) -> EventActor | None:
+def choose(
+    cand: Candidate, lex: Lexicon, avoid: set[int], resolve: Resolver, source: EventActor | None = None
+) -> EventActor | None:
     """The first candidate naming an actor; else the first whose words at least name a country ("squares
     in Minsk" yields to "in defiance of Belarusian police"); else the first words at all (they may
-    still help a reader)."""
+    still help a reader). The recipient is another party than the source: words that are the source's
+    own, or a pronoun standing for it ("Greece will restrict its market for new members": the members),
+    are passed over."""
     fallback = country = None
     for tok in candidates(cand, lex, avoid):
         actor = resolve(tok)
-        if actor is None:
+        if actor is None or _is_source(actor, source):
             continue
         if actor.actor_id is not None:
             return actor
@@ -335,6 +339,15 @@ def choose(cand: Candidate, lex: Lexicon, avoid: set[int], resolve: Resolver) ->
             country = country or actor
         fallback = fallback or actor
     return country or fallback
+
+
+def _is_source(actor: EventActor, source: EventActor | None) -> bool:
+    if source is None:
+        return False
+    if (actor.span.start, actor.span.end) == (source.span.start, source.span.end):
+        return True
+    same = actor.actor_id == source.actor_id if actor.actor_id is not None else actor.name == source.name
+    return actor.span.text.lower() in PRONOUNS and same
 
 
 def _named_inside(p: PlaceMention, mentions: Sequence[ActorMention]) -> bool:

@@ -422,3 +422,10 @@ def test_arguments_a_trigger_nouns_infinitive_names_the_recipient(asserted) -> N
     (event,) = asserted("Senator Omar Nasser expressed a desire to cooperate with Senator Ann Lee.")
     assert event.plover_type == "AGREE"
     assert event.target is not None and event.target.span.text == "Senator Ann Lee"
+
+
+def test_arguments_the_recipient_is_another_party_than_the_source(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway plans to impose restrictions on its labour market for new EU members."
+    (event,) = [e for e in code(text) if e.plover_type == "COERCE"]
+    assert event.source is not None and event.source.country == "NOR"
+    assert event.target is not None and event.target.span.text == "new EU members"
