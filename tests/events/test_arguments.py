@@ -425,7 +425,7 @@ def test_arguments_a_trigger_nouns_infinitive_names_the_recipient(asserted) -> N
 
 
 def test_arguments_the_recipient_is_another_party_than_the_source(code) -> None:  # type: ignore[no-untyped-def]
-    text = "Norway plans to impose restrictions on its labour market for new EU members."
+    text = "Norway imposed a ban on its ports for Russian trawlers."
     (event,) = [e for e in code(text) if e.plover_type == "COERCE"]
     assert event.source is not None and event.source.country == "NOR"
-    assert event.target is not None and event.target.span.text == "new EU members"
+    assert event.target is not None and event.target.span.text == "Russian trawlers"
