@@ -427,6 +427,8 @@ def resolve(
     span = Span(start, end, article.text[start:end])
     if tok.pos_ == "PRON" and tok.dep_ == "poss":
         subj = _clause_subject(tok)
+        if subj is not None and subj.left_edge.i <= tok.i <= subj.right_edge.i:
+            subj = None  # "her government will withdraw": "her" is not her government
         if subj is not None and not _agrees(tok, subj, index or MentionIndex(article.mentions)):
             subj = None  # "the senator backed their bid": not the senator's
         named = resolve(subj, article, countries, index) if subj is not None else None
@@ -463,6 +465,10 @@ def resolve(
         country, sector = role.country, sector or role.sector
     if country is None or "ethnic" in span.text.lower().split():  # a provisional actor, an ethnic group
         country = _words_country(tok, span, article, countries) or country
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    owner = resolve(poss, article, countries, index) if a.kind == "generic" and poss is not None else None
+    if owner is not None and owner.country and owner.country != country:  # "X said her government ...":
+        return EventActor(span, None, f"{owner.country} {sector}", owner.country, sector)  # X's government
     return EventActor(span, a.id, a.name, country, sector)
 
 

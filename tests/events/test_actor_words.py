@@ -113,3 +113,12 @@ def test_actor_words_a_possessive_agrees_with_the_subject(code, text: str, owner
     found = [e for e in code(text, mentions=mentions) if e.plover_type == "SUPPORT"]
     # "their" is no single senator's: with no group named there is no one to support the bill
     assert [e.source.actor_id if e.source is not None else None for e in found] == ([owner] if owner else [])
+
+
+def test_actor_words_her_government_is_the_government_of_her_country(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Ann Lee, the mayor of Oslo, announced that her government will withdraw the bill."
+    ann = Actor("ann-lee", "Ann Lee", "person", "NOR", "GOV")
+    other = Actor("SWE GOV", "SWE GOV", "generic", "SWE", "GOV")  # a generic read with a wrong country
+    found = code(text, mentions=_mentioned(text, ("Ann Lee", ann), ("her government", other)))
+    (event,) = [e for e in found if e.plover_type == "CONCEDE"]
+    assert event.source is not None and (event.source.country, event.source.name) == ("NOR", "NOR GOV")
