@@ -186,6 +186,13 @@ def speaker_before(tokens: Sequence[Token], cues: Cues) -> list[Token]:
         elif tok.text not in _STOP or tok.text in "()":
             segments[-1].append(tok)
     segments = [s for s in segments if s]
+    # "the law, which the minister said would cut prices": the relative clause's own speaker, when the
+    # cue ends it ("Ann Lee, who chairs the board, said" sets the clause off and names Ann Lee)
+    last = segments[-1] if segments else []
+    if len(last) > 1 and last[0].lower_ in cues.relative and tokens and tokens[-1].i == last[-1].i:
+        inner = _trim(last[1:])
+        if inner and not clause_like(inner) and len(inner) <= MAX_SPEAKER_TOKENS:
+            return inner
     while segments and segments[-1][0].lower_ in cues.relative:
         segments.pop()
     seg: list[Token] = []

@@ -140,6 +140,14 @@ def _cue_in(toks: Sequence[Any], cues: at.Cues, used: set[int]) -> list[tuple[Sp
                 cut -= 1
             content = _content(toks[:cut])
             return [(content, attr)] if content else []
+        first = attr.speaker[0].i - toks[0].i
+        if first > 0 and toks[first - 1].lower_ in _RELATIVE:
+            # "the law, which the minister said would cut prices, ...": the words end with the clause
+            rest = rest[: next((j for j, t in enumerate(rest) if t.text == ","), len(rest))]
+        elif first > 0 and toks[first - 1].text == "," and rest and rest[0].text == ",":
+            # "The fire, officials said, started in the kitchen": set off inside the words, the whole clause
+            whole = _content(toks)
+            return [(whole, attr)] if whole else []
         # "announced the plan and said it would start soon": a second cue of the same speaker
         second = next((j for j, t in enumerate(rest) if t.head.i == tok.i and t.i not in used
                        and _also_said(t, cues)), None)  # fmt: skip

@@ -190,6 +190,11 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
         # "according to X" set off inside the words: the whole clause around it
         ("The mayor then led, according to the city paper, the largest march the town had seen.",
          "The mayor then led", "the city paper", None),
+        # an attribution set off inside the words: the whole clause; a relative clause's own speaker
+        ("The fire, officials said, started in the kitchen of the old hotel.", "The fire, officials said",
+         "officials", None),
+        ("The new law, which the minister said would cut food prices by half, takes effect in May.",
+         "would cut food prices", "the minister", None),
         # a plea in court is no attribution of the words before it
         ('Judge Lee went on to say the firm had "acted in good faith from the start" by pleading guilty early.',
          "acted in good faith", "Judge Lee", None),
