@@ -171,13 +171,17 @@ def _continued(found: list[Found], text: str) -> list[Found]:
     """A quote with no attribution of its own that follows an attributed one in the same paragraph,
     with at most the attribution between them ('"We are ready," the mayor said. "The work is done."'),
     is the same speaker's. When the first part ends on a comma and nothing but its attribution stands
+    (which the second part may read as its own, before it)
     between the parts, the attribution interrupts one quotation ('"The bridge," she said, "opens in
     May."'; '"We are ready," he said. "The work is done."'): the two parts are one quote, from the first
     part's first word to the second part's last."""
     out: list[Found] = []
     for item in found:
         prev = out[-1] if out else None
-        if prev and prev.attribution and prev.quoted and item.quoted and not item.attribution:
+        same = bool(
+            prev and prev.attribution and item.attribution and _same_cue(prev.attribution, item.attribution)
+        )
+        if prev and prev.attribution and prev.quoted and item.quoted and (not item.attribution or same):
             gap = text[prev.quoted.close_at + 1 : item.quoted.open_at]
             if "\n\n" not in gap and len(gap.split()) <= CONTINUATION_WORDS:
                 if text[prev.quoted.start : prev.quoted.end].rstrip().endswith(",") and _only_attribution(
@@ -192,6 +196,11 @@ def _continued(found: list[Found], text: str) -> list[Found]:
                 item.attribution = prev.attribution
         out.append(item)
     return out
+
+
+def _same_cue(one: at.Attribution, other: at.Attribution) -> bool:
+    """'"It is," she said of it, "done."': both parts read the one cue between them."""
+    return bool(one.cue and other.cue) and one.cue[0].i == other.cue[0].i
 
 
 def _only_attribution(gap: str, at_: int, attr: at.Attribution) -> bool:

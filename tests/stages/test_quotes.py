@@ -306,8 +306,14 @@ def test_quotes_partial_inside_its_frame_is_one_quotation(ctx: Context, text: st
     _quote(article, starts)
 
 
-def test_quotes_interrupted_quotation_is_one_quote(ctx: Context) -> None:
-    text = '"The new bridge will carry trains," the engineer said. "It opens to cars in the spring."'
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The new bridge will carry trains," the engineer said. "It opens to cars in the spring."',
+        '"The new bridge will carry trains," the engineer said of it, "and it opens to cars in the spring."',
+    ],
+)
+def test_quotes_interrupted_quotation_is_one_quote(ctx: Context, text: str) -> None:
     article = process(text, published="2024-05-01", ctx=ctx)
     (quote,) = article.quotes
     assert quote.text.startswith("The new bridge") and quote.text.endswith("in the spring.")
