@@ -192,6 +192,13 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         return not plea & {"guilty", "innocent", "contest"} and (preps or _has_to_complement(tok))
     if needs == "to-commitment":  # "committed to a truce", "committed itself to hold talks"
         return _has_to_complement(tok) or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    if needs == "device-used":  # "the bomb exploded", "detonated a bomb"; not "defused a bomb"
+        if tok.dep_ not in ("dobj", "pobj", "conj", "appos") or tok.head.pos_ not in ("VERB", "AUX"):
+            return True
+        return lemma(tok.head) in lex.classes["device_use"] or lemma(tok.head) in lex.light_verbs
+    if needs == "not-about":  # "warned them about the virus": information, not a threat
+        holders = [tok, *([obj] if obj is not None else [])]  # "about" may hang on the one warned
+        return not any(c.dep_ == "prep" and c.lower_ == "about" for h in holders for c in h.children)
     if needs == "not-other-event":  # calling off a meeting, talks or a visit; nothing else
         return obj is not None and bool(_words(obj) & lex.classes["guest"])
     if needs == "released":  # "the release of the hostages", "his release from prison"

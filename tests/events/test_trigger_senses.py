@@ -245,3 +245,17 @@ def test_deaths_by_accident_animal_or_illness_are_no_assault(types, text: str) -
 def test_a_reporters_question_is_no_request(types) -> None:  # type: ignore[no-untyped-def]
     assert "REQUEST" not in types("A reporter asked the minister to explain the delay.")
     assert "REQUEST" in types("The minister asked the rebels to explain the delay.")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Police defused a bomb in the city centre.", "ASSAULT", None),  # a device found, no attack
+        ("Rebels detonated a bomb near the embassy.", None, "ASSAULT"),
+        ("The doctor warned people about the virus.", "THREATEN", None),  # information, not a threat
+        ("Chile warned Peru that it would respond.", None, "THREATEN"),
+    ],
+)
+def test_devices_and_warnings(types, text: str, absent: str | None, present: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = types(text)
+    assert absent not in found and (present is None or present in found), found
