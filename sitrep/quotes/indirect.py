@@ -153,6 +153,12 @@ def _cue_in(toks: Sequence[Any], cues: at.Cues, used: set[int]) -> list[tuple[Sp
                        and _also_said(t, cues)), None)  # fmt: skip
         if second is not None and not any(t.tag_ in _FINITE for t in rest[:second]):
             continue  # "denied the claims, saying ...": what was said follows the second cue alone
+        embedded = _embedded(rest[:second] if second is not None else rest, cues, used)
+        if embedded is not None and second is None:
+            # "said he may act, which he said would let him ...": the relative clause has its own speaker
+            where, inner = embedded
+            found = _complement_of(tok, rest[:where], attr) + inner
+            return found if found else []
         found = _complement_of(tok, rest[:second] if second is not None else rest, attr)
         if second is not None:
             cue = rest[second]
@@ -164,6 +170,29 @@ def _cue_in(toks: Sequence[Any], cues: at.Cues, used: set[int]) -> list[tuple[Sp
         if found:
             return found
     return []
+
+
+def _embedded(
+    rest: Sequence[Any], cues: at.Cues, used: set[int]
+) -> tuple[int, list[tuple[Span, at.Attribution]]] | None:
+    """A relative clause inside reported words that names its own speaker (", which the minister said
+    would cut prices"): where the outer words end (before the comma) and the inner reported words."""
+    for j, tok in enumerate(rest):
+        if tok.lower_ not in _RELATIVE or j == 0 or rest[j - 1].text != ",":
+            continue
+        cue = next((k for k in range(j + 1, min(len(rest), j + 6)) if at.is_cue(rest[k], cues)), None)
+        if cue is None or rest[cue].i in used:
+            return None
+        speaker = list(rest[j + 1 : cue])
+        if not speaker or at.clause_like(speaker):
+            return None
+        words = [t for t in rest[cue + 1 :]]
+        words = words[: next((k for k, t in enumerate(words) if t.text == ","), len(words))]
+        if not words or words[0].tag_ not in _FINITE:
+            return None  # the clause's verb follows the cue at once: "which he said would ..."
+        content = _content(words)
+        return (j - 1, [(content, at.Attribution(speaker, [rest[cue]], ()))] if content else [])
+    return None
 
 
 def _also_said(tok: Any, cues: at.Cues) -> bool:

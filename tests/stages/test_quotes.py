@@ -380,6 +380,9 @@ def test_quotes_you_in_a_question_is_the_interviewee(ctx: Context) -> None:
          [("The coach", "the pitch was too wet"), ("The coach", "the match should move")]),
         ("The firm denied the charges, saying every rule had been followed to the letter.",
          [("The firm", "every rule had been")]),
+        # a relative clause inside the words that names its own speaker
+        ("Ann Lee said she may close the port, which she said would stop the smuggling of arms at night.",
+         [("Ann Lee", "she may close the port"), ("she", "would stop the smuggling")]),
         # one speaker, two coordinated cues: two reported speeches
         ("The agency announced the dam will be checked every month, and said it will close the road if needed.",
          [("The agency", "the dam will be checked"), ("The agency", "it will close the road")]),
