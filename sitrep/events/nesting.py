@@ -94,6 +94,8 @@ def _apply_frame(cand: Candidate, lex: Lexicon) -> None:
         return
     if name == "intent":
         cand.type = frame.types.get(inner_type, frame.types["default"])
+        if not cand.type and inner is not None and inner.token.head.i != cand.token.i:
+            cand.type = frame.types["default"]  # "agreed to help with the inquiry": the help is intended
         cand.cameo = frame.cameo.get(cand.type, cand.cameo)
         if inner is None and lemma(cand.token) not in frame.alone and cand.token.pos_ != "ADJ":
             cand.type = ""  # "plans", "prepared" alone name no event

@@ -259,3 +259,17 @@ def test_a_reporters_question_is_no_request(types) -> None:  # type: ignore[no-u
 def test_devices_and_warnings(types, text: str, absent: str | None, present: str | None) -> None:  # type: ignore[no-untyped-def]
     found = types(text)
     assert absent not in found and (present is None or present in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The unions vowed to protest against the reform.", "THREATEN"),  # CAMEO 133
+        ("The minister vowed to criticise the envoy.", None),  # an intent to criticise: no event
+        ("Chile agreed to help with the inquiry.", "AGREE"),  # the help, not the inquiry, is intended
+    ],
+)
+def test_an_intent_takes_its_type_from_what_is_intended(ctx: Context, text: str, type_: str | None) -> None:
+    cands = nesting.find(language.nlp(ctx)(text), lexicon(ctx))
+    frames = {c.type for c in cands if c.entry.frame == "intent"}
+    assert frames == ({type_} if type_ else set()), frames
