@@ -43,6 +43,8 @@ class Cues:
     interviewers: frozenset[str] = frozenset()
     not_speech: frozenset[tuple[str, ...]] = frozenset()
     bearing_verbs: frozenset[str] = frozenset()
+    bearing_with_noun: frozenset[str] = frozenset()
+    words_nouns: frozenset[str] = frozenset()
 
 
 def load_cues(path: Path = CUES) -> Cues:
@@ -67,6 +69,8 @@ def load_cues(path: Path = CUES) -> Cues:
         interviewers=frozenset(w.casefold() for w in data["interviewer_labels"]),
         not_speech=frozenset(tuple(p.lower().split()) for p in data["not_speech"]),
         bearing_verbs=words("bearing_verbs"),
+        bearing_with_noun=words("bearing_with_noun"),
+        words_nouns=words("words_nouns"),
     )
 
 

@@ -236,7 +236,7 @@ def _bearer(doc: Doc, quoted: Quoted, attr: at.Attribution, cues: at.Cues) -> at
         return None
     cue = attr.cue[-1]
     between = [t for t in _tokens(doc, cue.idx + len(cue.text), quoted.open_at) if t.i > cue.i]
-    verb = next((t for t in between if t.lemma_.lower() in cues.bearing_verbs and t.pos_ == "VERB"), None)
+    verb = next((t for t in between if t.pos_ == "VERB" and _bears(t, between, cues)), None)
     if verb is None:
         return None
     subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and cue.i < c.i < verb.i]
@@ -244,6 +244,16 @@ def _bearer(doc: Doc, quoted: Quoted, attr: at.Attribution, cues: at.Cues) -> at
     if not words or len(words) > at.MAX_SPEAKER_TOKENS or at.clause_like(words):
         return None
     return at.Attribution(words, [verb], (), attr.speaker, attr.cue)
+
+
+def _bears(verb: Token, between: Sequence[Token], cues: at.Cues) -> bool:
+    """ "chanted", or "used the slogan" / "carried signs reading": words someone used as words."""
+    lemma = verb.lemma_.lower()
+    if lemma in cues.bearing_verbs:
+        return True
+    return lemma in cues.bearing_with_noun and any(
+        t.i > verb.i and t.lemma_.lower() in cues.words_nouns for t in between
+    )
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Sequence[Any]:

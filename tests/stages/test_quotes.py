@@ -195,6 +195,9 @@ def test_quotes_scare_quotes_without_cue_are_not_quotes(ctx: Context) -> None:
          "officials", None),
         ("The new law, which the minister said would cut food prices by half, takes effect in May.",
          "would cut food prices", "the minister", None),
+        # "use" bears someone's words only with a noun for words ("used the slogan"): here, Lee's own
+        ('Ann Lee said the council would use "every tool it has" against the floods.', "every tool",
+         "Ann Lee", None),
         # a plea in court is no attribution of the words before it
         ('Judge Lee went on to say the firm had "acted in good faith from the start" by pleading guilty early.',
          "acted in good faith", "Judge Lee", None),
@@ -262,6 +265,8 @@ def test_quotes_not_reported_speech(ctx: Context, text: str) -> None:
         # words someone in the reported clause chanted or used are theirs, relayed by the reporter
         ('Police said marchers chanted "Down with the new dam" near the old bridge.', "Down with", "marchers",
          "Police"),
+        ('The paper reported fans were using the slogan "Bring the cup home" at the match.', "Bring the cup",
+         "fans", "The paper"),
     ],
 )  # fmt: skip
 def test_quotes_relayed_words_hang_under_the_report(ctx: Context, text: str, starts: str, speaker: str,
