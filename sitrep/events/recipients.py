@@ -52,6 +52,7 @@ class Rules:
     stance_preps: frozenset[str]
     area_nouns: frozenset[str]
     answer_types: frozenset[str]
+    setting_types: frozenset[str]
 
 
 @cache
@@ -79,6 +80,7 @@ def rules(data: Path = DATA) -> Rules:
         stance_preps=frozenset(raw["stance_preps"]),
         area_nouns=frozenset(raw["area_nouns"]),
         answer_types=frozenset(raw["answer_types"]),
+        setting_types=frozenset(raw["setting_types"]),
     )
 
 
@@ -268,6 +270,16 @@ def _answered(cand: Candidate, lex: Lexicon, r: Rules) -> Iterator[Token]:
                 return
 
 
+def _setting(cand: Candidate, r: Rules) -> Iterator[Token]:
+    """An event named as the setting of a clause ("in a phone call, X urged Y to ...", "in a raid, police
+    arrested Y") is between that clause's doer (its source, arguments.source_token) and its object."""
+    tok = cand.token
+    if cand.type not in r.setting_types:
+        return
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+        yield from _objects(tok.head.head, False)
+
+
 def _stance(verb: Token, r: Rules) -> Iterator[Token]:
     """ "blocked streets in defiance of X", "struck in retaliation against X": whom the act answers."""
     for c in verb.children:
@@ -310,6 +322,7 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
     if cand.complement is not None:  # a frame's event: "threatened to stop gas deliveries to X"
         first += _primary(cand.complement, lex, r)
     first += _stance(cand.verb, r)
+    first += _setting(cand, r)
     for head in (cand.verb, *(t for t in cand.tokens if t is not cand.verb)):  # "expressed a desire to ..."
         first += _complements(head, r, r.complement_depth)
     first += _pobjs(cand.verb, r.inner_preps - lex.source_preps)  # "mobilized for a war against X"

@@ -429,3 +429,15 @@ def test_arguments_the_recipient_is_another_party_than_the_source(code) -> None:
     (event,) = [e for e in code(text) if e.plover_type == "COERCE"]
     assert event.source is not None and event.source.country == "NOR"
     assert event.target is not None and event.target.span.text == "Russian trawlers"
+
+
+def test_arguments_an_event_set_around_a_clause_is_between_its_parties(code) -> None:  # type: ignore[no-untyped-def]
+    text = "In a phone call in late May, the Greek minister encouraged the Turkish envoy to reopen the port."
+    (call,) = [e for e in code(text) if e.plover_type == "CONSULT"]
+    assert call.source is not None and call.source.country == "GRC"
+    assert call.target is not None and call.target.country == "TUR"
+    # a protest's setting is not aimed at what the protesters then do
+    riot = "During the riot, the Greek students burned a Turkish flag."
+    assert all(
+        e.target is None or e.target.country != "TUR" for e in code(riot) if e.plover_type == "PROTEST"
+    )
