@@ -199,6 +199,9 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
     if needs == "not-about":  # "warned them about the virus": information, not a threat
         holders = [tok, *([obj] if obj is not None else [])]  # "about" may hang on the one warned
         return not any(c.dep_ == "prep" and c.lower_ == "about" for h in holders for c in h.children)
+    if needs == "not-reception":  # "the plan was met with criticism": a reception, no meeting
+        withs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+        return not any(_words(g) & lex.classes["reception"] for g in withs)
     if needs == "not-other-event":  # calling off a meeting, talks or a visit; nothing else
         return obj is not None and bool(_words(obj) & lex.classes["guest"])
     if needs == "released":  # "the release of the hostages", "his release from prison"

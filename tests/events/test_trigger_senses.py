@@ -273,3 +273,8 @@ def test_an_intent_takes_its_type_from_what_is_intended(ctx: Context, text: str,
     cands = nesting.find(language.nlp(ctx)(text), lexicon(ctx))
     frames = {c.type for c in cands if c.entry.frame == "intent"}
     assert frames == ({type_} if type_ else set()), frames
+
+
+def test_a_plan_met_with_criticism_is_no_meeting(types) -> None:  # type: ignore[no-untyped-def]
+    assert "CONSULT" not in types("The plan was met with criticism from the opposition.")
+    assert "CONSULT" in types("The minister met with the rebel envoy.")
