@@ -54,6 +54,21 @@ def _noun_source(tok: Token, lex: Lexicon, countries: dict[str, str]) -> Token |
     return None
 
 
+def other_occasion(cand: Candidate, lex: Lexicon) -> bool:
+    """A contentious event named in a clause's adjunct of time or circumstance ("after the attack",
+    "amid protests"): another occasion, whose parties are not the clause's (data: roles.occasion_preps)."""
+    tok = cand.token
+    occasion = tok.dep_ == "pobj" and tok.head.lower_ in lex.roles["occasion_preps"]
+    return occasion and cand.type not in lex.roles["shared_occasions"]
+
+
+def _named_after(agent: Token, event: Token) -> bool:
+    """An agent noun formed on the event's word: rioters of a riot, protesters of a protest, strikers of
+    a strike, demonstrators of a demonstration."""
+    stem = lemma(event).removesuffix("ion").removesuffix("e")
+    return len(stem) >= 4 and lemma(agent).startswith(stem) and lemma(agent) != lemma(event)
+
+
 def patient_possessor(tok: Token, lex: Lexicon) -> bool:
     """Whether the noun's possessor is the one its act befalls: "the senator's arrest", "her
     indictment", but not "the army's release of the hostages" (the "of" phrase is acted on)."""
@@ -95,6 +110,9 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
         if own is not None or slot.dep_ not in ("dobj", "pobj", "attr") or died_of(tok, lex) is not None:
             return own  # "X died of torture": X suffered it
         verb = slot.head if slot.dep_ == "dobj" else slot.head.head
+        if slot.dep_ == "pobj" and other_occasion(cand, lex):
+            subj = subject(verb)  # "during the protest, police fired": the police are not the protesters
+            return subj if subj is not None and _named_after(subj, tok) else None
         if slot.dep_ == "dobj" and lemma(verb) in lex.roles["receiving"]:
             return owner(verb, ("from", "by"))  # "received criticism from the union": the union
         not_doer = lex.roles["not_doers"] | lex.modality["speech_verbs"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from sitrep.events.arguments import PRONOUNS, RELATIVE, patient_possessor
+from sitrep.events.arguments import PRONOUNS, RELATIVE, other_occasion, patient_possessor
 from sitrep.events.countries import alpha3
 from sitrep.events.lexicon import DATA, Lexicon
 from sitrep.events.triggers import Candidate, died_of, lemma, subject
@@ -270,12 +270,12 @@ def _answered(cand: Candidate, lex: Lexicon, r: Rules) -> Iterator[Token]:
                 return
 
 
-def _setting(cand: Candidate, r: Rules) -> Iterator[Token]:
+def _setting(cand: Candidate, lex: Lexicon, r: Rules) -> Iterator[Token]:
     """An event named as the setting of a clause ("in a phone call, X urged Y to ...", "in a raid, police
     arrested Y") is between that clause's doer (its source, arguments.source_token) and its object."""
     tok = cand.token
-    if cand.type not in r.setting_types:
-        return
+    if cand.type not in r.setting_types or other_occasion(cand, lex):
+        return  # "after the attack, the army sealed off the village": another occasion
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
         yield from _objects(tok.head.head, False)
 
@@ -322,7 +322,7 @@ def candidates(cand: Candidate, lex: Lexicon, avoid: set[int]) -> Iterator[Token
     if cand.complement is not None:  # a frame's event: "threatened to stop gas deliveries to X"
         first += _primary(cand.complement, lex, r)
     first += _stance(cand.verb, r)
-    first += _setting(cand, r)
+    first += _setting(cand, lex, r)
     for head in (cand.verb, *(t for t in cand.tokens if t is not cand.verb)):  # "expressed a desire to ..."
         first += _complements(head, r, r.complement_depth)
     first += _pobjs(cand.verb, r.inner_preps - lex.source_preps)  # "mobilized for a war against X"

@@ -441,3 +441,17 @@ def test_arguments_an_event_set_around_a_clause_is_between_its_parties(code) -> 
     assert all(
         e.target is None or e.target.country != "TUR" for e in code(riot) if e.plover_type == "PROTEST"
     )
+
+
+def test_arguments_another_occasion_is_not_the_clauses_doers(code) -> None:  # type: ignore[no-untyped-def]
+    text = "During the protest, the police fired tear gas at the crowd."
+    police = Actor("FRA COP", "FRA COP", "generic", "FRA", "COP")
+    found = code(text, mentions=(_mention(text, "the police", police),))
+    assert not [e for e in found if e.plover_type == "PROTEST" and e.source is not None]
+    # unless the clause's subject is named after the event
+    riot = "During a riot near the palace, rioters burned a police car."
+    rioters = Actor("FRA OPP", "FRA OPP", "generic", "FRA", "OPP")
+    (event,) = [
+        e for e in code(riot, mentions=(_mention(riot, "rioters", rioters),)) if e.plover_type == "PROTEST"
+    ]
+    assert event.source is not None and event.source.span.text == "rioters"
