@@ -62,6 +62,13 @@ def other_occasion(cand: Candidate, lex: Lexicon) -> bool:
     return occasion and cand.type not in lex.roles["shared_occasions"]
 
 
+def _shared_setting(cand: Candidate, lex: Lexicon) -> bool:
+    """A meeting (or deal, or aid) that is the setting of a clause ("in a phone call, X urged Y", "at the
+    talks, X told Y"): who speaks there takes part in it, unlike one who speaks about it."""
+    tok = cand.token
+    return tok.head.lower_ in lex.roles["setting_preps"] and cand.type in lex.roles["shared_occasions"]
+
+
 def _named_after(agent: Token, event: Token) -> bool:
     """An agent noun formed on the event's word: rioters of a riot, protesters of a protest, strikers of
     a strike, demonstrators of a demonstration."""
@@ -116,7 +123,8 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
         if slot.dep_ == "dobj" and lemma(verb) in lex.roles["receiving"]:
             return owner(verb, ("from", "by"))  # "received criticism from the union": the union
         not_doer = lex.roles["not_doers"] | lex.modality["speech_verbs"]
-        if verb.pos_ in ("VERB", "AUX") and lemma(verb) in not_doer:
+        took_part = slot.dep_ == "pobj" and _shared_setting(cand, lex)  # "at the talks, X told Y ..."
+        if verb.pos_ in ("VERB", "AUX") and lemma(verb) in not_doer and not took_part:
             return None
         return _subject_of(verb, lex, countries, events)
     return _subject_of(cand.verb, lex, countries, events, cand.entry.passive_actor)

@@ -436,6 +436,10 @@ def test_arguments_an_event_set_around_a_clause_is_between_its_parties(code) -> 
     (call,) = [e for e in code(text) if e.plover_type == "CONSULT"]
     assert call.source is not None and call.source.country == "GRC"
     assert call.target is not None and call.target.country == "TUR"
+    # who speaks in a call takes part in it (not so who speaks about one: "condemned the talks")
+    urged = "In a phone call on Monday, the Greek minister urged the Turkish envoy to reopen the port."
+    (call,) = [e for e in code(urged) if e.plover_type == "CONSULT"]
+    assert call.source is not None and call.source.country == "GRC"
     # a protest's setting is not aimed at what the protesters then do
     riot = "During the riot, the Greek students burned a Turkish flag."
     assert all(
