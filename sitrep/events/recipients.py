@@ -391,6 +391,7 @@ def _place(
         and p.role == "literal"
         and not (p.start < hi and lo < p.end)
         and not _named_inside(p, article.mentions)
+        and not _party_of_a_verb(trigger.doc, p)
     ]
     sent = (trigger.sent.start_char, trigger.sent.end_char)
     for n, (start, end) in enumerate((clause, sent)):
@@ -398,6 +399,13 @@ def _place(
         if found:
             return next((p for p in found if p.start >= trigger.idx), found[0])
     return None
+
+
+def _party_of_a_verb(doc: Doc, p: PlaceMention) -> bool:
+    """A place named as a verb's subject or object acts or is acted on there ("withdrew a plan that would
+    let Sweden build a dam"): a party of that clause, not where the event is."""
+    words = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return words is not None and words.root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")
 
 
 def place_party(words: PlaceMention) -> EventActor | None:

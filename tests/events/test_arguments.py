@@ -459,3 +459,11 @@ def test_arguments_another_occasion_is_not_the_clauses_doers(code) -> None:  # t
         e for e in code(riot, mentions=(_mention(riot, "rioters", rioters),)) if e.plover_type == "PROTEST"
     ]
     assert event.source is not None and event.source.span.text == "rioters"
+
+
+def test_arguments_a_place_acting_in_another_clause_does_not_place_the_recipient(asserted) -> None:  # type: ignore[no-untyped-def]
+    text = "In Kandahar the governor withdrew a plan that would have allowed Pakistan to build a dam."
+    pakistan = Place(1168579, "Pakistan", "PK", None, 30.0, 70.0, "A")
+    places = _placed(text, "Kandahar", KANDAHAR) + _placed(text, "Pakistan", pakistan)
+    (event,) = [e for e in asserted(text, places=places) if e.plover_type in ("CONCEDE", "RETREAT")]
+    assert event.target is not None and event.target.country == "AFG"
