@@ -69,6 +69,10 @@ def _shared_setting(cand: Candidate, lex: Lexicon) -> bool:
     return tok.head.lower_ in lex.roles["setting_preps"] and cand.type in lex.roles["shared_occasions"]
 
 
+def _place_like(tok: Token | None, lex: Lexicon) -> bool:
+    return tok is not None and (tok.ent_type_ in ("GPE", "LOC") or lemma(tok) in lex.roles["place_nouns"])
+
+
 def _named_after(agent: Token, event: Token) -> bool:
     """An agent noun formed on the event's word: rioters of a riot, protesters of a protest, strikers of
     a strike, demonstrators of a demonstration."""
@@ -120,6 +124,12 @@ def source_token(cand: Candidate, lex: Lexicon, countries: dict[str, str], event
         if slot.dep_ == "pobj" and other_occasion(cand, lex):
             subj = subject(verb)  # "during the protest, police fired": the police are not the protesters
             return subj if subj is not None and _named_after(subj, tok) else None
+        if (
+            slot.dep_ == "dobj"
+            and lemma(verb) in lex.roles["location_verbs"]
+            and _place_like(subject(verb), lex)
+        ):
+            return None  # "other countries had similar protests": where, not who
         if slot.dep_ == "dobj" and lemma(verb) in lex.roles["receiving"]:
             return owner(verb, ("from", "by"))  # "received criticism from the union": the union
         not_doer = lex.roles["not_doers"] | lex.modality["speech_verbs"]

@@ -467,3 +467,15 @@ def test_arguments_a_place_acting_in_another_clause_does_not_place_the_recipient
     places = _placed(text, "Kandahar", KANDAHAR) + _placed(text, "Pakistan", pakistan)
     (event,) = [e for e in asserted(text, places=places) if e.plover_type in ("CONCEDE", "RETREAT")]
     assert event.target is not None and event.target.country == "AFG"
+
+
+def test_arguments_a_place_that_has_an_event_is_where_not_who(code) -> None:  # type: ignore[no-untyped-def]
+    text = "Other cities had large protests, with ten thousand nurses protesting in Lyon."
+    nurses = Actor("FRA CVL", "FRA CVL", "generic", "FRA", "CVL")
+    found = code(text, mentions=(_mention(text, "ten thousand nurses", nurses),))
+    assert [e.source.span.text for e in found if e.plover_type == "PROTEST" and e.source] == [
+        "ten thousand nurses"
+    ]
+    # a party that has an event does it
+    (talks,) = [e for e in code("The rebels had talks with the army.") if e.plover_type == "CONSULT"]
+    assert talks.source is not None and talks.source.span.text == "The rebels"
