@@ -59,7 +59,7 @@ def resolve_spans(
 ) -> list[Choice | None]:
     """Resolve spans known to be toponyms with the article's context; ``home`` as in ``resolve``."""
     names = [clean_name(text[s:e]) for s, e in spans]
-    known = [() if n.lower() in generic() else lookup(gaz, n) for n in names]
+    known = [() if norm(n) in generic() else lookup(gaz, n) for n in names]
     known = [
         () if STREET_AFTER.match(text, e) and all(_town_only(gaz, c) for c in k) else k
         for k, (_, e) in zip(known, spans, strict=True)

@@ -21,6 +21,7 @@ import yaml
 from sitrep.context import Context, default_context
 from sitrep.gazetteer import Candidate, Gazetteer, resolve
 from sitrep.gazetteer.home import home_country
+from sitrep.gazetteer.names import norm
 from sitrep.gazetteer.resolve import clean_name, generic, hint, languages, lookup, strong
 from sitrep.gazetteer.spans import resolve_spans as resolve_given
 from sitrep.records import Article, Place, PlaceMention
@@ -50,7 +51,8 @@ def _roles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _known(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
-    return () if name.lower() in generic() or name.lower() in languages() else lookup(gaz, name)
+    key = norm(name)  # "Métro" is "metro"
+    return () if key in generic() or key in languages() else lookup(gaz, name)
 
 
 Spans = list[tuple[int, int, tuple[Candidate, ...]]]

@@ -161,7 +161,7 @@ def test_run_spans_are_the_words_of_the_text(ctx: Context, words: list[str]) -> 
     "text",
     [
         "The Kenyan Athletics Federation banned two runners.",
-        "Cite station, part of the Paris Metro, was shut.",
+        "Cite station, part of the Paris Métro, was shut.",
     ],
 )
 def test_run_a_common_word_heading_a_name_is_no_town(ctx: Context, text: str) -> None:
