@@ -184,7 +184,11 @@ def _subject_of(
 ) -> Token | None:
     """``passive_acts``: the trigger's entry says its passive subject acts (phrasal verbs too: "were
     shipped out", which the lemma alone does not find)."""
-    if verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+    if (
+        verb.dep_ == "xcomp"
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+        and lemma(verb.head) not in lex.roles["means"]
+    ):
         controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj")), None)
         if controller is not None and controller.i not in events:
             return controller

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep import pipeline
 from sitrep.events import recipients
 from sitrep.events.lexicon import load
 from sitrep.records import Actor, ActorMention, Place, PlaceMention
@@ -479,3 +480,10 @@ def test_arguments_a_place_that_has_an_event_is_where_not_who(code) -> None:  # 
     # a party that has an event does it
     (talks,) = [e for e in code("The rebels had talks with the army.") if e.plover_type == "CONSULT"]
     assert talks.source is not None and talks.source.span.text == "The rebels"
+
+
+def test_arguments_a_means_is_not_the_doer_of_the_purpose(ctx) -> None:  # type: ignore[no-untyped-def]
+    """ "used X to V": the user does V; "urged X to V": X would (object control)."""
+    article = pipeline.process("The mayor used the interview to criticise the police.", ctx=ctx)
+    (event,) = [e for e in article.events if e.plover_type == "ACCUSE"]
+    assert event.source is not None and event.source.span.text == "The mayor"
