@@ -161,6 +161,10 @@ def test_trigger_sense_of_common_words(types, text: str, absent: str | None, pre
         ("Thousands joined a rally against the reform.", None, "PROTEST"),
         ("The city deployed new cameras downtown.", "MOBILIZE", None),
         ("The army deployed troops to the border.", None, "MOBILIZE"),
+        ("The senator gained national recognition during his run.", "SUPPORT", None),  # fame
+        ("Spain announced its recognition of the new government.", None, "SUPPORT"),
+        ("Cameras captured their arrival at the building.", "ASSAULT", None),
+        ("Rebels captured the town and two soldiers.", None, "ASSAULT"),
         ("The singer cancelled her concert in Lima.", "REJECT", None),
         ("Chile cancelled the summit with Peru.", None, "REJECT"),
     ],
