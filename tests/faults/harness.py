@@ -95,11 +95,12 @@ def _file_limit(limit: int) -> None:
 
 
 def run(args: list[str], store: Path, kill_after_writes: int | None = None, expect: int = 0,
-        file_limit: int | None = None) -> tuple[int, set[int], str]:  # fmt: skip
-    """Run sitrep and return its exit code, every process it started and its stderr. With ``kill_after_writes``,
-    kill -9 it (its own process only, as a crash or the OOM killer would) once the store's files have
-    changed that many times: a point in the batch that does not depend on the machine's speed (a
-    160-item batch in chunks of 8 changes them about 80 times)."""
+        file_limit: int | None = None) -> tuple[int, set[int], str, int]:  # fmt: skip
+    """Run sitrep and return its exit code, every process it started, its stderr and how many times the
+    store's files were seen to change. With ``kill_after_writes``, kill -9 it (its own process only, as a
+    crash or the OOM killer would) once they have changed that many times: a point in the batch that does
+    not depend on the machine's speed as a timer would (a 160-item batch in chunks of 8 changes them about
+    80 times; a fast machine shows fewer, several changes landing between two looks)."""
     limit = (lambda: _file_limit(file_limit)) if file_limit else None
     proc = subprocess.Popen(
         [SITREP, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=limit
@@ -124,7 +125,7 @@ def run(args: list[str], store: Path, kill_after_writes: int | None = None, expe
         assert proc.returncode == expect, err[-2000:]
     else:
         assert proc.returncode == -signal.SIGKILL, f"ended before {kill_after_writes} writes: {err[-2000:]}"
-    return proc.returncode, tree, err
+    return proc.returncode, tree, err, writes
 
 
 def left(pids: set[int], within: float = 15.0) -> set[int]:

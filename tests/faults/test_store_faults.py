@@ -42,7 +42,7 @@ def test_full_disk_is_a_clear_error_then_resumes_exactly(
         store = tmp_path / "disk" / "s.duckdb"
         limit = None if mounted else 1 << 20  # no mount allowed: ulimit -f (5 MB would fit: DuckDB keeps
         # what its file cannot take in the WAL and reports no error, so the limit must catch the WAL too)
-        _, tree, err = run(args_for(store, items, workers), store, expect=4, file_limit=limit)
+        _, tree, err, _ = run(args_for(store, items, workers), store, expect=4, file_limit=limit)
         assert "could not be written" in err and "Traceback" not in err, err[-2000:]
         assert not left(tree), "processes outlived sitrep after the disk filled"
         stored = snapshot(store)
@@ -76,7 +76,7 @@ def test_store_held_by_another_writer_changes_nothing(items: Path, tmp_path: Pat
     )
     try:
         assert hold.stdout is not None and hold.stdout.readline().strip() == "held"
-        _, tree, err = run([*args_for(store, items, 2), "--wait", "1"], store, expect=3)
+        _, tree, err, _ = run([*args_for(store, items, 2), "--wait", "1"], store, expect=3)
     finally:
         os.kill(hold.pid, signal.SIGKILL)
         hold.wait()
