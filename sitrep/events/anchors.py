@@ -13,6 +13,7 @@ Webber 1988). Otherwise the publication date (flagged "publication").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
@@ -20,8 +21,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sitrep.events.arguments import MentionIndex
+from sitrep.events.modality import clause_verb
 from sitrep.records import Article, Place, PlaceMention, Precision, TimeExpr
 from sitrep.timex import calendar, published, years
+from sitrep.timex.published import Published
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -35,8 +38,8 @@ class When:
     expr: TimeExpr | None = None
 
 
-PlaceIn = Callable[[Article, int, int, tuple[tuple[int, int], ...]], Place | None]
 Ranges = tuple[tuple[int, int], ...]
+PlaceIn = Callable[[Article, int, int, Ranges], Place | None]
 Focus = Callable[[Article], Place | None]
 TimeOf = Callable[[Article, int, int, Any], TimeExpr | None]
 
@@ -65,29 +68,36 @@ class Sorted(Generic[T]):
         return self.items[at - 1] if at else None
 
 
-def earliest_named_year(article: Article) -> int | None:
+def earliest_named_year(article: Article, when: Published | None) -> int | None:
     """The oldest year the article names in a date context ("in 1947", "June 23, 1941"), or its
-    publication year when that is older; None when it names none and has no publication date."""
+    publication year (``when``) when that is older; None when it names none and has no publication date."""
     named = [
         b[0].year
         for t in article.times
         if t.rule in years.absolute_rules() and (b := calendar.bounds(t.value))
     ]
-    when = published.lenient(article.published_at)
     found = named + ([when.day.year] if when else [])
     return min(found) if found else None
 
 
-def dateline(article: Article) -> int:
+_BETWEEN_DATES = re.compile(r"[\s,]*")
+
+
+def _past_separators(text: str, at: int) -> int:
+    found = _BETWEEN_DATES.match(text, at)
+    return found.end() if found else at
+
+
+def dateline(article: Article, when: Published | None) -> int:
     """Where the article's dateline ends: the dates that open the text, one after another ("Saturday, May 8,
-    2021  Police said ..."). A dateline says when the report was filed, never when an event happened."""
-    end = len(article.text) - len(article.text.lstrip())
-    day = published.lenient(article.published_at)
+    2021  Police said ..."), each covering the publication day (``when``). A dateline says when the report
+    was filed, never when an event happened."""
+    end = _past_separators(article.text, 0)
     for t in sorted(article.times, key=lambda x: x.start):
         span = calendar.bounds(t.value)
-        if t.start != end or day is None or span is None or not span[0] <= day.day <= span[1]:
+        if t.start != end or when is None or span is None or not span[0] <= when.day <= span[1]:
             break
-        end = t.end + len(article.text[t.end :]) - len(article.text[t.end :].lstrip(" ,\n\t\u00a0"))
+        end = _past_separators(article.text, t.end)
     return end
 
 
@@ -100,8 +110,9 @@ class Anchors:
         self.doc = doc
         self.mentions = MentionIndex(article.mentions)
         self.places = Sorted([p for p in article.places if p.place is not None and p.role != "demonym"])
-        self.earliest = earliest_named_year(article)
-        self.head = dateline(article)
+        self.published = published.lenient(article.published_at)  # once: every undated event falls back to it
+        self.earliest = earliest_named_year(article, self.published)
+        self.head = dateline(article, self.published)
         self.times = Sorted(
             [
                 t
@@ -109,15 +120,15 @@ class Anchors:
                 if t.value and t.type in ("DATE", "TIME") and not self.too_old(t) and t.start >= self.head
             ]
         )
-        day = published.lenient(article.published_at)
+        day = self.published.day if self.published else None
         self.narrative = Sorted(
             [
                 t
                 for t in self.times.items
-                if self.sets_the_time(t)
-                and day is not None
+                if day is not None
+                and self.sets_the_time(t)
                 and (b := calendar.bounds(t.value))
-                and b[1] <= day.day
+                and b[1] <= day
             ]
         )
         self.place_in = place_in
@@ -145,11 +156,7 @@ class Anchors:
         span = self.doc.char_span(expr.start, expr.end, alignment_mode="expand")
         if span is None or not len(span):
             return False
-        verb = span.root
-        for _ in range(6):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
+        verb = clause_verb(span.root)
         while verb.dep_ == "conj":
             verb = verb.head
         return verb.dep_ == "ROOT"
@@ -215,7 +222,7 @@ class Anchors:
                 return When(in_sent.value, in_sent.precision, "text", in_sent)
         if past and sent is not None and (told := self.narrative.last_before(pos)) is not None:
             return When(told.value, told.precision, "narrative", told)
-        when = published.lenient(self.article.published_at)
+        when = self.published
         if when is None:
             return When(None, None, "none")
         if when.precision == "minute":  # an event is dated to the day: the hour of publication is not its
