@@ -113,6 +113,11 @@ def _is_armed(lex: Lexicon, tok: Token | None) -> bool:
     )
 
 
+def _has_prep(tok: Token, *words: str) -> bool:
+    """The word has a prepositional phrase headed by one of ``words`` ("called for talks")."""
+    return any(c.dep_ == "prep" and c.lower_ in words for c in tok.children)
+
+
 def _has_to_complement(tok: Token) -> bool:
     """An infinitive complement ("told them to stop"), not reported speech ("told MEE that ...")."""
     return any(c.dep_ == "xcomp" for c in tok.children)
@@ -188,10 +193,10 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         plea = {t.lower_ for c in said for t in c.subtree}  # "not guilty": "not" may hang on "guilty"
         if needs == "guilty-plea":
             return "guilty" in plea and not plea & {"not", "n't"}
-        preps = any(c.dep_ == "prep" and c.lower_ in ("for", "with") for c in tok.children)
+        preps = _has_prep(tok, "for", "with")
         return not plea & {"guilty", "innocent", "contest"} and (preps or _has_to_complement(tok))
     if needs == "to-commitment":  # "committed to a truce", "committed itself to hold talks"
-        return _has_to_complement(tok) or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        return _has_to_complement(tok) or _has_prep(tok, "to")
     if needs == "device-used":  # "the bomb exploded", "detonated a bomb"; not "defused a bomb"
         if tok.dep_ not in ("dobj", "pobj", "conj", "appos") or tok.head.pos_ not in ("VERB", "AUX"):
             return True
@@ -205,7 +210,7 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
     if needs == "not-other-event":  # calling off a meeting, talks or a visit; nothing else
         return obj is not None and bool(_words(obj) & lex.classes["guest"])
     if needs == "released":  # "the release of the hostages", "his release from prison"
-        return any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children)
+        return _has_prep(tok, "of", "from")
     if needs == "armed-deploy":  # "deployed troops", "the guard was deployed", "troops deployed"
         if obj is not None:
             return _is_armed(lex, obj) and obj.ent_type_ not in ("GPE", "NORP")
@@ -214,9 +219,9 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         subj = subject(tok)
         if subj is not None and _press(subj, lex):
             return False  # "a reporter asked him to explain": an interview's question, no request
-        return _has_to_complement(tok) or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+        return _has_to_complement(tok) or _has_prep(tok, "for")
     if needs.startswith("prep-"):  # "railed against", "critical of"
-        return any(c.dep_ == "prep" and c.lower_ == needs[5:] for c in tok.children)
+        return _has_prep(tok, needs[5:])
     if needs == "speech-use":  # "protested that ...", or an official body protesting: words, not crowds
         subj = subject(tok)
         official = subj is not None and (
@@ -224,15 +229,13 @@ def needs_met(lex: Lexicon, tok: Token, needs: str | None) -> bool:
         )
         return any(c.dep_ == "ccomp" for c in tok.children) or official
     if needs == "for-or-on":  # "called for talks", not "called the state for the candidate"
-        return obj is None and any(
-            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children
-        )
+        return obj is None and _has_prep(tok, "for", "on", "upon")
     if needs == "addressee":  # "petitioned the court", "petitioned for asylum", "petitioned them to"
-        preps = any(c.dep_ == "prep" and c.lower_ in ("for", "to", "against") for c in tok.children)
+        preps = _has_prep(tok, "for", "to", "against")
         return obj is not None or preps or _has_to_complement(tok)
     if needs == "not-cause":  # "fought for equal pay", "battles corruption": no arms
         if obj is None:
-            return not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+            return not _has_prep(tok, "for")
         return not _words(obj) & lex.classes["scourge"]
     if needs == "not-contest":  # "withdrew from the race", "the candidate withdrew"; "pulled out its aid"
         into = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
