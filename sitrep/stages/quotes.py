@@ -161,10 +161,10 @@ def _cited_term(doc: Doc, quote: Found, reported: Found) -> bool:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in _tokens(doc, quote.span.start, quote.span.end)):
         return False
-    cue = quote.attribution.cue if quote.attribution else ()
-    other = reported.attribution.cue if reported.attribution else ()
+    if quote.attribution is None or reported.attribution is None:
+        return False
     inside = reported.span.start <= quote.span.start < reported.span.end
-    return inside and bool(cue) and bool(other) and cue[0].i == other[0].i
+    return inside and _same_cue(quote.attribution, reported.attribution)
 
 
 def _continued(found: list[Found], text: str) -> list[Found]:
